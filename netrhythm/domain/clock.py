@@ -1,0 +1,35 @@
+"""The clock: "now" is always injected, never read directly by domain code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol
+
+
+class Clock(Protocol):
+    """Something that says what time it is (local, naive)."""
+
+    def now(self) -> datetime: ...
+
+
+class SystemClock:
+    """The real local time."""
+
+    def now(self) -> datetime:
+        return datetime.now()
+
+
+@dataclass(frozen=True)
+class FixedClock:
+    """A clock stopped at one moment, for tests, screenshots and benchmarks."""
+
+    moment: datetime
+
+    def now(self) -> datetime:
+        return self.moment
+
+
+def today(clock: Clock) -> date:
+    """The local date according to ``clock``."""
+    return clock.now().date()
