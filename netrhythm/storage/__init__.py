@@ -1,0 +1,1 @@
+"""Storage: Peewee on SQLite. Every query lives here and returns plain objects."""

@@ -1,0 +1,19 @@
+"""Errors about the database file itself. Each says what is wrong and that nothing was changed."""
+
+from __future__ import annotations
+
+
+class DatabaseFileError(Exception):
+    """The file at the database path cannot be used; it was left untouched."""
+
+
+class NotNetrhythmError(DatabaseFileError):
+    """Empty, not SQLite, or another application's SQLite file."""
+
+
+class CorruptDatabaseError(DatabaseFileError):
+    """SQLite reports the file as malformed."""
+
+
+class NewerSchemaError(DatabaseFileError):
+    """Written by a newer netrhythm than this one."""

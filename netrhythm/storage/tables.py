@@ -1,0 +1,134 @@
+"""Peewee models mirroring the schema the migrations build (a test diffs the two)."""
+
+from __future__ import annotations
+
+from peewee import (
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    SqliteDatabase,
+    TextField,
+)
+
+database = SqliteDatabase(None)
+
+
+class Base(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Practice(Base):
+    name = TextField()
+    slug = CharField(unique=True)
+    prompt = TextField(default="")
+    target = IntegerField()
+    period_weeks = IntegerField(default=1)
+    reciprocity = CharField(default="neutral")
+    position = IntegerField(default=0)
+    archived = BooleanField(default=False)
+    created_on = DateField()
+
+
+class Event(Base):
+    name = TextField()
+    held_on = DateField(index=True)
+    location = TextField(default="")
+    url = TextField(default="")
+    notes = TextField(default="")
+    created_on = DateField()
+
+
+class Contact(Base):
+    name = TextField()
+    company = TextField(default="")
+    role = TextField(default="")
+    email = TextField(default="")
+    phone = TextField(default="")
+    url = TextField(default="")
+    how_met = TextField(default="")
+    met_at = ForeignKeyField(Event, null=True, on_delete="SET NULL", column_name="met_at_id")
+    met_on = DateField(null=True)
+    notes = TextField(default="")
+    cadence_days = IntegerField(null=True)
+    archived = BooleanField(default=False)
+    created_on = DateField()
+
+
+class Tag(Base):
+    name = TextField(unique=True)
+    cadence_days = IntegerField(null=True)
+
+
+class ContactTag(Base):
+    contact = ForeignKeyField(Contact, on_delete="CASCADE")
+    tag = ForeignKeyField(Tag, on_delete="CASCADE")
+
+
+class Action(Base):
+    practice = ForeignKeyField(Practice, on_delete="CASCADE")
+    occurred_on = DateField()
+    day = IntegerField()  # occurred_on.toordinal(): weeks are grouped on it in SQL
+    occurred_at = TextField(null=True)  # "HH:MM", optional
+    note = TextField(default="")
+    event = ForeignKeyField(Event, null=True, on_delete="SET NULL")
+    created_at = DateTimeField()
+
+
+class ActionContact(Base):
+    action = ForeignKeyField(Action, on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, on_delete="CASCADE")
+
+
+class FollowUp(Base):
+    contact = ForeignKeyField(Contact, on_delete="CASCADE")
+    due_on = DateField()
+    note = TextField(default="")
+    done_on = DateField(null=True)
+    action = ForeignKeyField(Action, null=True, on_delete="SET NULL")
+    event = ForeignKeyField(Event, null=True, on_delete="SET NULL")
+    created_on = DateField()
+
+
+class WeekReview(Base):
+    week_start = DateField(unique=True)
+    reflection = TextField(default="")
+    written_at = DateTimeField()
+
+
+class Setting(Base):
+    key = CharField(unique=True)
+    value = TextField()  # JSON
+
+
+class PausedWeek(Base):
+    week_start = DateField(unique=True)
+
+
+class NudgeLog(Base):
+    key = CharField(unique=True)
+    sent_at = DateTimeField()
+    title = TextField()
+    message = TextField()
+    delivered_via = CharField()
+
+
+class Change(Base):
+    description = TextField()
+    created_at = DateTimeField()
+
+
+class ChangeOp(Base):
+    change = ForeignKeyField(Change, on_delete="CASCADE")
+    statement = TextField()
+
+
+MODELS = (
+    Practice, Event, Contact, Tag, ContactTag, Action, ActionContact, FollowUp,
+    WeekReview, Setting, PausedWeek, NudgeLog, Change, ChangeOp,
+)
