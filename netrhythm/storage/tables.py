@@ -83,6 +83,7 @@ class Action(Base):
 class ActionContact(Base):
     action = ForeignKeyField(Action, on_delete="CASCADE")
     contact = ForeignKeyField(Contact, on_delete="CASCADE")
+    day = IntegerField()  # the action's day, copied so "last contact" is one index seek
 
 
 class FollowUp(Base):

@@ -75,9 +75,12 @@ SCHEMA = [
     """CREATE TABLE action_contact (
         id INTEGER PRIMARY KEY,
         action_id INTEGER NOT NULL REFERENCES action (id) ON DELETE CASCADE,
-        contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE)""",
+        contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+        day INTEGER NOT NULL)""",
     "CREATE UNIQUE INDEX action_contact_pair ON action_contact (action_id, contact_id)",
-    "CREATE INDEX action_contact_contact ON action_contact (contact_id, action_id)",
+    "CREATE INDEX action_contact_contact ON action_contact (contact_id, day)",
+    """CREATE TRIGGER sync_action_contact_day AFTER UPDATE OF day ON action BEGIN
+        UPDATE action_contact SET day = NEW.day WHERE action_id = NEW.id; END""",
     """CREATE TABLE follow_up (
         id INTEGER PRIMARY KEY,
         contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,

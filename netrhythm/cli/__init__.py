@@ -1,0 +1,1 @@
+"""The command line: argument parsing, the composition root and the fast commands."""

@@ -1,0 +1,128 @@
+"""The argument parser: every command and flag, with help (``--help`` on every command)."""
+
+from __future__ import annotations
+
+import argparse
+
+from netrhythm import __version__
+
+EPILOG = "Docs: README.md. Names match case-insensitively; #ID picks a contact by id."
+
+
+def _contact_fields(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--company", help="where they work")
+    p.add_argument("--role", help="what they do")
+    p.add_argument("--email")
+    p.add_argument("--phone")
+    p.add_argument("--url", help="a profile or website")
+    p.add_argument("--tag", action="append", dest="tags", metavar="TAG",
+                   help="a shared interest (repeat for several)")
+    p.add_argument("--every", metavar="DAYS", help="keep in touch every DAYS days")
+    p.add_argument("--how-met", metavar="TEXT", help="how you met")
+    p.add_argument("--met-at", metavar="EVENT", help="the event where you met")
+    p.add_argument("--met-on", metavar="DATE", help="when you met")
+    p.add_argument("--notes", metavar="TEXT")
+
+
+def _practice_fields(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--target", metavar="N", help="times per period (at least 1)")
+    p.add_argument("--period", metavar="WEEKS", help="1, 2 or 4 weeks (default 1)")
+    p.add_argument("--kind", metavar="KIND", help="give, ask or neutral")
+    p.add_argument("--prompt", metavar="TEXT", help="one line of advice shown with it")
+    p.add_argument("--slug", metavar="SLUG", help="the short name used on the command line")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="netrhythm",
+        description="Keep professional networking a weekly habit. With no command, opens the app.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("--version", action="store_true", help="show the version and files")
+    parser.add_argument("--db", metavar="PATH", help="the database file (or $NETRHYTHM_DB)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("log", help="log an action for a practice", epilog=EPILOG)
+    p.add_argument("practice", metavar="PRACTICE", help="slug or name, e.g. reach-out")
+    p.add_argument("--with", action="append", dest="contacts", default=[], metavar="NAME",
+                   help="a contact involved (repeat for several)")
+    p.add_argument("--note", default="", metavar="TEXT")
+    p.add_argument("--date", default="today", metavar="DATE",
+                   help="today, yesterday, a weekday name or YYYY-MM-DD (default today)")
+    p.add_argument("--event", default="", metavar="NAME", help="the event it happened at")
+    p.add_argument("--follow-up", metavar="DAYS", help="schedule a follow-up in DAYS days")
+
+    p = sub.add_parser("status", help="this week's progress, streaks and what is due")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--week", metavar="WEEK", help="another week, e.g. 2026-W47 or last")
+
+    p = sub.add_parser("review", help="the weekly review (default: the last finished week)")
+    p.add_argument("--week", metavar="WEEK", help="2026-W47, a date, this or last")
+    p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    p.add_argument("--reflect", metavar="TEXT", help="save the week's reflection note")
+
+    p = sub.add_parser("search", help="search contacts by anything you remember")
+    p.add_argument("text", metavar="TEXT")
+    p.add_argument("--json", action="store_true")
+
+    contacts = sub.add_parser("contacts", help="add, list, show, edit contacts")
+    csub = contacts.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = csub.add_parser("add", help="add a contact")
+    p.add_argument("name", metavar="NAME")
+    _contact_fields(p)
+    p = csub.add_parser("edit", help="change a contact's fields")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--name", dest="new_name", metavar="NEW", help="rename")
+    _contact_fields(p)
+    p = csub.add_parser("list", help="list contacts")
+    p.add_argument("--overdue", action="store_true", help="only those past their cadence")
+    p.add_argument("--tag", metavar="TAG")
+    p.add_argument("--all", action="store_true", help="include archived contacts")
+    p.add_argument("--json", action="store_true")
+    p = csub.add_parser("show", help="a contact's details and timeline")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--json", action="store_true")
+    for name, text in (("archive", "hide a contact (keeps history)"),
+                       ("restore", "bring back an archived contact"),
+                       ("delete", "delete a contact and its links (undo brings it back)")):
+        p = csub.add_parser(name, help=text)
+        p.add_argument("name", metavar="NAME")
+
+    practices = sub.add_parser("practices", help="list, add, edit, archive practices")
+    psub = practices.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = psub.add_parser("list", help="list practices")
+    p.add_argument("--all", action="store_true", help="include archived practices")
+    p = psub.add_parser("add", help="add a practice")
+    p.add_argument("name", metavar="NAME")
+    _practice_fields(p)
+    p = psub.add_parser("edit", help="change a practice")
+    p.add_argument("name", metavar="PRACTICE")
+    p.add_argument("--name", dest="new_name", metavar="NEW", help="rename")
+    _practice_fields(p)
+    for name, text in (("archive", "stop tracking a practice (keeps its history)"),
+                       ("restore", "track an archived practice again")):
+        p = psub.add_parser(name, help=text)
+        p.add_argument("name", metavar="PRACTICE")
+
+    events = sub.add_parser("events", help="add and list events")
+    esub = events.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = esub.add_parser("add", help="add an event")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--date", default="today", metavar="DATE", help="when (future dates allowed)")
+    p.add_argument("--location", metavar="TEXT")
+    p.add_argument("--url")
+    p.add_argument("--notes", metavar="TEXT")
+    p = esub.add_parser("list", help="upcoming events, then past ones")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("pause", help="pause a week (holiday): streaks neither break nor grow")
+    p.add_argument("week", nargs="?", default="this", metavar="WEEK",
+                   help="2026-W52, a date, this or last (default this)")
+    p.add_argument("--resume", action="store_true", help="un-pause the week")
+
+    sub.add_parser("undo", help="revert the latest change and say what it was")
+    return parser
+
+
+def version_text(db_path: str, backups: str) -> str:
+    return f"netrhythm {__version__}\ndatabase: {db_path}\nbackups: {backups}"

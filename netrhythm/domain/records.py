@@ -1,0 +1,83 @@
+"""Plain records that storage returns and services, the CLI and the UI pass around."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class PracticeRec:
+    id: int
+    name: str
+    slug: str
+    prompt: str
+    target: int
+    period_weeks: int
+    reciprocity: str
+    position: int
+    archived: bool
+    created_on: date
+
+
+@dataclass(frozen=True)
+class EventRec:
+    id: int
+    name: str
+    held_on: date
+    location: str = ""
+    url: str = ""
+    notes: str = ""
+    contact_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ContactRec:
+    id: int
+    name: str
+    company: str = ""
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+    url: str = ""
+    how_met: str = ""
+    met_at: str | None = None  # event name
+    met_at_id: int | None = None
+    met_on: date | None = None
+    notes: str = ""
+    cadence_days: int | None = None  # the contact's own cadence
+    archived: bool = False
+    created_on: date = date.min
+    tags: tuple[str, ...] = ()
+    tag_cadence: int | None = None  # the shortest cadence among its tags
+    last_contact: date | None = None
+    gives: int = 0
+    asks: int = 0
+
+    @property
+    def effective_cadence(self) -> int | None:
+        """The contact's own cadence, else the one its tags give it."""
+        return self.cadence_days if self.cadence_days is not None else self.tag_cadence
+
+
+@dataclass(frozen=True)
+class ActionRec:
+    id: int
+    practice_id: int
+    practice_name: str
+    occurred_on: date
+    note: str = ""
+    event: str | None = None
+    contacts: tuple[str, ...] = field(default_factory=tuple)
+    reciprocity: str = "neutral"
+
+
+@dataclass(frozen=True)
+class FollowUpRec:
+    id: int
+    contact_id: int
+    contact_name: str
+    due_on: date
+    note: str = ""
+    done_on: date | None = None
+    event: str | None = None

@@ -1,0 +1,1 @@
+"""The API the command line and the UI call: storage, domain rules and delivery composed."""

@@ -1,0 +1,71 @@
+"""Logging actions: the heart of the weekly rhythm."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from netrhythm.domain.dates import format_day, parse_date
+from netrhythm.domain.records import PracticeRec
+from netrhythm.services import lookup
+from netrhythm.services.context import Context
+from netrhythm.services.validate import clean_text, positive_int
+from netrhythm.storage import actions as action_store
+from netrhythm.storage import followups as followup_store
+from netrhythm.storage.journal import change
+from netrhythm.storage.tables import Contact
+
+
+@dataclass(frozen=True)
+class LogRequest:
+    """What a person typed to log an action (the CLI flags and the Log form's fields)."""
+
+    practice: str
+    contacts: Sequence[str] = ()
+    note: str = ""
+    date: str = "today"
+    event: str = ""
+    follow_up_days: str | int | None = None
+
+
+@dataclass(frozen=True)
+class Logged:
+    action_id: int
+    practice: PracticeRec
+    description: str
+    follow_up_due: str | None
+
+
+def log_action(ctx: Context, request: LogRequest) -> Logged:
+    """Validate everything first, then write the action (and its follow-up) as one change."""
+    today = ctx.today()
+    practice = lookup.practice(request.practice)
+    day = parse_date(request.date or "today", today, "--date")
+    contact_ids = [lookup.contact(name, "--with") for name in request.contacts if name.strip()]
+    if any(not name.strip() for name in request.contacts):
+        from netrhythm.domain.errors import InputError
+
+        raise InputError("--with", "is empty; name a contact")
+    event_id = lookup.event(request.event) if request.event.strip() else None
+    note = clean_text(request.note, "--note")
+    follow_days = positive_int(request.follow_up_days, "--follow-up", allow_empty=True,
+                               maximum=365)
+    if follow_days and not contact_ids:
+        from netrhythm.domain.errors import InputError
+
+        raise InputError("--follow-up", "needs a contact to follow up with; add --with NAME")
+    names = [Contact.get_by_id(cid).name for cid in contact_ids]
+    with_text = f" with {', '.join(names)}" if names else ""
+    description = f"logged {practice.name}{with_text} ({format_day(day, today)})"
+    due = None
+    with change(description, ctx.now()):
+        action_id = action_store.insert_action(
+            practice.id, day, note, event_id, contact_ids, ctx.now())
+        followup_store.complete_follow_ups(contact_ids, day)
+        if follow_days:
+            due_on = day + timedelta(days=follow_days)
+            due = due_on.isoformat()
+            for cid in contact_ids:
+                followup_store.insert_follow_up(cid, due_on, note, today, action_id, event_id)
+    return Logged(action_id, practice, description, due)

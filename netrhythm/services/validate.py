@@ -1,0 +1,49 @@
+"""Checks on text that people type: every failure names the field and the fix."""
+
+from __future__ import annotations
+
+import re
+
+from netrhythm.domain.errors import InputError
+
+MAX_NAME = 200
+MAX_TEXT = 20_000
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(value: str | None, field: str, limit: int = MAX_TEXT) -> str:
+    """Optional free text: stripped of surrounding whitespace, no NUL bytes, bounded."""
+    text = (value or "").strip()
+    if "\x00" in text:
+        raise InputError(field, "contains a NUL byte; remove it")
+    if _CONTROL.search(text):
+        raise InputError(field, "contains a control character; remove it")
+    if len(text) > limit:
+        raise InputError(field, f"is {len(text):,} characters long; the limit is {limit:,}")
+    return text
+
+
+def clean_name(value: str | None, field: str = "name") -> str:
+    """A required one-line name."""
+    text = clean_text(value, field, MAX_NAME)
+    if not text:
+        raise InputError(field, "is empty; give a name")
+    if "\n" in text or "\r" in text:
+        raise InputError(field, "must be one line")
+    return text
+
+
+def positive_int(value: str | int | None, field: str, *, allow_empty: bool = False,
+                 maximum: int = 3650) -> int | None:
+    """A whole number from 1 to ``maximum`` (or None when empty and allowed)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if allow_empty:
+            return None
+        raise InputError(field, "is empty; give a whole number")
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise InputError(field, f"{str(value)[:20]!r} is not a whole number") from None
+    if not 1 <= number <= maximum:
+        raise InputError(field, f"must be between 1 and {maximum}, not {number}")
+    return number

@@ -1,0 +1,152 @@
+"""Contacts, their tags and derived facts (last contact, gives and asks) in a few queries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from netrhythm.domain.records import ContactRec
+from netrhythm.storage.tables import Contact, ContactTag, Tag, database
+
+_FACTS = """
+SELECT ac.contact_id, max(ac.day),
+       sum(CASE WHEN p.reciprocity = 'give' THEN 1 ELSE 0 END),
+       sum(CASE WHEN p.reciprocity = 'ask' THEN 1 ELSE 0 END)
+FROM action_contact ac JOIN action a ON a.id = ac.action_id
+JOIN practice p ON p.id = a.practice_id
+{where} GROUP BY ac.contact_id"""
+
+_TAGS = """
+SELECT ct.contact_id, group_concat(t.name, char(31)), min(t.cadence_days)
+FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id {where} GROUP BY ct.contact_id"""
+
+_COLUMNS = ("id", "name", "company", "role", "email", "phone", "url", "how_met", "met_at_id",
+            "met_on", "notes", "cadence_days", "archived", "created_on")
+
+
+def _in(column: str, ids: Sequence[int] | None) -> tuple[str, list[int]]:
+    if ids is None:
+        return "", []
+    return f"WHERE {column} IN ({','.join('?' * len(ids))})", list(ids)
+
+
+def load_contacts(
+    ids: Sequence[int] | None = None, include_archived: bool = True, as_of: date | None = None
+) -> list[ContactRec]:
+    """Contacts with tags, last contact (up to ``as_of``) and gives/asks: four queries in all."""
+    where, params = _in("c.id", ids)
+    if not include_archived:
+        where = (where + " AND" if where else "WHERE") + " c.archived = 0"
+    rows = database.execute_sql(
+        f"SELECT {', '.join('c.' + c for c in _COLUMNS)}, e.name FROM contact c "
+        f"LEFT JOIN event e ON e.id = c.met_at_id {where} ORDER BY c.name COLLATE NOCASE, c.id",
+        params,
+    ).fetchall()
+    fwhere, fparams = _in("ac.contact_id", ids)
+    if as_of is not None:
+        fwhere = (fwhere + " AND" if fwhere else "WHERE") + " ac.day <= ?"
+        fparams.append(as_of.toordinal())
+    facts = {r[0]: r[1:] for r in database.execute_sql(_FACTS.format(where=fwhere), fparams)}
+    twhere, tparams = _in("ct.contact_id", ids)
+    tags = {r[0]: r[1:] for r in database.execute_sql(_TAGS.format(where=twhere), tparams)}
+    out = []
+    for row in rows:
+        values = dict(zip(_COLUMNS, row[:-1], strict=True))
+        fact = facts.get(values["id"])
+        tag = tags.get(values["id"])
+        out.append(ContactRec(
+            id=values["id"], name=values["name"], company=values["company"], role=values["role"],
+            email=values["email"], phone=values["phone"], url=values["url"],
+            how_met=values["how_met"], met_at=row[-1], met_at_id=values["met_at_id"],
+            met_on=_date(values["met_on"]), notes=values["notes"],
+            cadence_days=values["cadence_days"], archived=bool(values["archived"]),
+            created_on=_date(values["created_on"]) or date.min,
+            tags=tuple(sorted(tag[0].split("\x1f"), key=str.lower)) if tag else (),
+            tag_cadence=tag[1] if tag else None,
+            last_contact=date.fromordinal(fact[0]) if fact else None,
+            gives=fact[1] if fact else 0, asks=fact[2] if fact else 0,
+        ))
+    return out
+
+
+def _date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def names_index(include_archived: bool = False) -> list[tuple[int, str, str]]:
+    """(id, name, company) of every contact: what name resolution needs and nothing more."""
+    query = Contact.select(Contact.id, Contact.name, Contact.company)
+    if not include_archived:
+        query = query.where(Contact.archived == False)  # noqa: E712
+    return [(i, n, c) for i, n, c in query.tuples()]
+
+
+def insert_contact(tags: Iterable[str] = (), **fields: Any) -> int:
+    contact_id = int(Contact.insert(**fields).execute())
+    set_tags(contact_id, tags)
+    return contact_id
+
+
+def update_contact(contact_id: int, **fields: Any) -> None:
+    if fields:
+        Contact.update(**fields).where(Contact.id == contact_id).execute()
+
+
+def delete_contact(contact_id: int) -> None:
+    Contact.get_by_id(contact_id).delete_instance()
+
+
+def tag_ids(names: Iterable[str]) -> list[int]:
+    """Ids of the named tags, creating the missing ones (names match case-insensitively)."""
+    out = []
+    for name in dict.fromkeys(n.strip() for n in names if n.strip()):
+        row = Tag.select(Tag.id).where(Tag.name == name).first()
+        out.append(row.id if row else int(Tag.insert(name=name).execute()))
+    return out
+
+
+def set_tags(contact_id: int, names: Iterable[str]) -> None:
+    """Make the contact's tags exactly ``names``."""
+    wanted = set(tag_ids(names))
+    have = {r for (r,) in ContactTag.select(ContactTag.tag).where(
+        ContactTag.contact == contact_id).tuples()}
+    if have - wanted:
+        ContactTag.delete().where(
+            (ContactTag.contact == contact_id) & ContactTag.tag.in_(list(have - wanted))
+        ).execute()
+    if wanted - have:
+        ContactTag.insert_many([(contact_id, t) for t in sorted(wanted - have)],
+                               fields=[ContactTag.contact, ContactTag.tag]).execute()
+
+
+def list_tags() -> list[tuple[str, int | None, int]]:
+    """(name, cadence, number of contacts) of every tag."""
+    sql = ("SELECT t.name, t.cadence_days, count(ct.id) FROM tag t "
+           "LEFT JOIN contact_tag ct ON ct.tag_id = t.id GROUP BY t.id ORDER BY t.name")
+    return [(n, c, k) for n, c, k in database.execute_sql(sql)]
+
+
+def set_tag_cadence(name: str, cadence_days: int | None) -> None:
+    (tag_id,) = tag_ids([name])
+    Tag.update(cadence_days=cadence_days).where(Tag.id == tag_id).execute()
+
+
+_CADENCED = """
+WITH tc AS (SELECT ct.contact_id, min(t.cadence_days) AS cad FROM contact_tag ct
+            JOIN tag t ON t.id = ct.tag_id WHERE t.cadence_days IS NOT NULL
+            GROUP BY ct.contact_id)
+SELECT c.id, c.name, c.met_on, c.created_on, coalesce(c.cadence_days, tc.cad),
+       (SELECT max(ac.day) FROM action_contact ac WHERE ac.contact_id = c.id AND ac.day <= ?)
+FROM contact c LEFT JOIN tc ON tc.contact_id = c.id
+WHERE c.archived = 0 AND coalesce(c.cadence_days, tc.cad) IS NOT NULL"""
+
+
+def cadenced_contacts(as_of: date) -> list[tuple[int, str, date | None, date, int, date | None]]:
+    """(id, name, met_on, created_on, cadence, last contact) of active contacts with a cadence."""
+    return [
+        (i, n, _date(m), _date(c) or date.min, cad, date.fromordinal(d) if d else None)
+        for i, n, m, c, cad, d in database.execute_sql(_CADENCED, [as_of.toordinal()])
+    ]

@@ -1,0 +1,69 @@
+"""Settings (JSON values by key), paused weeks, week reviews and the nudge log."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from netrhythm.storage.tables import NudgeLog, PausedWeek, Setting, WeekReview
+
+
+def get_setting(key: str, default: Any = None) -> Any:
+    row = Setting.select(Setting.value).where(Setting.key == key).first()
+    return json.loads(row.value) if row else default
+
+
+def all_settings() -> dict[str, Any]:
+    return {key: json.loads(value) for key, value in Setting.select(
+        Setting.key, Setting.value).tuples()}
+
+
+def set_setting(key: str, value: Any) -> None:
+    Setting.insert(key=key, value=json.dumps(value)).on_conflict(
+        conflict_target=[Setting.key], update={Setting.value: json.dumps(value)}).execute()
+
+
+def paused_days() -> list[date]:
+    return [d for (d,) in PausedWeek.select(PausedWeek.week_start).tuples()]
+
+
+def set_paused(first_day: date, last_day: date, paused: bool) -> bool:
+    """Pause or resume the week spanning the two dates; False when nothing changed."""
+    existing = PausedWeek.delete().where(PausedWeek.week_start.between(first_day, last_day))
+    if not paused:
+        return bool(existing.execute())
+    if PausedWeek.select().where(PausedWeek.week_start.between(first_day, last_day)).exists():
+        return False
+    PausedWeek.insert(week_start=first_day).execute()
+    return True
+
+
+def get_review(first_day: date, last_day: date) -> tuple[str, datetime] | None:
+    row = (WeekReview.select().where(WeekReview.week_start.between(first_day, last_day))
+           .order_by(WeekReview.written_at.desc()).first())
+    return (row.reflection, row.written_at) if row else None
+
+
+def reviewed_days(since: date) -> list[date]:
+    return [d for (d,) in WeekReview.select(WeekReview.week_start).where(
+        (WeekReview.week_start >= since) & (WeekReview.reflection != "")).tuples()]
+
+
+def save_review(first_day: date, last_day: date, reflection: str, now: datetime) -> None:
+    WeekReview.delete().where(WeekReview.week_start.between(first_day, last_day)
+                              & (WeekReview.week_start != first_day)).execute()
+    WeekReview.insert(week_start=first_day, reflection=reflection, written_at=now).on_conflict(
+        conflict_target=[WeekReview.week_start],
+        update={WeekReview.reflection: reflection, WeekReview.written_at: now}).execute()
+
+
+def sent_nudge_keys() -> set[str]:
+    return {k for (k,) in NudgeLog.select(NudgeLog.key).tuples()}
+
+
+def record_nudge(key: str, sent_at: datetime, title: str, message: str, via: str) -> bool:
+    """Record a sent nudge; False when another process recorded the same key first."""
+    inserted = NudgeLog.insert(key=key, sent_at=sent_at, title=title, message=message,
+                               delivered_via=via).on_conflict_ignore().execute()
+    return bool(inserted)
