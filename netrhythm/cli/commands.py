@@ -12,11 +12,21 @@ def dispatch(args: Namespace, db_path: Path) -> int:
         from netrhythm.cli.app import run_app
 
         return run_app(db_path)
+    if command == "demo":
+        from netrhythm.cli.demo_cmd import run as run_demo
+
+        return int(run_demo(args))
     from netrhythm.services.context import open_context
 
     ctx = open_context(db_path)
     try:
-        if command in ("contacts", "practices", "events"):
+        if command in ("export", "import") or (
+            command == "contacts" and args.action in ("import", "export")
+        ):
+            from netrhythm.cli import transfer_cmd
+
+            return int(transfer_cmd.run(ctx, args))
+        if command in ("contacts", "practices", "events", "nudge"):
             from importlib import import_module
 
             module = import_module(f"netrhythm.cli.{command}_cmd")

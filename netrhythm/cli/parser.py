@@ -82,6 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = csub.add_parser("show", help="a contact's details and timeline")
     p.add_argument("name", metavar="NAME")
     p.add_argument("--json", action="store_true")
+    p = csub.add_parser("import", help="import contacts: vCard, LinkedIn, Google or plain CSV")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
+    p.add_argument("--tag", metavar="TAG", help="tag every imported contact")
+    p = csub.add_parser("export", help="export contacts as vCard or CSV")
+    p.add_argument("--format", choices=("vcf", "csv"), default="vcf")
+    p.add_argument("--output", metavar="FILE", help="write here (default: standard output)")
     for name, text in (("archive", "hide a contact (keeps history)"),
                        ("restore", "bring back an archived contact"),
                        ("delete", "delete a contact and its links (undo brings it back)")):
@@ -121,6 +128,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--resume", action="store_true", help="un-pause the week")
 
     sub.add_parser("undo", help="revert the latest change and say what it was")
+
+    p = sub.add_parser("nudge", help="send the desktop notifications that are due")
+    p.add_argument("--dry-run", action="store_true",
+                   help="print what would be sent; record nothing")
+    p.add_argument("--watch", metavar="MINUTES", help="keep checking every MINUTES minutes")
+    p.add_argument("--print-schedule", choices=("systemd", "cron", "launchd"),
+                   help="print a ready-to-install scheduler entry")
+
+    p = sub.add_parser("export", help="everything as versioned JSON (a full backup)")
+    p.add_argument("--output", metavar="FILE", help="write here (default: standard output)")
+    p = sub.add_parser("import", help="load a JSON export (into an empty database)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--merge", action="store_true", help="allow importing into a non-empty database")
+
+    p = sub.add_parser("demo", help="a year of demo data in its own database, then the app")
+    p.add_argument("--db", dest="demo_db", metavar="PATH", help="where to create the demo database")
+    p.add_argument("--no-app", action="store_true",
+                   help="create the data only; do not start the app")
     return parser
 
 
