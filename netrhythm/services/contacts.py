@@ -64,14 +64,14 @@ def _fields(ctx: Context, form: ContactForm) -> dict[str, Any]:
         value = getattr(form, name)
         if value is not None:
             limit = 200 if name != "notes" else 20_000
-            out[name] = clean_text(value, name.replace("_", "-"), limit)
+            out[name] = clean_text(value, "--" + name.replace("_", "-"), limit)
     if form.cadence_days is not None:
-        out["cadence_days"] = positive_int(form.cadence_days, "every (cadence in days)",
+        out["cadence_days"] = positive_int(form.cadence_days, "--every",
                                            allow_empty=True)
     if form.met_at is not None:
-        out["met_at"] = lookup.event(form.met_at, "met at") if form.met_at.strip() else None
+        out["met_at"] = lookup.event(form.met_at, "--met-at") if form.met_at.strip() else None
     if form.met_on is not None:
-        out["met_on"] = parse_date(form.met_on, ctx.today(), "met on") \
+        out["met_on"] = parse_date(form.met_on, ctx.today(), "--met-on") \
             if form.met_on.strip() else None
     return out
 
@@ -79,7 +79,7 @@ def _fields(ctx: Context, form: ContactForm) -> dict[str, Any]:
 def _tags(tags: Sequence[str] | None) -> list[str] | None:
     if tags is None:
         return None
-    return [clean_name(t, "tag") for t in tags if t.strip()]
+    return [clean_name(t, "--tag") for t in tags if t.strip()]
 
 
 def add_contact(ctx: Context, form: ContactForm) -> ContactRec:

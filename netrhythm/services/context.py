@@ -45,8 +45,23 @@ class Context:
         database.close()
 
 
+def clock_from_env() -> Clock:
+    """The system clock, or a fixed one when ``NETRHYTHM_NOW`` holds an ISO date-time.
+
+    ``NETRHYTHM_NOW`` exists for reproducible tests, demos and screenshots.
+    """
+    import os
+
+    from netrhythm.domain.clock import FixedClock
+
+    value = os.environ.get("NETRHYTHM_NOW", "").strip()
+    if value:
+        return FixedClock(datetime.fromisoformat(value))
+    return SystemClock()
+
+
 def open_context(db_path: Path, clock: Clock | None = None) -> Context:
     """Open (create, migrate, back up as needed) the database and return a context for it."""
-    clock = clock or SystemClock()
+    clock = clock or clock_from_env()
     open_database(db_path, clock.now().date())
     return Context(db_path=db_path, clock=clock)

@@ -41,7 +41,7 @@ def log_action(ctx: Context, request: LogRequest) -> Logged:
     """Validate everything first, then write the action (and its follow-up) as one change."""
     today = ctx.today()
     practice = lookup.practice(request.practice)
-    day = parse_date(request.date or "today", today, "--date")
+    day = parse_date(request.date, today, "--date")
     contact_ids = [lookup.contact(name, "--with") for name in request.contacts if name.strip()]
     if any(not name.strip() for name in request.contacts):
         from netrhythm.domain.errors import InputError

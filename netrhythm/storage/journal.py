@@ -72,9 +72,10 @@ def undo() -> str | None:
         if row is None:
             return None
         database.execute_sql("PRAGMA defer_foreign_keys = ON")
-        ops = ChangeOp.select(ChangeOp.statement).where(ChangeOp.change == row.id)
-        for op in ops.order_by(ChangeOp.id.desc()).tuples():
-            database.execute_sql(op[0])
+        ops = (ChangeOp.select(ChangeOp.statement).where(ChangeOp.change == row.id)
+               .order_by(ChangeOp.id.desc()))
+        for op in ops:
+            database.execute_sql(op.statement)
         Change.delete().where(Change.id == row.id).execute()
         return str(row.description)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from peewee import (
+    AutoField,
     BooleanField,
     CharField,
     DateField,
@@ -18,6 +19,8 @@ database = SqliteDatabase(None)
 
 
 class Base(Model):
+    id = AutoField()
+
     class Meta:
         database = database
         legacy_table_names = False

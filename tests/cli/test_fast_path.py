@@ -1,0 +1,51 @@
+"""The command-line fast path never imports Textual (it would cost ~300 ms per command)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import NOW, run_cli
+
+CHECK = """
+import sys, runpy
+sys.argv = ["netrhythm", "--db", {db!r}] + {args!r}
+try:
+    runpy.run_module("netrhythm", run_name="__main__")
+except SystemExit:
+    pass
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "rich", "plyer"))
+print("HEAVY:" + ",".join(heavy))
+"""
+
+
+@pytest.mark.parametrize("args", [
+    ["status"], ["log", "reach-out"], ["review"], ["contacts", "list"],
+    ["contacts", "show", "Maria"], ["search", "maria"], ["undo"],
+])
+def test_fast_commands_do_not_import_textual(tmp_path: Path, args: list[str]) -> None:
+    db = tmp_path / "f.db"
+    assert run_cli(db, "contacts", "add", "Maria Chen").code == 0
+    proc = subprocess.run(
+        [sys.executable, "-c", CHECK.format(db=str(db), args=args)],
+        capture_output=True, text=True, env={**os.environ, "NETRHYTHM_NOW": NOW}, timeout=60,
+    )
+    line = [x for x in proc.stdout.splitlines() if x.startswith("HEAVY:")][-1]
+    assert line == "HEAVY:", line
+
+
+def test_console_script_itself_stays_light(tmp_path: Path) -> None:
+    db = tmp_path / "f.db"
+    script = Path(sys.executable).with_name("netrhythm")
+    proc = subprocess.run([str(script), "--db", str(db), "status"], capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPROFILEIMPORTTIME": "1",
+                                          "NETRHYTHM_NOW": NOW}, timeout=60)
+    assert proc.returncode == 0
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert "peewee" in imported  # the profile really was taken
+    assert not imported & {"textual", "rich", "plyer"}

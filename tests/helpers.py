@@ -1,0 +1,41 @@
+"""Helpers shared by tests: run the real console script, dump a database."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+SCRIPT = Path(sys.executable).with_name("netrhythm")
+NOW = "2026-11-23T10:00:00"  # a Monday, ISO week 2026-W48
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(db: Path, *args: str, now: str = NOW, env: dict[str, str] | None = None,
+            timeout: float = 60) -> Result:
+    """Run ``netrhythm --db DB ARGS`` in a subprocess, as a user would."""
+    full_env = {**os.environ, "NETRHYTHM_NOW": now, **(env or {})}
+    full_env.pop("NETRHYTHM_DEBUG", None)
+    proc = subprocess.run(
+        [str(SCRIPT), "--db", str(db), *args], capture_output=True, text=True,
+        env=full_env, timeout=timeout, stdin=subprocess.DEVNULL,
+    )
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+def dump(db: Path) -> list[str]:
+    """Every row of every table, as SQL (the whole state of the database)."""
+    conn = sqlite3.connect(db)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
