@@ -1,0 +1,1 @@
+"""The full-screen Textual app. Talks to services only, never to the database."""
