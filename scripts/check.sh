@@ -11,7 +11,7 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e '.[test]'
 echo "== ruff"
-.venv/bin/ruff check netrhythm tests scripts benchmarks
+.venv/bin/ruff check .
 echo "== import contracts"
 .venv/bin/lint-imports
 echo "== mypy"

@@ -12,6 +12,11 @@ def dispatch(args: Namespace, db_path: Path) -> int:
         from netrhythm.cli.app import run_app
 
         return run_app(db_path)
+    if command == "nudge" and args.print_schedule:
+        from netrhythm.services.schedule import schedule
+
+        print(schedule(args.print_schedule, db_path), end="")
+        return 0
     if command == "demo":
         from netrhythm.cli.demo_cmd import run as run_demo
 
