@@ -124,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("pause", help="pause a week (holiday): streaks neither break nor grow")
     p.add_argument("week", nargs="?", default="this", metavar="WEEK",
-                   help="2026-W52, a date, this or last (default this)")
+                   help="2026-W52, a date, this, last or next (default this)")
     p.add_argument("--resume", action="store_true", help="un-pause the week")
 
     sub.add_parser("undo", help="revert the latest change and say what it was")

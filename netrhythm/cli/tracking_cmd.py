@@ -113,7 +113,7 @@ def run_pause(ctx: Context, args: Namespace) -> int:
     from netrhythm.domain.weeks import parse_week, week_name
     from netrhythm.services.pause import set_paused
 
-    week = parse_week(args.week, ctx.week_start, ctx.today())
+    week = parse_week(args.week, ctx.week_start, ctx.today(), allow_future=True)
     name = week_name(week, ctx.week_start)
     changed = set_paused(ctx, week, paused=not args.resume)
     if args.resume:

@@ -82,13 +82,16 @@ def iso_weeks_in_year(year: int) -> int:
     return date(year, 12, 28).isocalendar().week
 
 
-def parse_week(text: str, week_start: int, today: date, field: str = "--week") -> int:
+def parse_week(
+    text: str, week_start: int, today: date, field: str = "--week", *, allow_future: bool = False
+) -> int:
     """The index of the week ``text`` names, relative to ``today``.
 
     Accepts ``this``, ``last``, an ISO week (``2026-W48``, ``2026w48``; with a non-Monday start,
     the week containing that ISO week's Monday) or any date form of ``dates.parse_date``,
     meaning the week containing it. Refuses weeks after the current one and ISO weeks that do
-    not exist (2025-W53) with ``InputError(field, message)``.
+    not exist (2025-W53) with ``InputError(field, message)``. With ``allow_future`` (planning
+    a paused holiday week) later weeks and ``next`` are accepted too.
     """
     cleaned = text.strip().lower()
     current = week_index(today, week_start)
@@ -98,6 +101,8 @@ def parse_week(text: str, week_start: int, today: date, field: str = "--week") -
         return current
     if cleaned in _LAST:
         return current - 1
+    if allow_future and cleaned in ("next", "next week"):
+        return current + 1
     match = _ISO_WEEK.fullmatch(cleaned)
     if match is not None:
         index = week_index(_iso_monday(int(match[1]), int(match[2]), field), week_start)
@@ -108,7 +113,7 @@ def parse_week(text: str, week_start: int, today: date, field: str = "--week") -
                 field, f"{quote(text.strip())} is not a week; use {ACCEPTED_WEEK_FORMS}"
             )
         index = week_index(day, week_start)
-    if index > current:
+    if index > current and not allow_future:
         raise InputError(
             field,
             f"{week_name(index, week_start)} is in the future "

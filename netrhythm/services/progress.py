@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from netrhythm.domain.records import PracticeRec
 from netrhythm.domain.score import overall_score, rhythm_score, score_trend
 from netrhythm.domain.slack import period_phrase, slack_text
-from netrhythm.domain.streaks import Period, PracticeRule, history, streak_if_met, streaks
+from netrhythm.domain.streaks import (
+    Period,
+    PracticeRule,
+    history,
+    history_start,
+    streak_if_met,
+    streaks,
+)
 from netrhythm.domain.weeks import week_index, week_last_day
 from netrhythm.services.context import Context
 from netrhythm.storage import practices as store
@@ -38,6 +45,7 @@ class PracticeProgress:
     phrase: str  # "3 per week, Mon–Sun"
     trend: tuple[float, ...] = ()  # score at the end of each of the last weeks, oldest first
     week_counts: tuple[tuple[int, int], ...] = ()  # (week index, count) in the whole history
+    started: bool = True  # False for a week before the practice's history began
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,7 @@ def progress(ctx: Context, week: int | None = None, include_archived: bool = Fal
             phrase=period_phrase(practice.target, practice.period_weeks, week_start),
             trend=tuple(score_trend(rule, mine, paused, week, trend_weeks)) if trend_weeks else (),
             week_counts=tuple(sorted(mine.items())),
+            started=history_start(rule, mine, week) <= week,
         ))
     return Progress(week=week, practices=out)
 

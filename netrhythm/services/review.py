@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from netrhythm.domain.records import ContactRec, FollowUpRec
+from netrhythm.domain.score import overall_score
 from netrhythm.domain.streaks import PracticeRule, history
 from netrhythm.domain.weeks import (
     parse_week,
@@ -78,16 +79,17 @@ def review(ctx: Context, week: int | None = None) -> Review:
     ws = ctx.week_start
     first, last = week_first_day(week, ws), week_last_day(week, ws)
     prog = progress(ctx, week, include_archived=True, trend_weeks=TREND_WEEKS)
-    active = [p for p in prog.practices if not p.practice.archived or p.period.count]
+    active = [p for p in prog.practices
+              if p.started and (not p.practice.archived or any(c for _, c in p.week_counts))]
     actions = action_store.actions_between(first, last)
     saved = settings_store.get_review(first, last)
     due = followup_store.follow_ups_due_between(first, last)
-    new_ids = [c.id for c in contact_store.load_contacts(include_archived=True)
-               if first <= (c.met_on or c.created_on) <= last]
+    new_ids = contact_store.ids_new_between(first, last)
     return Review(
         week=week, name=week_name(week, ws), label=week_label(week, ws),
         finished=week < ctx.current_week(),
-        practices=active, overall_score=prog.overall_score,
+        practices=active,
+        overall_score=overall_score([p.score for p in active if not p.practice.archived]),
         heat_first_week=week - HEAT_WEEKS + 1,
         heat=_heat(ctx, active, week),
         new_contacts=contact_store.load_contacts(new_ids) if new_ids else [],

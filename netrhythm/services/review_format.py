@@ -7,13 +7,16 @@ from typing import Any
 from netrhythm.domain.dates import short_date
 from netrhythm.services.review import Review
 
-SHADES = " ░▒▓█"
+SHADES = "·░▒▓█"  # nothing, a little, half, most, met
 
 
 def shade(ratio: float | None) -> str:
+    """One heat-map cell: blank before the practice began or in a paused week."""
     if ratio is None:
-        return "·"
-    return SHADES[min(4, int(round(ratio * 4)))]
+        return " "
+    if ratio >= 1:
+        return SHADES[4]
+    return SHADES[min(3, int(ratio * 4) + (1 if ratio > 0 else 0))]
 
 
 def sparkline(values: tuple[float, ...]) -> str:

@@ -150,3 +150,10 @@ def cadenced_contacts(as_of: date) -> list[tuple[int, str, date | None, date, in
         (i, n, _date(m), _date(c) or date.min, cad, date.fromordinal(d) if d else None)
         for i, n, m, c, cad, d in database.execute_sql(_CADENCED, [as_of.toordinal()])
     ]
+
+
+def ids_new_between(first: date, last: date) -> list[int]:
+    """Contacts met (or, without a meeting date, added) between two dates."""
+    sql = ("SELECT id FROM contact WHERE coalesce(met_on, created_on) BETWEEN ? AND ? "
+           "ORDER BY coalesce(met_on, created_on), id")
+    return [r[0] for r in database.execute_sql(sql, [first.isoformat(), last.isoformat()])]

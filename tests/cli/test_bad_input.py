@@ -49,7 +49,8 @@ CASES = [
     (["review", "--week", "2025-W53"], "--week", "does not exist"),
     (["review", "--week", "2027-W01"], "--week", "future"),
     (["status", "--week", "garbage"], "--week", None),
-    (["pause", "soon"], "--week", None),
+    (["pause", "soon"], "--week", "not a week"),
+    (["pause", "2026-W60"], "--week", "does not exist"),
 ]
 
 
