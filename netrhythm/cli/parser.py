@@ -136,6 +136,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--print-schedule", choices=("systemd", "cron", "launchd"),
                    help="print a ready-to-install scheduler entry")
 
+    p = sub.add_parser("settings", help="show settings, or change one: settings KEY VALUE")
+    p.add_argument("key", nargs="?", metavar="KEY", help="e.g. week-start, nudge.quiet-start")
+    p.add_argument("value", nargs="?", metavar="VALUE", help="e.g. sunday, 22:00, off")
+
     p = sub.add_parser("export", help="everything as versioned JSON (a full backup)")
     p.add_argument("--output", metavar="FILE", help="write here (default: standard output)")
     p = sub.add_parser("import", help="load a JSON export (into an empty database)")

@@ -130,3 +130,20 @@ def run_undo(ctx: Context, args: Namespace) -> int:
     reverted = undo()
     print(f"Undid: {reverted}." if reverted else "Nothing to undo.")
     return 0
+
+
+def run_settings(ctx: Context, args: Namespace) -> int:
+    from netrhythm.domain.errors import InputError
+    from netrhythm.services import settings
+
+    if args.key is None:
+        print(*table([[k, v] for k, v in settings.current(ctx).items()], indent=""), sep="\n")
+        return 0
+    if args.value is None:
+        values = settings.current(ctx)
+        if args.key not in values:
+            raise InputError(args.key, f"unknown setting; known: {', '.join(values)}")
+        print(values[args.key])
+        return 0
+    print(settings.set_value(ctx, args.key, args.value))
+    return 0

@@ -16,7 +16,6 @@ from netrhythm.domain.nudges import (
     Nudge,
     NudgeInput,
     NudgePlan,
-    NudgeSettings,
     PracticeFacts,
     plan_nudges,
 )
@@ -24,23 +23,10 @@ from netrhythm.domain.weeks import week_first_day, week_last_day, week_name
 from netrhythm.services.contacts import gone_cold
 from netrhythm.services.context import Context
 from netrhythm.services.progress import nouns, progress
+from netrhythm.services.settings import nudge_settings
 from netrhythm.storage import followups as followup_store
 from netrhythm.storage import settings as store
 from netrhythm.storage.tables import NudgeLog, database
-
-SETTINGS_KEY = "nudges"
-
-
-def load_settings() -> NudgeSettings:
-    return NudgeSettings.from_dict(store.get_setting(SETTINGS_KEY, {}))
-
-
-def save_settings(ctx: Context, settings: NudgeSettings) -> None:
-    from netrhythm.storage.journal import change
-
-    with change("changed nudge settings", ctx.now()):
-        store.set_setting(SETTINGS_KEY, settings.to_dict())
-
 
 def gather(ctx: Context) -> NudgeInput:
     """Everything the engine needs to know about now."""
@@ -77,7 +63,7 @@ def gather(ctx: Context) -> NudgeInput:
 
 
 def plan(ctx: Context) -> NudgePlan:
-    return plan_nudges(gather(ctx), load_settings())
+    return plan_nudges(gather(ctx), nudge_settings())
 
 
 @dataclass(frozen=True)

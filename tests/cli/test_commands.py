@@ -140,3 +140,17 @@ def test_every_command_has_help(tmp_path: Path) -> None:
                  ["search", "--help"], ["nudge", "--help"]):
         result = run_cli(tmp_path / "h.db", *args)
         assert result.code == 0 and "usage: netrhythm" in result.out, args
+
+
+def test_settings_show_change_and_undo(db: Path) -> None:
+    shown = run_cli(db, "settings")
+    assert "week-start             monday" in shown.out
+    assert "nudge.quiet-start      21:00" in shown.out
+    assert run_cli(db, "settings", "week-start", "sunday").out.strip() == \
+        "Weeks now start on Sunday."
+    status = run_cli(db, "status")
+    assert "Week 2026-11-22 · Sun 22 Nov – Sat 28 Nov 2026 · 6 days left" in status.out
+    bad = run_cli(db, "settings", "nudge.cap", "0")
+    assert bad.code == 2 and bad.err.startswith("netrhythm: error: nudge.cap: must be")
+    assert run_cli(db, "undo").out.strip() == "Undid: set the week start to Sunday."
+    assert run_cli(db, "settings", "week-start").out.strip() == "monday"

@@ -1,0 +1,106 @@
+"""User settings: week start, event follow-up window, theme and the nudge rules.
+
+One registry serves `netrhythm settings` and the Settings screen. Values are typed as text
+(``sunday``, ``off``, ``21:30``) and validated; every change is one undoable change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import time
+from typing import Any
+
+from netrhythm.domain.dates import WEEKDAY_NAMES
+from netrhythm.domain.errors import InputError
+from netrhythm.domain.nudges import NudgeSettings
+from netrhythm.services.context import FOLLOW_UP_AFTER_EVENT, WEEK_START, Context
+from netrhythm.services.validate import positive_int
+from netrhythm.storage import settings as store
+from netrhythm.storage.journal import change
+
+THEME = "theme"
+DEFAULT_THEME = "textual-dark"
+NUDGES = "nudges"
+_BOOL_WORDS = {"on": True, "true": True, "yes": True, "off": False, "false": False, "no": False}
+
+
+def weekday(text: str, field: str) -> int:
+    wanted = text.strip().casefold()
+    for number, name in enumerate(WEEKDAY_NAMES):
+        if wanted in (name.casefold(), name[:3].casefold()):
+            return number
+    raise InputError(field, f"{text.strip()[:20]!r} is not a weekday; use monday … sunday")
+
+
+def nudge_settings() -> NudgeSettings:
+    return NudgeSettings.from_dict(store.get_setting(NUDGES, {}))
+
+
+def theme() -> str:
+    return str(store.get_setting(THEME, DEFAULT_THEME))
+
+
+def current(ctx: Context) -> dict[str, str]:
+    """Every setting as ``key: value`` text, in a stable order."""
+    out = {
+        "week-start": WEEKDAY_NAMES[ctx.week_start].lower(),
+        "follow-up-after-event": str(store.get_setting(FOLLOW_UP_AFTER_EVENT, 3)),
+        "theme": theme(),
+    }
+    for name, value in nudge_settings().to_dict().items():
+        shown = ("on" if value else "off") if isinstance(value, bool) else str(value)
+        if name == "pace_weekday":
+            shown = WEEKDAY_NAMES[int(value)].lower()
+        out["nudge." + name.replace("_", "-")] = shown
+    return out
+
+
+def _nudge_value(name: str, text: str, field: str) -> Any:
+    default = getattr(NudgeSettings(), name)
+    if isinstance(default, bool):
+        if text.strip().casefold() not in _BOOL_WORDS:
+            raise InputError(field, "must be on or off")
+        return _BOOL_WORDS[text.strip().casefold()]
+    if isinstance(default, time):
+        parsed = NudgeSettings.from_dict({name: text.strip()})
+        return getattr(parsed, name)
+    if name == "pace_weekday":
+        return weekday(text, field)
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise InputError(field, f"{text.strip()[:20]!r} is not a whole number") from None
+
+
+def set_value(ctx: Context, key: str, text: str) -> str:
+    """Change one setting from text; returns what was changed, for the user."""
+    key = key.strip().casefold()
+    if key == "week-start":
+        day = weekday(text, key)
+        with change(f"set the week start to {WEEKDAY_NAMES[day]}", ctx.now()):
+            store.set_setting(WEEK_START, day)
+        return f"Weeks now start on {WEEKDAY_NAMES[day]}."
+    if key == "follow-up-after-event":
+        days = positive_int(text, key, maximum=30)
+        with change(f"set the event follow-up window to {days} days", ctx.now()):
+            store.set_setting(FOLLOW_UP_AFTER_EVENT, days)
+        return f"Meeting someone at an event schedules a follow-up within {days} days."
+    if key == "theme":
+        name = text.strip()
+        if not name or len(name) > 60:
+            raise InputError(key, "give a theme name such as textual-dark")
+        with change(f"set the theme to {name}", ctx.now()):
+            store.set_setting(THEME, name)
+        return f"Theme: {name}."
+    if key.startswith("nudge."):
+        name = key[len("nudge."):].replace("-", "_")
+        if name not in NudgeSettings().to_dict():
+            raise InputError(key, f"unknown setting; known: {', '.join(current(ctx))}")
+        try:
+            updated = replace(nudge_settings(), **{name: _nudge_value(name, text, key)})
+        except InputError as exc:
+            raise InputError(key, exc.message) from None
+        with change(f"set {key} to {text.strip()}", ctx.now()):
+            store.set_setting(NUDGES, updated.to_dict())
+        return f"{key}: {current(ctx)[key]}."
+    raise InputError(key, f"unknown setting; known: {', '.join(current(ctx))}")
