@@ -28,6 +28,7 @@ from netrhythm.storage import followups as followup_store
 from netrhythm.storage import settings as store
 from netrhythm.storage.tables import NudgeLog, database
 
+
 def gather(ctx: Context) -> NudgeInput:
     """Everything the engine needs to know about now."""
     ws = ctx.week_start
