@@ -21,7 +21,8 @@ def _err(message: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     from netrhythm.cli.parser import build_parser
 
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(argv).parse_args(argv)  # builds only the command that runs
     try:
         return _run(args)
     except KeyboardInterrupt:

@@ -40,7 +40,7 @@ def due_state(
     A cadence of ``None`` (or less than one day, which storage never holds) means no cadence.
     """
     if cadence_days is None or cadence_days < 1:
-        return Due(due_on=None, state=NONE, days_overdue=0)
+        return _NO_CADENCE
     since = last_contact or met_on or created_on
     due_on = since + timedelta(days=cadence_days)
     days_overdue = (today - due_on).days
@@ -51,4 +51,12 @@ def due_state(
         state = DUE_SOON
     else:
         state = OK
-    return Due(due_on=due_on, state=state, days_overdue=days_overdue)
+    # Built without the frozen dataclass's field-by-field __init__ (lists compute thousands).
+    due = _new(Due)
+    _setattr(due, "__dict__", {"due_on": due_on, "state": state, "days_overdue": days_overdue})
+    return due
+
+
+_new = object.__new__
+_setattr = object.__setattr__
+_NO_CADENCE = Due(due_on=None, state=NONE, days_overdue=0)  # immutable, so shared

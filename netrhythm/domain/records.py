@@ -8,6 +8,8 @@ from datetime import date
 
 @dataclass(frozen=True)
 class PracticeRec:
+    """A weekly networking habit: ``target`` actions per ``period_weeks`` weeks."""
+
     id: int
     name: str
     slug: str
@@ -22,6 +24,8 @@ class PracticeRec:
 
 @dataclass(frozen=True)
 class EventRec:
+    """An event, with the names of the people met there."""
+
     id: int
     name: str
     held_on: date
@@ -33,6 +37,8 @@ class EventRec:
 
 @dataclass(frozen=True)
 class ContactRec:
+    """A contact with tags and derived facts: last contact, gives and asks."""
+
     id: int
     name: str
     company: str = ""
@@ -62,6 +68,8 @@ class ContactRec:
 
 @dataclass(frozen=True)
 class ActionRec:
+    """One logged act of a practice, with its contacts' names and its event."""
+
     id: int
     practice_id: int
     practice_name: str
@@ -74,6 +82,8 @@ class ActionRec:
 
 @dataclass(frozen=True)
 class FollowUpRec:
+    """A dated promise to a contact; ``done_on`` is None while open."""
+
     id: int
     contact_id: int
     contact_name: str

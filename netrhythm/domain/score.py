@@ -36,13 +36,25 @@ def _step(score: float, period: Period, weight: float) -> float:
     return moved if period.finished else max(score, moved)
 
 
+def _running(periods: Sequence[Period], weight: float) -> list[float]:
+    """The score (0..1) before any period and after each one: ``_step`` in one loop (a
+    history holds hundreds of periods, and screens ask for several)."""
+    score = 0.0
+    out = [score]
+    for period in periods:
+        if not period.paused:
+            ratio = period.count / period.target
+            if ratio > 1.0:
+                ratio = 1.0
+            moved = score + weight * (ratio - score)
+            score = moved if period.finished or moved > score else score
+        out.append(score)
+    return out
+
+
 def rhythm_score(periods: Sequence[Period], period_weeks: int) -> float:
     """The rhythm score (0..100, unrounded) after ``periods``, oldest first."""
-    weight = alpha(period_weeks)
-    score = 0.0
-    for period in periods:
-        score = _step(score, period, weight)
-    return 100 * score
+    return 100 * _running(periods, alpha(period_weeks))[-1]
 
 
 def score_trend(
@@ -63,9 +75,7 @@ def score_trend(
     """
     full = history(rule, counts, paused, current_week) if periods is None else periods
     weight = alpha(rule.period_weeks)
-    before = [0.0]  # before[i]: the score (0..1) after the finished periods full[:i]
-    for period in full[:-1]:
-        before.append(_step(before[-1], period, weight))
+    before = _running(full[:-1], weight)  # before[i]: the score after the periods full[:i]
     first_action = min((week for week, count in counts.items() if count > 0), default=None)
     trend = []
     for week in range(current_week - weeks + 1, current_week + 1):

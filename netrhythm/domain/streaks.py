@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -87,21 +88,30 @@ def period_as_of(
             count += counts.get(week, 0)
         if week not in paused:
             active += 1
+    return _period(first_week, last_week, count, active, rule, current_week)
+
+
+def _period(first_week: int, last_week: int, count: int, active: int, rule: PracticeRule,
+            current_week: int) -> Period:
+    """A Period from its counts (the pro-rata target of a partly paused period)."""
     is_paused = active == 0
     if is_paused or active == rule.period_weeks:
         target = rule.target
     else:
         target = max(1, -(-rule.target * active // rule.period_weeks))
-    return Period(
-        first_week=first_week,
-        last_week=last_week,
-        count=count,
-        target=target,
-        active_weeks=active,
-        finished=last_week < current_week,
-        met=not is_paused and count >= target,
-        paused=is_paused,
-    )
+    # Built without the frozen dataclass's field-by-field __init__: histories hold hundreds
+    # of periods and are computed several times per screen. Same class, same fields.
+    period = _new(Period)
+    _setattr(period, "__dict__", {
+        "first_week": first_week, "last_week": last_week, "count": count, "target": target,
+        "active_weeks": active, "finished": last_week < current_week,
+        "met": not is_paused and count >= target, "paused": is_paused,
+    })
+    return period
+
+
+_new = object.__new__
+_setattr = object.__setattr__
 
 
 def history(
@@ -117,13 +127,34 @@ def history(
     list is never empty: asked about a week before the practice existed and before any
     action, it holds just that (empty, unmet) period.
     """
+    key = (tuple(sorted(counts.items())), frozenset(paused))
+    return list(_history(rule, key, current_week))
+
+
+@lru_cache(maxsize=32)
+def _history(
+    rule: PracticeRule,
+    key: tuple[tuple[tuple[int, int], ...], frozenset[int]],
+    current_week: int,
+) -> tuple[Period, ...]:
+    """``history`` on hashable inputs, remembered: a screen asks for the same history several
+    times (progress, score trend, heat map). Periods are immutable, so sharing them is safe."""
+    counts, paused = dict(key[0]), key[1]
     start = min(history_start(rule, counts, current_week), current_week)
     first, _ = period_bounds(start, rule)
     last, _ = period_bounds(current_week, rule)
-    return [
+    weeks = rule.period_weeks
+    if weeks == 1:  # the common case, in one pass
+        get = counts.get
+        return tuple(
+            _period(week, week, get(week, 0) if week <= current_week else 0,
+                    0 if week in paused else 1, rule, current_week)
+            for week in range(first, last + 1)
+        )
+    return tuple(
         period_as_of(week, rule, counts, paused, current_week)
-        for week in range(first, last + 1, rule.period_weeks)
-    ]
+        for week in range(first, last + 1, weeks)
+    )
 
 
 def streaks(periods: Sequence[Period]) -> Streaks:

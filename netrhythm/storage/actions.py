@@ -6,10 +6,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from peewee import JOIN
-
 from netrhythm.domain.records import ActionRec
-from netrhythm.storage.tables import Action, ActionContact, Contact, Event, Practice
+from netrhythm.storage.tables import Action, ActionContact, database
 
 
 def insert_action(
@@ -32,47 +30,48 @@ def delete_action(action_id: int) -> None:
     Action.get_by_id(action_id).delete_instance()
 
 
-def _records(query: object) -> list[ActionRec]:
-    rows = list(query.tuples())  # type: ignore[attr-defined]
+_SELECT = """
+SELECT a.id, p.id, p.name, a.occurred_on, a.note, e.name, p.reciprocity
+FROM action a JOIN practice p ON p.id = a.practice_id LEFT JOIN event e ON e.id = a.event_id
+"""
+_NAMES = ("SELECT ac.action_id, c.name FROM action_contact ac JOIN contact c "
+          "ON c.id = ac.contact_id WHERE ac.action_id IN ({ids}) ORDER BY ac.id")
+
+
+def _records(sql: str, params: Sequence[object]) -> list[ActionRec]:
+    """Actions with their contacts' names: one query, plus one per 500 actions for names."""
+    rows = database.execute_sql(sql, params).fetchall()
     names: dict[int, list[str]] = defaultdict(list)
     ids = [row[0] for row in rows]
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start:chunk_start + 500]
-        links = (ActionContact.select(ActionContact.action, Contact.name)
-                 .join(Contact).where(ActionContact.action.in_(chunk))
-                 .order_by(ActionContact.id).tuples())
-        for action_id, name in links:
+        for action_id, name in database.execute_sql(
+                _NAMES.format(ids=",".join("?" * len(chunk))), chunk):
             names[action_id].append(name)
     return [
-        ActionRec(id=a, practice_id=p, practice_name=pn, occurred_on=on, note=note,
+        ActionRec(id=a, practice_id=p, practice_name=pn, occurred_on=_day(on), note=note,
                   event=ev, contacts=tuple(names[a]), reciprocity=rc)
         for a, p, pn, on, note, ev, rc in rows
     ]
 
 
-def _base() -> object:
-    return (Action.select(Action.id, Practice.id, Practice.name, Action.occurred_on, Action.note,
-                          Event.name, Practice.reciprocity)
-            .join(Practice).switch(Action).join(Event, join_type=JOIN.LEFT_OUTER))
+def _day(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def actions_between(first: date, last: date) -> list[ActionRec]:
     """Actions that happened between two dates (inclusive), oldest first."""
-    query = _base().where(  # type: ignore[attr-defined]
-        Action.day.between(first.toordinal(), last.toordinal())
-    ).order_by(Action.day, Action.id)
-    return _records(query)
+    return _records(_SELECT + "WHERE a.day BETWEEN ? AND ? ORDER BY a.day, a.id",
+                    [first.toordinal(), last.toordinal()])
 
 
 def actions_with_contact(contact_id: int, limit: int = 200) -> list[ActionRec]:
     """A contact's timeline, newest first."""
-    query = (_base().join(ActionContact, on=(ActionContact.action == Action.id))  # type: ignore[attr-defined]
-             .where(ActionContact.contact == contact_id)
-             .order_by(Action.day.desc(), Action.id.desc()).limit(limit))
-    return _records(query)
+    return _records(_SELECT + "JOIN action_contact ac ON ac.action_id = a.id "
+                    "WHERE ac.contact_id = ? ORDER BY a.day DESC, a.id DESC LIMIT ?",
+                    [contact_id, limit])
 
 
 def latest_action() -> ActionRec | None:
-    query = _base().order_by(Action.id.desc()).limit(1)  # type: ignore[attr-defined]
-    found = _records(query)
+    found = _records(_SELECT + "ORDER BY a.id DESC LIMIT 1", [])
     return found[0] if found else None

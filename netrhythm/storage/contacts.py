@@ -73,15 +73,16 @@ def load_contacts(
 def _date(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
+    if isinstance(value, str) and len(value) == 10:
+        return date.fromisoformat(value)
     return date.fromisoformat(str(value)[:10])
 
 
 def names_index(include_archived: bool = False) -> list[tuple[int, str, str]]:
     """(id, name, company) of every contact: what name resolution needs and nothing more."""
-    query = Contact.select(Contact.id, Contact.name, Contact.company)
-    if not include_archived:
-        query = query.where(Contact.archived == False)  # noqa: E712
-    return [(i, n, c) for i, n, c in query.tuples()]
+    # Plain SQL: through Peewee's row wrapper, 5,000 contacts took 3–4 times as long.
+    where = "" if include_archived else " WHERE archived = 0"
+    return database.execute_sql(f"SELECT id, name, company FROM contact{where}").fetchall()
 
 
 def insert_contact(tags: Iterable[str] = (), **fields: Any) -> int:
@@ -134,21 +135,27 @@ def set_tag_cadence(name: str, cadence_days: int | None) -> None:
     Tag.update(cadence_days=cadence_days).where(Tag.id == tag_id).execute()
 
 
+# Contacts with a cadence of their own (index contact_cadence) or from a tag; CROSS JOIN keeps
+# the join order, from the few tags with a cadence to their contacts.
 _CADENCED = """
-WITH tc AS (SELECT ct.contact_id, min(t.cadence_days) AS cad FROM contact_tag ct
-            JOIN tag t ON t.id = ct.tag_id WHERE t.cadence_days IS NOT NULL
-            GROUP BY ct.contact_id)
+WITH tc AS (SELECT ct.contact_id, min(t.cadence_days) AS cad FROM tag t
+            CROSS JOIN contact_tag ct ON ct.tag_id = t.id
+            WHERE t.cadence_days IS NOT NULL GROUP BY ct.contact_id),
+     ids AS (SELECT id FROM contact WHERE cadence_days IS NOT NULL
+             UNION SELECT contact_id FROM tc)
 SELECT c.id, c.name, c.met_on, c.created_on, coalesce(c.cadence_days, tc.cad),
        (SELECT max(ac.day) FROM action_contact ac WHERE ac.contact_id = c.id AND ac.day <= ?)
-FROM contact c LEFT JOIN tc ON tc.contact_id = c.id
-WHERE c.archived = 0 AND coalesce(c.cadence_days, tc.cad) IS NOT NULL"""
+FROM ids CROSS JOIN contact c ON c.id = ids.id LEFT JOIN tc ON tc.contact_id = c.id
+WHERE c.archived = 0"""
 
 
 def cadenced_contacts(as_of: date) -> list[tuple[int, str, date | None, date, int, date | None]]:
     """(id, name, met_on, created_on, cadence, last contact) of active contacts with a cadence."""
+    rows = database.execute_sql(_CADENCED, [as_of.toordinal()]).fetchall()
+    rows.sort(key=lambda row: row[0])
     return [
         (i, n, _date(m), _date(c) or date.min, cad, date.fromordinal(d) if d else None)
-        for i, n, m, c, cad, d in database.execute_sql(_CADENCED, [as_of.toordinal()])
+        for i, n, m, c, cad, d in rows
     ]
 
 

@@ -20,7 +20,7 @@ from netrhythm.storage.errors import (
 )
 from netrhythm.storage.tables import database
 
-LATEST_VERSION = 1  # the number of the newest file in migrations/
+LATEST_VERSION = 2  # the number of the newest file in migrations/
 APPLICATION_ID = 0x4E52544D  # "NRTM", set by the first migration
 KEEP_DAILY_BACKUPS = 7
 PRAGMAS = {

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from peewee import JOIN
-
 from netrhythm.domain.records import FollowUpRec
-from netrhythm.storage.tables import Contact, Event, FollowUp
+from netrhythm.storage.tables import FollowUp, database
 
 
 def insert_follow_up(contact_id: int, due_on: date, note: str, created_on: date,
@@ -17,38 +15,42 @@ def insert_follow_up(contact_id: int, due_on: date, note: str, created_on: date,
                                event=event_id).execute())
 
 
-def _query() -> object:
-    return (FollowUp.select(FollowUp.id, Contact.id, Contact.name, FollowUp.due_on, FollowUp.note,
-                            FollowUp.done_on, Event.name)
-            .join(Contact).switch(FollowUp).join(Event, join_type=JOIN.LEFT_OUTER))
+_SELECT = """
+SELECT f.id, c.id, c.name, f.due_on, f.note, f.done_on, e.name
+FROM follow_up f JOIN contact c ON c.id = f.contact_id LEFT JOIN event e ON e.id = f.event_id
+"""
 
 
-def _recs(query: object) -> list[FollowUpRec]:
-    return [FollowUpRec(id=i, contact_id=ci, contact_name=cn, due_on=d, note=n, done_on=dn, event=e)
-            for i, ci, cn, d, n, dn, e in query.tuples()]  # type: ignore[attr-defined]
+def _recs(where: str, params: list[object]) -> list[FollowUpRec]:
+    return [FollowUpRec(id=i, contact_id=ci, contact_name=cn, due_on=_day(d), note=n,
+                        done_on=_day(dn) if dn is not None else None, event=e)
+            for i, ci, cn, d, n, dn, e in database.execute_sql(_SELECT + where, params)]
+
+
+def _day(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def open_follow_ups(due_by: date | None = None) -> list[FollowUpRec]:
     """Follow-ups not done yet (due on or before ``due_by`` when given), soonest first."""
-    query = _query().where(FollowUp.done_on.is_null())  # type: ignore[attr-defined]
-    if due_by is not None:
-        query = query.where(FollowUp.due_on <= due_by)
-    return _recs(query.order_by(FollowUp.due_on, FollowUp.id))
+    if due_by is None:
+        return _recs("WHERE f.done_on IS NULL ORDER BY f.due_on, f.id", [])
+    return _recs("WHERE f.done_on IS NULL AND f.due_on <= ? ORDER BY f.due_on, f.id",
+                 [due_by.isoformat()])
 
 
 def follow_ups_for(contact_id: int) -> list[FollowUpRec]:
-    query = _query().where(FollowUp.contact == contact_id)  # type: ignore[attr-defined]
-    return _recs(query.order_by(FollowUp.due_on.desc()))
+    return _recs("WHERE f.contact_id = ? ORDER BY f.due_on DESC", [contact_id])
 
 
 def follow_ups_due_between(first: date, last: date) -> list[FollowUpRec]:
-    query = _query().where(FollowUp.due_on.between(first, last))  # type: ignore[attr-defined]
-    return _recs(query.order_by(FollowUp.due_on))
+    return _recs("WHERE f.due_on BETWEEN ? AND ? ORDER BY f.due_on",
+                 [first.isoformat(), last.isoformat()])
 
 
 def follow_ups_done_between(first: date, last: date) -> list[FollowUpRec]:
-    query = _query().where(FollowUp.done_on.between(first, last))  # type: ignore[attr-defined]
-    return _recs(query.order_by(FollowUp.done_on))
+    return _recs("WHERE f.done_on BETWEEN ? AND ? ORDER BY f.done_on",
+                 [first.isoformat(), last.isoformat()])
 
 
 def complete_follow_ups(contact_ids: list[int], done_on: date) -> int:

@@ -11,6 +11,9 @@ from peewee import fn
 from netrhythm.domain.records import PracticeRec
 from netrhythm.storage.tables import Action, Practice, database
 
+_COLUMNS = ("id, name, slug, prompt, target, period_weeks, reciprocity, position, archived, "
+            "created_on")
+
 
 def _rec(row: Practice) -> PracticeRec:
     return PracticeRec(
@@ -21,10 +24,18 @@ def _rec(row: Practice) -> PracticeRec:
 
 
 def list_practices(include_archived: bool = False) -> list[PracticeRec]:
-    query = Practice.select().order_by(Practice.position, Practice.id)
-    if not include_archived:
-        query = query.where(Practice.archived == False)  # noqa: E712
-    return [_rec(row) for row in query]
+    where = "" if include_archived else "WHERE archived = 0 "
+    rows = database.execute_sql(
+        f"SELECT {_COLUMNS} FROM practice {where}ORDER BY position, id").fetchall()
+    return [
+        PracticeRec(id=i, name=n, slug=s, prompt=pr, target=t, period_weeks=pw,
+                    reciprocity=r, position=po, archived=bool(a), created_on=_day(c))
+        for i, n, s, pr, t, pw, r, po, a, c in rows
+    ]
+
+
+def _day(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def get_practice(practice_id: int) -> PracticeRec:
@@ -52,8 +63,31 @@ def weekly_counts(week_start: int, until: date | None = None) -> dict[int, dict[
     """Actions per practice per week index, aggregated in SQL.
 
     The week index of a day number ``d`` (``date.toordinal()``) is ``(d - 1 - week_start) // 7``,
-    the same formula as :func:`netrhythm.domain.weeks.week_index`.
+    the same formula as :func:`netrhythm.domain.weeks.week_index`. Whole weeks come from
+    ``week_count`` (kept by triggers, see migration 0002) when it holds this week start; the
+    week of ``until`` is counted from the actions up to ``until``.
     """
+    counts: dict[int, dict[int, int]] = defaultdict(dict)
+    kept = database.execute_sql("SELECT week_start FROM week_count_start WHERE id = 1").fetchone()
+    if kept is None or kept[0] != week_start:
+        return _count_actions(week_start, until)
+    if until is None:
+        rows = database.execute_sql("SELECT practice_id, week, n FROM week_count")
+    else:
+        last_week = (until.toordinal() - 1 - week_start) // 7
+        first_day = last_week * 7 + week_start + 1
+        rows = database.execute_sql(
+            "SELECT practice_id, week, n FROM week_count WHERE week < ? UNION ALL "
+            "SELECT practice_id, ?, count(*) FROM action WHERE day BETWEEN ? AND ? "
+            "GROUP BY practice_id",
+            [last_week, last_week, first_day, until.toordinal()])
+    for practice_id, week, count in rows:
+        counts[practice_id][week] = count
+    return dict(counts)
+
+
+def _count_actions(week_start: int, until: date | None) -> dict[int, dict[int, int]]:
+    """``weekly_counts`` from the actions themselves (about 20 ms for 60,000)."""
     sql = (
         "SELECT practice_id, (day - 1 - ?) / 7 AS week, count(*) FROM action "
         + ("WHERE day <= ? " if until else "")

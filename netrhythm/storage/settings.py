@@ -6,12 +6,13 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from netrhythm.storage.tables import NudgeLog, PausedWeek, Setting, WeekReview
+from netrhythm.storage.tables import NudgeLog, PausedWeek, Setting, WeekReview, database
 
 
 def get_setting(key: str, default: Any = None) -> Any:
-    row = Setting.select(Setting.value).where(Setting.key == key).first()
-    return json.loads(row.value) if row else default
+    # Plain SQL: services read settings (the week start) many times per screen.
+    row = database.execute_sql("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+    return json.loads(row[0]) if row else default
 
 
 def all_settings() -> dict[str, Any]:
@@ -25,7 +26,8 @@ def set_setting(key: str, value: Any) -> None:
 
 
 def paused_days() -> list[date]:
-    return [d for (d,) in PausedWeek.select(PausedWeek.week_start).tuples()]
+    return [date.fromisoformat(str(d)[:10])
+            for (d,) in database.execute_sql("SELECT week_start FROM paused_week")]
 
 
 def set_paused(first_day: date, last_day: date, paused: bool) -> bool:
@@ -59,7 +61,7 @@ def save_review(first_day: date, last_day: date, reflection: str, now: datetime)
 
 
 def sent_nudge_keys() -> set[str]:
-    return {k for (k,) in NudgeLog.select(NudgeLog.key).tuples()}
+    return {k for (k,) in database.execute_sql("SELECT key FROM nudge_log")}
 
 
 def record_nudge(key: str, sent_at: datetime, title: str, message: str, via: str) -> bool:
