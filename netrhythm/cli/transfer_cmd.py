@@ -1,0 +1,34 @@
+"""`netrhythm contacts import|export`, `netrhythm export` and `netrhythm import`."""
+
+from __future__ import annotations
+
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+from netrhythm.services import transfer
+from netrhythm.services.context import Context
+
+
+def _emit(text: str, output: str | None) -> None:
+    """Print to standard output, or create ``output`` (0600; an existing file is refused)."""
+    if output:
+        transfer.write_private(Path(output).expanduser(), text)
+        print(f"Wrote {output}.", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+
+
+def run(ctx: Context, args: Namespace) -> int:
+    if args.command == "contacts" and args.action == "import":
+        summary = transfer.import_contacts(ctx, Path(args.file).expanduser(),
+                                           dry_run=args.dry_run, tag=args.tag)
+        print(*summary.lines(), sep="\n")
+    elif args.command == "contacts":
+        _emit(transfer.export_contacts(ctx, args.format), args.output)
+    elif args.command == "export":
+        _emit(transfer.export_json(ctx), args.output)
+    else:
+        result = transfer.import_json(ctx, Path(args.file).expanduser(), merge=args.merge)
+        print(*result.lines(), sep="\n")
+    return 0

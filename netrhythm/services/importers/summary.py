@@ -1,0 +1,81 @@
+"""What an import did, as the lines the command line prints and the Import dialog shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SHOW_MERGES = 20
+
+
+@dataclass
+class ImportSummary:
+    """What an import did (or, in a dry run, would do)."""
+
+    source: str
+    format: str
+    read: int = 0
+    added: int = 0
+    merged: int = 0
+    merges: list[tuple[str, str]] = field(default_factory=list)  # (who, into whom and what)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (who, why)
+    notes: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+    def lines(self) -> list[str]:
+        verb = ("Would add", "would merge", "would skip") if self.dry_run else \
+            ("Added", "merged", "skipped")
+        out = [f"Read {count(self.read, 'contact')} from {self.source} ({self.format}).",
+               f"{verb[0]} {self.added}, {verb[1]} {self.merged}, {verb[2]} "
+               f"{len(self.skipped)}."]
+        out += [f"  merged {who} {why}" for who, why in self.merges[:SHOW_MERGES]]
+        if len(self.merges) > SHOW_MERGES:
+            out.append(f"  … and {len(self.merges) - SHOW_MERGES} more merged")
+        out += [f"  skipped {who}: {why}" for who, why in self.skipped]
+        out += [f"Note: {note}." for note in self.notes]
+        if self.dry_run:
+            out.append("Dry run: nothing was written.")
+        elif self.added or self.merged:
+            out.append("`netrhythm undo` reverts this import.")
+        return out
+
+
+@dataclass
+class BackupSummary:
+    """What ``netrhythm import`` loaded: rows added (and, merging, skipped) per table."""
+
+    source: str
+    merged_into_data: bool
+    added: dict[str, int]
+    skipped: dict[str, int] = field(default_factory=dict)
+    merged_contacts: int = 0
+    settings_kept: bool = False
+
+    def lines(self) -> list[str]:
+        parts = []
+        for table, label in LABELS.items():
+            added, skipped = self.added.get(table, 0), self.skipped.get(table, 0)
+            merged = self.merged_contacts if table == "contacts" else 0
+            if not (added or skipped or merged):
+                continue
+            extra = [f"{merged} merged into yours"] if merged else []
+            extra += [f"{skipped} already here"] if skipped else []
+            more = f" ({', '.join(extra)})" if extra else ""
+            parts.append(f"{count(added, label)}{more}")
+        how = "Merged" if self.merged_into_data else "Imported"
+        out = [f"{how} {self.source}: {', '.join(parts) or 'nothing'}."]
+        if self.merged_into_data and self.settings_kept:
+            out.append("Your settings were kept; the file's were not merged.")
+        if any(self.added.values()) or self.merged_contacts:
+            out.append("`netrhythm undo` reverts this import.")
+        else:
+            out.append("Nothing new: everything in the file is already here.")
+        return out
+
+
+LABELS = {"practices": "practice", "events": "event", "contacts": "contact", "tags": "tag",
+          "actions": "action", "follow_ups": "follow-up", "reviews": "week review",
+          "settings": "setting", "paused_weeks": "paused week", "nudge_log": "nudge"}
+
+
+def count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

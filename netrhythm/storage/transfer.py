@@ -1,0 +1,300 @@
+"""Bulk queries for imports, exports and backups: a few queries per table, never one per row.
+
+Rows travel as dicts keyed by field name (foreign keys by their field: ``practice``, ``met_at``)
+and are written with one prepared statement per table (``executemany``). Writes run inside the
+caller's change (see :mod:`netrhythm.storage.journal`), so an import is one transaction that
+``undo`` reverts as a whole. Rows that are new as a block (the contacts an import adds, a whole
+backup loaded into an empty database) are journaled as the few statements that delete the block
+instead of one per row: undoing 10,000 contacts takes under a second instead of 10-20 s.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from peewee import fn
+
+from netrhythm.storage.seed import DEFAULT_PRACTICES
+from netrhythm.storage.tables import (
+    Action,
+    ActionContact,
+    Contact,
+    ContactTag,
+    Event,
+    FollowUp,
+    NudgeLog,
+    PausedWeek,
+    Practice,
+    Setting,
+    Tag,
+    WeekReview,
+    database,
+)
+
+CONTACT_FIELDS = ("name", "company", "role", "email", "phone", "url", "how_met", "met_at",
+                  "met_on", "notes", "cadence_days", "archived", "created_on")
+UPDATABLE = ("company", "role", "email", "phone", "url", "how_met", "met_on", "notes",
+             "cadence_days")
+TABLES: dict[str, tuple[Any, tuple[str, ...]]] = {
+    "practices": (Practice, ("id", "name", "slug", "prompt", "target", "period_weeks",
+                             "reciprocity", "position", "archived", "created_on")),
+    "events": (Event, ("id", "name", "held_on", "location", "url", "notes", "created_on")),
+    "contacts": (Contact, ("id", *CONTACT_FIELDS)),
+    "tags": (Tag, ("id", "name", "cadence_days")),
+    "contact_tags": (ContactTag, ("contact", "tag")),
+    "actions": (Action, ("id", "practice", "occurred_on", "occurred_at", "note", "event",
+                         "created_at")),
+    "follow_ups": (FollowUp, ("id", "contact", "due_on", "note", "done_on", "action", "event",
+                              "created_on")),
+    "reviews": (WeekReview, ("week_start", "reflection", "written_at")),
+    "settings": (Setting, ("key", "value")),
+    "paused_weeks": (PausedWeek, ("week_start",)),
+    "nudge_log": (NudgeLog, ("key", "sent_at", "title", "message", "delivered_via")),
+}
+
+
+class RowRejected(Exception):
+    """The database refused a row (a unique name twice, a target below 1 …)."""
+
+    def __init__(self, table: str, problem: str) -> None:
+        super().__init__(f"{table}: {problem}")
+        self.table, self.problem = table, problem
+
+
+def contacts_for_dedupe() -> list[tuple[int, dict[str, Any], list[str]]]:
+    """(id, fields, tag names) of every contact, oldest first: two queries."""
+    tags: dict[int, list[str]] = defaultdict(list)
+    for contact_id, name in ContactTag.select(ContactTag.contact, Tag.name).join(Tag).tuples():
+        tags[contact_id].append(name)
+    fields = [getattr(Contact, f) for f in ("id", "name", *UPDATABLE)]
+    query: Any = Contact.select(*fields).order_by(Contact.id)
+    rows: list[dict[str, Any]] = list(query.dicts())
+    return [(row["id"], row, tags[row["id"]]) for row in rows]
+
+
+def _insert(model: Any, names: Sequence[str], rows: Sequence[Sequence[Any]],
+            verb: str = "INSERT", tail: str = "") -> None:
+    """One prepared INSERT run for every row (``executemany``): many times faster than
+    generating SQL for each row, and every row still fires the journal triggers."""
+    columns = ", ".join(f'"{model._meta.fields[n].column_name}"' for n in names)
+    marks = ", ".join("?" * len(names))
+    sql = f'{verb} INTO "{model._meta.table_name}" ({columns}) VALUES ({marks}){tail}'
+    _execute_many(sql, model._meta.table_name, [[_sql(v) for v in row] for row in rows])
+
+
+def _execute_many(sql: str, table: str, rows: list[list[Any]]) -> None:
+    if not rows:
+        return
+    try:
+        database.cursor().executemany(sql, rows)
+    except sqlite3.IntegrityError as exc:
+        raise RowRejected(table, str(exc)) from None
+
+
+def _sql(value: Any) -> Any:
+    """Values as Peewee stores them: dates and date-times as their ISO text, with a space."""
+    return str(value) if isinstance(value, date) else value
+
+
+def _tag_ids(names: Sequence[str]) -> dict[str, int]:
+    """Folded tag name → id for ``names``, creating the missing tags in one statement."""
+    have = {name.casefold(): tag_id for tag_id, name in Tag.select(Tag.id, Tag.name).tuples()}
+    missing = list({n.casefold(): n for n in names if n.casefold() not in have}.values())
+    if missing:
+        _insert(Tag, ["name"], [(n,) for n in missing])
+        have = {n.casefold(): i for i, n in Tag.select(Tag.id, Tag.name).tuples()}
+    return have
+
+
+def _next_id(model: Any) -> int:
+    return int(model.select(fn.COALESCE(fn.MAX(model.id), 0)).scalar()) + 1
+
+
+@contextmanager
+def _unjournaled() -> Iterator[int | None]:
+    """Inside a change, write rows the triggers do not journal one by one; yields the change's
+    id, for :func:`_journal_inverse`. Only for rows whose inverse is recorded that way."""
+    (change_id,) = database.execute_sql(
+        "SELECT change_id FROM journal_cursor WHERE id = 1").fetchone()
+    database.execute_sql("UPDATE journal_cursor SET change_id = NULL WHERE id = 1")
+    try:
+        yield change_id
+    finally:
+        database.execute_sql("UPDATE journal_cursor SET change_id = ? WHERE id = 1", (change_id,))
+
+
+def _journal_inverse(change_id: int | None, statements: Sequence[str]) -> None:
+    """Record ``statements`` for undo to run, in this order, before anything else of the
+    change (undo replays newest first), with the search triggers off; the caller's
+    statements keep the search index right themselves."""
+    if change_id is None:
+        return
+    ordered = [_SYNC.format(0), *statements, _SYNC.format(1)]
+    _execute_many("INSERT INTO change_op (change_id, statement) VALUES (?, ?)", "change_op",
+                  [[change_id, statement] for statement in reversed(ordered)])
+
+
+_SYNC = "UPDATE journal_cursor SET search_sync = {} WHERE id = 1"
+
+
+def write_contacts(new: Sequence[dict[str, Any]], updates: Sequence[dict[str, Any]],
+                   links: Sequence[tuple[int, Sequence[str]]]) -> list[int]:
+    """Insert ``new`` contacts (each with its ``tags``), fill fields of ``updates`` (each with
+    its ``id``) and add tags to existing contacts; returns the new ids, in order.
+
+    New contacts get the ids after the largest one, so their inverse is one range delete
+    (their tags go by cascade); the rest is journaled row by row by the triggers."""
+    first = _next_id(Contact)
+    ids = list(range(first, first + len(new)))
+    tag_map = _tag_ids([t for row in new for t in row["tags"]] + [t for _, ts in links for t in ts])
+    numbered = list(zip(ids, new, strict=True))
+    with _unjournaled() as change_id:
+        _insert(Contact, ["id", *CONTACT_FIELDS],
+                [(cid, *(row.get(f) for f in CONTACT_FIELDS)) for cid, row in numbered])
+        _link(tag_map, [(cid, row["tags"]) for cid, row in numbered])
+    if updates:
+        sets = ", ".join(f'"{f}" = ?' for f in UPDATABLE)
+        _execute_many(f"UPDATE contact SET {sets} WHERE id = ?", "contact",
+                      [[_sql(row[f]) for f in UPDATABLE] + [row["id"]] for row in updates])
+    _link(tag_map, links)
+    if ids:
+        span = f"BETWEEN {ids[0]} AND {ids[-1]}"
+        _journal_inverse(change_id, [f"DELETE FROM contact WHERE id {span}",
+                                     f"DELETE FROM contact_search WHERE rowid {span}"])
+    return ids
+
+
+def _link(tag_map: dict[str, int], wanted: Sequence[tuple[int, Sequence[str]]]) -> None:
+    pairs = dict.fromkeys((cid, tag_map[t.casefold()]) for cid, tags in wanted for t in tags)
+    _insert(ContactTag, ["contact", "tag"], list(pairs), verb="INSERT OR IGNORE")
+
+
+def dump() -> dict[str, list[dict[str, Any]]]:
+    """Every exported table as rows of Python values, in id order."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    with database.atomic():  # one read snapshot: a consistent export while others write
+        _dump_into(out)
+    return out
+
+
+def _dump_into(out: dict[str, list[dict[str, Any]]]) -> None:
+    for key, (model, names) in TABLES.items():
+        query = model.select(*(getattr(model, n) for n in names)).order_by(model.id)
+        rows: list[tuple[Any, ...]] = list(query.tuples())
+        out[key] = [dict(zip(names, row, strict=True)) for row in rows]
+    links: dict[int, list[int]] = defaultdict(list)
+    for action_id, contact_id in ActionContact.select(
+            ActionContact.action, ActionContact.contact).order_by(ActionContact.id).tuples():
+        links[action_id].append(contact_id)
+    for row in out["actions"]:
+        row["contacts"] = links[row["id"]]
+
+
+def non_empty() -> list[str]:
+    """What makes the database not empty ("3 contacts", "changed practices"); [] when empty."""
+    found = [f"{model.select().count()} {label}" for label, model in (
+        ("contacts", Contact), ("actions", Action), ("events", Event), ("tags", Tag),
+        ("follow-ups", FollowUp), ("week reviews", WeekReview), ("paused weeks", PausedWeek))
+        if model.select().exists()]
+    seeded = [(slug, name, target, period, kind, prompt, position, False)
+              for position, (slug, name, target, period, kind, prompt)
+              in enumerate(DEFAULT_PRACTICES)]
+    query: Any = Practice.select(
+        Practice.slug, Practice.name, Practice.target, Practice.period_weeks,
+        Practice.reciprocity, Practice.prompt, Practice.position, Practice.archived,
+    ).order_by(Practice.position, Practice.id)
+    have: list[tuple[Any, ...]] = list(query.tuples())
+    if [tuple(r[:7]) + (bool(r[7]),) for r in have] != seeded:
+        found.append("changed practices")
+    return found
+
+
+_WIPE = [f'DELETE FROM "{table}"' for table in (
+    "action_contact", "contact_tag", "follow_up", "action", "contact", "tag", "event",
+    "week_review", "paused_week", "practice", "contact_search")]
+
+
+def restore(tables: dict[str, list[dict[str, Any]]]) -> None:
+    """Load a backup into an empty database (inside a change), ids kept.
+
+    The default practices and the settings change through the journal's triggers as usual.
+    The backup's rows are not journaled one by one: the database held none of them before (see
+    :func:`non_empty`), so "delete them all" (``_WIPE``) is their exact inverse, and undoing a
+    ten-year backup takes seconds instead of minutes.
+    """
+    Practice.delete().execute()
+    insert_tables({"settings": tables.get("settings") or []})
+    with _unjournaled() as change_id:
+        insert_tables({k: rows for k, rows in tables.items() if k != "settings"})
+    _journal_inverse(change_id, _WIPE)
+
+
+_UPSERT = {Setting: ("INSERT", ' ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"'),
+           NudgeLog: ("INSERT OR IGNORE", "")}
+
+
+def insert_tables(tables: dict[str, list[dict[str, Any]]]) -> None:
+    """Insert rows of every table, ids included, parents first; settings are upserted."""
+    for key, (model, names) in TABLES.items():
+        rows = tables.get(key) or []
+        values = [tuple(row.get(n) for n in names) for row in rows]
+        if model is Action:  # the day number is derived, so it is not in the export
+            names = (*names, "day")
+            values = [(*v, row["occurred_on"].toordinal())
+                      for v, row in zip(values, rows, strict=True)]
+        verb, tail = _UPSERT.get(model, ("INSERT", ""))
+        _insert(model, names, values, verb, tail)
+        if model is Action:
+            _insert(ActionContact, ["action", "contact", "day"], [
+                (row["id"], cid, row["occurred_on"].toordinal())
+                for row in rows for cid in dict.fromkeys(row.get("contacts") or [])])
+
+
+@dataclass
+class MergeState:
+    """What a merge import compares a backup with: the keys of everything already here."""
+
+    next_ids: dict[str, int]
+    practices: dict[str, int]  # slug → id
+    events: list[tuple[int, str, date]]
+    tags: list[str]
+    actions: list[tuple[int, int, date, str | None, str, int | None, frozenset[int]]]
+    follow_ups: list[tuple[int, date, str]]  # contact, due on, note
+    reviews: set[date]
+    settings: set[str]
+    paused: set[date]
+    nudges: set[str]
+
+
+_SIGNATURES = """SELECT a.id, a.practice_id, a.occurred_on, a.occurred_at, a.note, a.event_id,
+group_concat(ac.contact_id) FROM action a LEFT JOIN action_contact ac ON ac.action_id = a.id
+GROUP BY a.id"""
+
+
+def merge_state() -> MergeState:
+    def column(query: Any) -> set[Any]:
+        return {value for (value,) in query.tuples()}
+
+    events: Any = Event.select(Event.id, Event.name, Event.held_on)
+    follow_ups: Any = FollowUp.select(FollowUp.contact, FollowUp.due_on, FollowUp.note)
+    return MergeState(
+        next_ids={key: _next_id(model) for key, (model, names) in TABLES.items()
+                  if "id" in names},
+        practices={slug: i for i, slug in Practice.select(Practice.id, Practice.slug).tuples()},
+        events=list(events.tuples()),
+        tags=[name for (name,) in Tag.select(Tag.name).tuples()],
+        actions=[(i, p, date.fromisoformat(str(on)[:10]), at, note, ev,
+                  frozenset(int(c) for c in (cs or "").split(",") if c))
+                 for i, p, on, at, note, ev, cs in database.execute_sql(_SIGNATURES)],
+        follow_ups=list(follow_ups.tuples()),
+        reviews=column(WeekReview.select(WeekReview.week_start)),
+        settings=column(Setting.select(Setting.key)),
+        paused=column(PausedWeek.select(PausedWeek.week_start)),
+        nudges=column(NudgeLog.select(NudgeLog.key)),
+    )

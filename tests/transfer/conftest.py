@@ -1,0 +1,60 @@
+"""Shared fixtures for the import/export tests: a fresh database, the fixture files, readers."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from netrhythm.domain.clock import FixedClock
+from netrhythm.domain.records import ContactRec
+from netrhythm.services.context import Context, open_context
+from netrhythm.storage.contacts import load_contacts
+from tests.helpers import dump
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "import"
+NOW = datetime(2026, 11, 23, 10, 0)  # a Monday, like tests.helpers.NOW
+
+
+@pytest.fixture
+def ctx(tmp_path: Path) -> Iterator[Context]:
+    """An empty database (the seeded practices only), today 2026-11-23."""
+    context = open_context(tmp_path / "n.db", FixedClock(NOW))
+    yield context
+    context.close()
+
+
+def state(db: Path) -> list[str]:
+    """Every row of every table, the search index by its content (its internal segments
+    differ after an undo even when it indexes the same text)."""
+    lines = [line for line in dump(db) if not line.startswith('INSERT INTO "contact_search_')]
+    conn = sqlite3.connect(db)
+    try:
+        index = conn.execute("SELECT rowid, * FROM contact_search ORDER BY rowid").fetchall()
+    finally:
+        conn.close()
+    return lines + [repr(row) for row in index]
+
+
+def data(name: str) -> Path:
+    return DATA / name
+
+
+def by_name(include_archived: bool = True) -> dict[str, ContactRec]:
+    """Every contact by name (the tests use unique names)."""
+    found = load_contacts(include_archived=include_archived)
+    assert len({c.name for c in found}) == len(found), "duplicate contacts"
+    return {c.name: c for c in found}
+
+
+def fields(contact: ContactRec) -> dict[str, object]:
+    """What an import sets, for exact comparisons."""
+    return {
+        "company": contact.company, "role": contact.role, "email": contact.email,
+        "phone": contact.phone, "url": contact.url, "how_met": contact.how_met,
+        "met_on": contact.met_on, "notes": contact.notes, "cadence_days": contact.cadence_days,
+        "tags": contact.tags,
+    }
