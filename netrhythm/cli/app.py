@@ -1,4 +1,4 @@
-"""Start the full-screen app (the only place the command line imports Textual)."""
+"""Start the full-screen app (with demo_cmd, the only places the command line imports Textual)."""
 
 from __future__ import annotations
 
@@ -7,16 +7,10 @@ from pathlib import Path
 
 def run_app(db_path: Path) -> int:
     from netrhythm.services.context import open_context
+    from netrhythm.ui.app import run
 
     ctx = open_context(db_path)
     try:
-        try:
-            from netrhythm.ui.app import run
-        except ImportError:
-            from netrhythm.cli.tracking_cmd import print_status
-
-            print_status(ctx)
-            return 0
         return int(run(ctx))
     finally:
         ctx.close()

@@ -1,1 +1,1 @@
-"""The full-screen Textual app. Talks to services only, never to the database."""
+"""The full-screen app (Textual). It calls netrhythm.services only, never the database."""

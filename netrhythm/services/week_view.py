@@ -1,0 +1,52 @@
+"""Everything the app's Week screen shows, computed in one call (run it off the UI thread)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from netrhythm.domain.records import ActionRec
+from netrhythm.domain.weeks import week_first_day, week_last_day, weekday_span
+from netrhythm.services.contact_index import contact_lines
+from netrhythm.services.context import Context
+from netrhythm.services.status import Status, status
+from netrhythm.services.who_next import Suggestion, who_next
+from netrhythm.storage import actions as action_store
+
+
+@dataclass(frozen=True)
+class WeekView:
+    status: Status
+    current_week: int
+    today: date
+    span: str  # "Mon–Sun": periods are calendar weeks, never rolling windows
+    actions: list[ActionRec] = field(default_factory=list)  # the week's, newest first
+    who_next: list[Suggestion] = field(default_factory=list)
+
+    @property
+    def is_current(self) -> bool:
+        return self.status.week == self.current_week
+
+    @property
+    def weeks_ago(self) -> int:
+        return self.current_week - self.status.week
+
+
+def week_actions(ctx: Context, week: int) -> list[ActionRec]:
+    """The actions that happened in ``week``, newest first."""
+    ws = ctx.week_start
+    found = action_store.actions_between(week_first_day(week, ws), week_last_day(week, ws))
+    return list(reversed(found))
+
+
+def week_view(ctx: Context, week: int | None = None, suggestions: int = 5) -> WeekView:
+    """``week`` (default: the current one) with today's follow-ups, cold contacts and events."""
+    current = ctx.current_week()
+    week = current if week is None else min(week, current)
+    st = status(ctx, week)
+    today = ctx.today()
+    return WeekView(
+        status=st, current_week=current, today=today, span=weekday_span(ctx.week_start),
+        actions=week_actions(ctx, week),
+        who_next=who_next(contact_lines(ctx), st.upcoming, today, suggestions),
+    )

@@ -1,0 +1,152 @@
+"""The netrhythm app: its screens, the keys that work everywhere, undo, and outside writes.
+
+``build_app(ctx)`` makes the app (tests and the screenshot script use it too); ``run(ctx)``
+runs it. Screens and dialogs call services in thread workers (``ui.background``); after any
+write, ``data_changed()`` makes the visible screens reload. Writes made by other processes (a
+``netrhythm log`` in another terminal) are noticed by polling SQLite's ``PRAGMA data_version``.
+Only the Week screen is imported up front; other screens, dialogs and the palette are imported
+when first used, so the first frame comes sooner.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.command import Provider
+from textual.screen import Screen
+
+from netrhythm.services.context import Context
+from netrhythm.services.journal import undo
+from netrhythm.ui.background import in_thread
+from netrhythm.ui.screens.base import DataScreen
+from netrhythm.ui.screens.week import WeekScreen
+
+STYLES = Path(__file__).with_name("styles")
+
+
+def _contacts_screen() -> Screen[None]:
+    from netrhythm.ui.screens.contacts import ContactsScreen
+
+    return ContactsScreen()
+
+
+def _commands() -> type[Provider]:
+    from netrhythm.ui.commands import NetrhythmCommands
+
+    return NetrhythmCommands
+
+
+class NetrhythmApp(App[int]):
+    """Keep professional networking a weekly habit."""
+
+    TITLE = "netrhythm"
+    CSS_PATH = [STYLES / "app.tcss", STYLES / "week.tcss", STYLES / "contacts.tcss",
+                STYLES / "dialogs.tcss"]
+    MODES = {"week": WeekScreen, "contacts": _contacts_screen}
+    DEFAULT_MODE = "week"
+    COMMANDS = App.COMMANDS | {_commands}
+    BINDINGS = [
+        Binding("w", "switch_mode('week')", "Week", id="app.week"),
+        Binding("c", "switch_mode('contacts')", "Contacts", id="app.contacts"),
+        Binding("l", "log", "Log", show=False, id="app.log"),
+        Binding("u", "undo", "Undo", id="app.undo"),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(self, ctx: Context, *, poll_seconds: float = 0.5,
+                 cursor_blink: bool = True) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.poll_seconds = poll_seconds
+        self.cursor_blink = cursor_blink  # off in tests and screenshots: stable pictures
+        self.generation = 0  # counts data changes; screens reload when theirs is older
+        self._seen_version = -1
+        self._today = ctx.today()
+
+    def on_mount(self) -> None:
+        # Timers: noticing other processes' writes. (Periodic nudge checks belong here too.)
+        self._seen_version = self.ctx.data_version()
+        self.set_interval(self.poll_seconds, self.check_outside_writes)
+
+    def check_outside_writes(self) -> None:
+        """Reload when another connection has committed (a cheap PRAGMA, on this thread), or
+        when the day has changed (days left, what is due)."""
+        try:
+            version = self.ctx.data_version()
+        except Exception:  # a locked or vanished file: try again on the next tick
+            return
+        if version != self._seen_version or self.ctx.today() != self._today:
+            self._today = self.ctx.today()
+            self.data_changed()
+
+    def data_changed(self) -> None:
+        """The database changed: reload the visible screens; others reload when shown."""
+        self.generation += 1
+        self._seen_version = self.ctx.data_version()
+        for screen in self.screen_stack:
+            if isinstance(screen, DataScreen):
+                screen.reload()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "switch_mode" and parameters == (self.current_mode,):
+            return False  # no "Week" key on the Week screen
+        return True
+
+    def action_log(self, practice: str = "", contact_id: int = 0, event: str = "") -> None:
+        """Open the Log form, prefilled with a practice (slug), a contact (id), an event."""
+        from netrhythm.ui.dialogs.log_action import LogDialog, LogPrefill
+
+        prefill = LogPrefill(practice, (contact_id,) if contact_id else (), event)
+        self.push_screen(LogDialog(prefill), self._logged)
+
+    def _logged(self, description: str | None) -> None:
+        if description:
+            self.notify(description, title="Logged", markup=False)
+            self.data_changed()
+
+    def action_open_contact(self, contact_id: int) -> None:
+        from netrhythm.ui.screens.contact_detail import ContactDetailScreen
+
+        self.switch_mode("contacts")
+        self.push_screen(ContactDetailScreen(contact_id))
+
+    def action_new_contact(self) -> None:
+        from netrhythm.ui.dialogs.contact_form import ContactFormDialog
+
+        self.push_screen(ContactFormDialog(None), self._contact_saved)
+
+    def _contact_saved(self, result: tuple[str, int] | None) -> None:
+        if result:
+            self.notify(result[0], markup=False)
+            self.data_changed()
+
+    def action_undo(self) -> None:
+        in_thread(self, undo, self._undone, group="undo")
+
+    def _undone(self, description: str | None) -> None:
+        if description is None:
+            self.notify("Nothing to undo.", markup=False)
+            return
+        self.notify(f"Undid: {description}.", title="Undo", markup=False)
+        self.data_changed()
+
+    def action_help(self) -> None:
+        from netrhythm.ui.dialogs.help import HelpDialog
+
+        if not isinstance(self.screen, HelpDialog):
+            self.push_screen(HelpDialog())
+
+
+def build_app(ctx: Context, *, poll_seconds: float = 0.5,
+              cursor_blink: bool = True) -> NetrhythmApp:
+    """The app on an open context (tests pass a context with a fixed clock)."""
+    return NetrhythmApp(ctx, poll_seconds=poll_seconds, cursor_blink=cursor_blink)
+
+
+def run(ctx: Context) -> int:
+    """Run the app until the user quits; the exit code."""
+    result = build_app(ctx).run()
+    return int(result or 0)

@@ -1,0 +1,98 @@
+"""The command palette (ctrl+p): go to a screen, log a practice with someone, open a contact.
+
+"Log reach out with Maria Chen" and "Open contact Maria Chen" exist for every contact, so
+hits are generated per query rather than listed: every typed word must appear in the
+command (any order, ignoring case). Matches are highlighted on literal text, never markup;
+user text never goes into a hit's help line (the palette renders help as markup).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from netrhythm.services.choices import ContactName, contact_names, practices
+from netrhythm.ui.appref import app_of
+
+PER_KIND = 25  # hits of one kind (per practice, or contacts to open) at most
+Command = tuple[str, Callable[[], object], str]  # text, what it does, help (or company)
+
+
+def highlight(text: str, words: list[str], style: object) -> Content:
+    """``text`` as literal content with the first occurrence of each word styled."""
+    content = Content(text)
+    folded = text.casefold()
+    for word in words:
+        start = folded.find(word)
+        if start >= 0:
+            content = content.stylize(style, start, start + len(word))  # type: ignore[arg-type]
+    return content
+
+
+def score(text: str, words: list[str]) -> float:
+    """0 when a word is missing; more for words that start a word and for shorter commands."""
+    folded = f" {text.casefold()}"
+    if not all(w in folded for w in words):
+        return 0.0
+    starts = sum(1 for w in words if f" {w}" in folded)
+    return 0.4 + 0.4 * starts / max(len(words), 1) + 0.2 * min(1.0, 12 / max(len(text), 1))
+
+
+class NetrhythmCommands(Provider):
+    """Screens, logging and contacts, for the command palette."""
+
+    async def startup(self) -> None:
+        self.practices, self.contacts = await asyncio.to_thread(
+            lambda: (practices(), contact_names()))
+
+    def _static(self) -> list[Command]:
+        app = app_of(self.screen)
+        commands: list[Command] = [
+            ("Go to week", partial(app.switch_mode, "week"), "This week's practices (w)"),
+            ("Go to contacts", partial(app.switch_mode, "contacts"), "Search contacts (c)"),
+            ("Log an action", app.action_log, "Open the Log form (l)"),
+            ("Add a contact", app.action_new_contact, "A new contact"),
+            ("Undo the latest change", app.action_undo, "u"),
+            ("Help", app.action_help, "Keys and how weeks work (?)"),
+        ]
+        return commands + [(f"Log {p.name}", partial(app.action_log, p.slug),
+                            "Open the Log form") for p in self.practices]
+
+    def _people(self, words: list[str]) -> Iterator[Command]:
+        app = app_of(self.screen)
+
+        def named(head: str) -> list[ContactName]:
+            rest = [w for w in words if w not in head.casefold()]
+            if not rest:
+                return []
+            return [c for c in self.contacts
+                    if all(w in c.name.casefold() for w in rest)][:PER_KIND]
+
+        for c in named("open contact "):
+            yield f"Open contact {c.name}", partial(app.action_open_contact, c.id), c.company
+        for p in self.practices:
+            for c in named(f"log {p.name} with "):
+                yield (f"Log {p.name} with {c.name}", partial(app.action_log, p.slug, c.id),
+                       c.company)
+
+    async def search(self, query: str) -> Hits:
+        words = query.casefold().split()
+        style = self.match_style or "bold underline"
+        for text, command, help_text in self._static():
+            if found := score(text, words):
+                yield Hit(found, highlight(text, words, style), command, text=text,
+                          help=help_text)
+        for text, command, company in self._people(words):
+            if found := score(text, words):
+                prompt = highlight(text, words, style)
+                if company:
+                    prompt += Content(f"  ({company})").stylize("$text-muted")
+                yield Hit(found, prompt, command, text=text)
+
+    async def discover(self) -> Hits:
+        for text, command, help_text in self._static():
+            yield DiscoveryHit(Content(text), command, text=text, help=help_text)

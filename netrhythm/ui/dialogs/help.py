@@ -1,0 +1,82 @@
+"""The help screen (``?``): what the app is for, how weeks work, and every key."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+INTRO = (
+    "Networking is a verb: a little every week. Each [b]practice[/b] asks for a number of "
+    "actions per calendar week (Mon–Sun by default, never a rolling window). Meet the target "
+    "to keep the [b]streak[/b]; the [b]rhythm score[/b] (0–100) forgives one missed week."
+)
+KEYS = {
+    "Everywhere": [
+        ("w  c", "Week, Contacts"),
+        ("l", "Log an action"),
+        ("u", "Undo the latest change (also from the command line)"),
+        ("ctrl+p", "Commands: “Log reach out with …”, “Open contact …”"),
+        ("?", "This help"),
+        ("q", "Quit"),
+    ],
+    "Week": [
+        ("1 – 9", "Log that practice: the form opens prefilled"),
+        ("[  ]", "Previous, next week;  t  back to this week"),
+        ("r", "Reach out to the highlighted “who next”"),
+        ("tab ↑ ↓ enter", "Move in the panels; Enter logs with that person"),
+    ],
+    "Log form": [
+        ("Date", "today, yesterday, a weekday (mon) or 2026-11-20"),
+        ("With", "a few letters, then → or Enter; commas separate names"),
+        ("enter  ctrl+s", "Save"),
+        ("esc", "Cancel"),
+    ],
+    "Contacts": [
+        ("/", "Search names, companies, tags, notes, events, actions"),
+        ("↑ ↓ enter", "Move; open the contact"),
+        ("s", "Sort by name, days overdue or last contact"),
+        ("n  e", "New contact, edit"),
+        ("a  d", "Archive (or restore), delete after you confirm"),
+        ("l", "Log an action with the contact"),
+        ("A", "Show or hide archived contacts"),
+        ("i", "Import contacts: vCard, LinkedIn or Google CSV"),
+    ],
+}
+OUTRO = (
+    "[$error]●[/] overdue: past the keep-in-touch cadence\n"
+    "[$warning]◐[/] due soon: in the last fifth of it\n\n"
+    "Changes made in another terminal (netrhythm log …) appear here within a second."
+)
+
+
+def help_text() -> Content:
+    """The whole help as styled text (only our own words: markup is safe here)."""
+    parts = [Content.from_markup(INTRO)]
+    width = max(len(key) for rows in KEYS.values() for key, _ in rows)
+    for section, rows in KEYS.items():
+        parts.append(Content.from_markup("\n[b $accent]$s[/]", s=section))
+        parts += [Content.assemble(("  " + key.ljust(width + 2), "bold $accent"), text)
+                  for key, text in rows]
+    parts.append(Content.from_markup("\n" + OUTRO))
+    return Content("\n").join(parts)
+
+
+class HelpDialog(ModalScreen[None]):
+    """Keys and concepts; any of Esc, ? or q closes it."""
+
+    BINDINGS = [
+        Binding("escape,question_mark,q", "close", "Close", id="help.close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="help") as box:
+            box.border_title = "netrhythm · help"
+            box.border_subtitle = "Esc closes"
+            yield Static(help_text(), id="help-text")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

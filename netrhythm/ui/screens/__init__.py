@@ -1,0 +1,1 @@
+"""The app's screens: Week (home), Contacts and a contact's details."""

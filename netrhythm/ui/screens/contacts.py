@@ -1,0 +1,165 @@
+"""The Contacts screen: a table filtered as you type (full-text), sortable, with actions.
+
+The list is loaded once per data change; a keystroke runs one FTS5 query in a worker and
+swaps the table's rows. Keystrokes are coalesced: while one filter runs, only the latest
+text waits, so typing never queues stale work. ``filter_latency`` holds the last
+keystroke-to-table time in seconds.
+"""
+
+from __future__ import annotations
+
+import time
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Input, Label
+
+from netrhythm.services.contact_index import (
+    SORT_KEYS,
+    SORT_LABELS,
+    ContactLine,
+    SortKey,
+    contact_lines,
+    filter_lines,
+    sort_lines,
+)
+from netrhythm.ui.background import in_thread
+from netrhythm.ui.contact_actions import ContactActions
+from netrhythm.ui.format import plural
+from netrhythm.ui.screens.base import DataScreen
+from netrhythm.ui.widgets.contact_table import ContactTable
+from netrhythm.ui.widgets.footer import AppFooter
+from netrhythm.ui.widgets.form_field import TextInput
+
+
+class FilterInput(TextInput):
+    """The search box; Down or Enter moves to the table."""
+
+    BINDINGS = [Binding("down", "app.focus('contact-table')", "List", key_display="↓",
+                        id="contacts.filter_to_table")]
+
+
+class ContactsScreen(ContactActions, DataScreen):
+    """All contacts, searchable."""
+
+    BINDINGS = [
+        Binding("slash", "focus_filter", "Search", key_display="/", id="contacts.search"),
+        Binding("s", "sort", "Sort", show=False, id="contacts.sort"),
+        Binding("n", "new_contact", "New", id="contacts.new"),
+        Binding("e", "edit_contact", "Edit", id="contacts.edit"),
+        Binding("a", "archive_contact", "Archive", id="contacts.archive"),
+        Binding("d,delete", "delete_contact", "Delete", id="contacts.delete"),
+        Binding("l", "log_with", "Log", id="contacts.log"),
+        Binding("A", "toggle_archived", "Archived", show=False, id="contacts.archived"),
+        Binding("i", "import_contacts", "Import", show=False, id="contacts.import"),
+        Binding("escape", "clear_filter", "Clear search", show=False, id="contacts.clear"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="contacts")
+        self.sort: SortKey = "name"
+        self.show_archived = False
+        self.all_lines: list[ContactLine] = []
+        self.wanted_text = ""
+        self.filtering = False
+        self.typed_at = 0.0
+        self.filter_latency: float | None = None
+        self.shown: tuple[str, SortKey] = ("", "name")  # the search and sort on screen
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="contacts-bar"):
+            yield Label("Search", id="filter-label")
+            yield FilterInput(placeholder="names, companies, tags, notes, events…",
+                              id="filter")
+            yield Label("", id="contacts-count", markup=False)
+        yield ContactTable(id="contact-table")
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(ContactTable).focus()
+
+    # -- loading and filtering --------------------------------------------------------------
+    def load(self) -> None:
+        ctx, archived, key = self.ctx, self.show_archived, self.sort
+        in_thread(self, lambda: sort_lines(contact_lines(ctx, archived), key), self._loaded,
+                  group="contacts-load")
+
+    def _loaded(self, lines: list[ContactLine]) -> None:
+        self.all_lines = lines
+        self._request_filter(self.query_one("#filter", Input).value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            self.typed_at = time.perf_counter()
+            self._request_filter(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter":
+            self.query_one(ContactTable).focus()
+
+    def _request_filter(self, text: str) -> None:
+        self.wanted_text = text
+        if not self.filtering:
+            self._start_filter()
+
+    def _start_filter(self) -> None:
+        text, lines = self.wanted_text, self.all_lines
+        self.filtering = True
+        in_thread(self, lambda: (text, lines, filter_lines(lines, text)), self._filtered,
+                  group="contacts-filter", exclusive=False, failed=self._filter_failed)
+
+    def _filtered(self, result: tuple[str, list[ContactLine], list[ContactLine]]) -> None:
+        text, source, lines = result
+        self.filtering = False
+        if text != self.wanted_text or source is not self.all_lines:
+            self._start_filter()
+            return
+        keep = self.shown == (text, self.sort)
+        self.shown = (text, self.sort)
+        self.query_one(ContactTable).set_lines(lines, self.ctx.today(), keep_cursor=keep)
+        if self.typed_at:
+            self.filter_latency = time.perf_counter() - self.typed_at
+        self._show_count(len(lines))
+
+    def _filter_failed(self, exc: Exception) -> None:
+        self.filtering = False
+        self.notify(f"Search failed: {exc}", severity="error", markup=False)
+
+    def _show_count(self, shown: int) -> None:
+        total = len(self.all_lines)
+        what = plural(total, "contact") if shown == total else f"{shown} of {total}"
+        archived = " incl. archived" if self.show_archived else ""
+        self.query_one("#contacts-count", Label).update(
+            f"{what}{archived} · by {SORT_LABELS[self.sort]} (s)")
+
+    # -- keys -------------------------------------------------------------------------------
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if box.value:
+            box.value = ""
+        self.query_one(ContactTable).focus()
+
+    def action_sort(self) -> None:
+        self.sort = SORT_KEYS[(SORT_KEYS.index(self.sort) + 1) % len(SORT_KEYS)]
+        self.load()
+
+    def on_contact_table_sort_requested(self, event: ContactTable.SortRequested) -> None:
+        self.sort = event.key
+        self.load()
+
+    def action_toggle_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self.load()
+
+    def on_contact_table_opened(self, event: ContactTable.Opened) -> None:
+        from netrhythm.ui.screens.contact_detail import ContactDetailScreen
+
+        self.app.push_screen(ContactDetailScreen(event.contact_id))
+
+    def selected(self) -> tuple[int, str, bool] | None:
+        line = self.query_one(ContactTable).current
+        return (line.id, line.name, line.archived) if line else None

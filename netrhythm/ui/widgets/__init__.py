@@ -1,0 +1,1 @@
+"""Widgets shared by the screens: practice rows, panels, the contact table, form fields."""

@@ -1,0 +1,69 @@
+"""One practice on the Week screen: key, name, bar ``2/3``, streaks, score and slack in words.
+
+On one line when the width allows, else the slack goes on a second line. A met practice
+looks done: a check mark, a green bar and a green "Done" line. A click logs the practice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.content import Content
+from textual.events import Click
+from textual.widget import Widget
+
+from netrhythm.services.progress import PracticeProgress
+from netrhythm.ui.appref import app_of
+from netrhythm.ui.format import bar, literal
+
+BAR_WIDTH = 10
+
+
+class PracticeRow(Widget):
+    """A practice's standing this week; ``number`` is its quick-log key (1-9, or 0 for none)."""
+
+    DEFAULT_CSS = """
+    PracticeRow { height: auto; width: 1fr; }
+    """
+
+    def __init__(self, progress: PracticeProgress, number: int, name_width: int,
+                 **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.progress = progress
+        self.number = number
+        self.name_width = name_width
+        self.set_class(progress.period.met, "-met")
+        self.set_class(progress.period.paused, "-paused")
+
+    def parts(self) -> tuple[Content, Content]:
+        """The line of figures and the slack line."""
+        p = self.progress
+        period = p.period
+        met = period.met
+        key = f"{self.number} " if 0 < self.number < 10 else "  "
+        name = p.practice.name
+        if len(name) > self.name_width:
+            name = name[: self.name_width - 1] + "…"
+        count = f"{period.count}/{period.target}"
+        figures = Content.assemble(
+            (key, "bold $accent"),
+            ("✓ " if met else "  ", "bold $success"),
+            literal(name.ljust(self.name_width), "bold"),
+            "  ", bar(period.count, period.target, BAR_WIDTH, met),
+            "  ", (count.ljust(5), "bold $success" if met else "bold"),
+            f" streak {p.current_streak:>2} wk · best {p.longest_streak:>2}",
+            ("  score ", "$text-muted"), f"{p.score:.0f}",
+        )
+        style = "$success" if met else ("$text-muted" if period.paused else "$text-warning")
+        return figures, literal(p.slack, style)
+
+    def render(self) -> Content:
+        figures, slack = self.parts()
+        width = self.content_size.width or 80
+        if figures.cell_length + 3 + slack.cell_length <= width:
+            return Content.assemble(figures, "   ", slack)
+        return Content.assemble(figures, "\n", " " * 4, slack)
+
+    def on_click(self, event: Click) -> None:
+        event.stop()
+        app_of(self).action_log(self.progress.practice.slug)

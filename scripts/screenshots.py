@@ -1,0 +1,73 @@
+"""Write screenshots/*.svg: each screen of the app on demo data, with the date frozen.
+
+    python scripts/screenshots.py            (from the repository root, in the virtualenv)
+
+The demo data is generated fresh into a temporary folder with the clock stopped at Monday
+23 November 2026, 10:00, so the pictures are the same on every run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from netrhythm.domain.clock import FixedClock  # noqa: E402
+from netrhythm.services.context import open_context  # noqa: E402
+from netrhythm.services.demo import create_demo  # noqa: E402
+from netrhythm.ui.app import build_app  # noqa: E402
+
+NOW = datetime(2026, 11, 23, 10, 0)
+SIZE = (120, 36)
+OUT = ROOT / "screenshots"
+# file name: keys pressed from the Week screen ("text:…" types text)
+SHOTS = {
+    "week": [],
+    "log": ["1", "text:maria c", "right", "tab", "tab", "text:Coffee near the office"],
+    "contacts": ["c", "slash", "text:rust", "enter"],
+    "contact": ["c", "slash", "text:maria chen", "enter", "enter"],
+    "help": ["question_mark"],
+    "palette": ["ctrl+p", "text:log reach maria"],
+}
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(10):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def shoot(ctx, name: str, keys: list[str]) -> Path:  # type: ignore[no-untyped-def]
+    app = build_app(ctx, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key in keys:
+            if key.startswith("text:"):
+                await pilot.press(*key[len("text:"):])
+            else:
+                await pilot.press(key)
+            await settle(pilot)
+        app.title = f"netrhythm · {name}"
+        return Path(app.save_screenshot(filename=f"{name}.svg", path=str(OUT)))
+
+
+async def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        ctx = open_context(Path(folder) / "demo.db", FixedClock(NOW))
+        try:
+            create_demo(ctx)
+            for name, keys in SHOTS.items():
+                print(f"wrote {(await shoot(ctx, name, keys)).relative_to(ROOT)}")
+        finally:
+            ctx.close()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,37 @@
+"""Snapshots of Week, Log and Contacts on the demo data (frozen date) at 80x24 and 160x48.
+
+Update them after a deliberate change with ``pytest tests/snapshots --snapshot-update`` and
+look at the report before committing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+from textual.pilot import Pilot
+
+from netrhythm.services.context import Context
+from netrhythm.ui.app import build_app
+from tests.ui.helpers import settle
+
+SIZES = [(80, 24), (160, 48)]
+SCREENS = {"week": (), "log": ("1",), "contacts": ("c",)}
+
+
+def steps(keys: tuple[str, ...]) -> Callable[[Pilot], Awaitable[None]]:
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("keys", SCREENS.values(), ids=SCREENS.keys())
+def test_screen(snap_compare: Callable[..., bool], demo_ctx: Context, keys: tuple[str, ...],
+                size: tuple[int, int]) -> None:
+    app = build_app(demo_ctx, cursor_blink=False)
+    assert snap_compare(app, terminal_size=size, run_before=steps(keys))
