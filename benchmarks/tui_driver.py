@@ -1,0 +1,116 @@
+"""Headless app drivers, each run as its own process by the benchmark command.
+
+``python -m benchmarks.tui_driver empty``: an empty Textual app to its first frame, then exit.
+``python -m benchmarks.tui_driver ready DB``: netrhythm's app (``build_app``) to the first frame
+of the Week screen with its data loaded (workers done), then exit. Both exit at once with
+``os._exit`` so that the wall time of the process is start-up to first frame.
+``python -m benchmarks.tui_driver filter DB TEXT``: open the Contacts screen, then type TEXT
+one key at a time; prints JSON with the seconds from each key to the repainted table.
+Every mode reports its peak memory (``VmHWM``) on its last line of standard error; the clock
+is ``NETRHYTHM_NOW``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+SIZE = (120, 36)
+
+
+def report_peak() -> None:
+    """Print this process's peak resident memory (``VmHWM``) for the benchmark to read."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        peak = next((line.split()[1] for line in status if line.startswith("VmHWM:")), "0")
+    print(f"PEAK_KIB={peak}", file=sys.stderr, flush=True)
+
+
+async def settle(app: Any, pilot: Any) -> None:
+    """Until every pending message is handled, workers are done and a frame is painted."""
+    await pilot._wait_for_screen()
+    await app.workers.wait_for_complete()
+    await pilot._wait_for_screen()
+    painted = asyncio.get_running_loop().create_future()
+    app.call_after_refresh(lambda: painted.done() or painted.set_result(None))
+    await painted
+
+
+def _build(db: str | None) -> Any:
+    if db is None:
+        from textual.app import App
+
+        return App()
+    from netrhythm.services.context import open_context
+    from netrhythm.ui.app import build_app
+
+    return build_app(open_context(Path(db)))  # the clock: NETRHYTHM_NOW
+
+
+async def first_frame(db: str | None) -> None:
+    app = _build(db)
+    async with app.run_test(headless=True, size=SIZE) as pilot:
+        await settle(app, pilot)
+        sys.stdout.flush()
+        report_peak()
+        os._exit(0)
+
+
+async def open_contacts(app: Any, pilot: Any) -> Any:
+    """Show the Contacts screen through its key binding; the filter input, focused."""
+    from textual.widgets import Input
+
+    keys = [key for key, active in app.active_bindings.items()
+            if "contact" in f"{active.binding.action} {active.binding.description}".lower()]
+    if not keys:
+        raise LookupError("no key binding opens the Contacts screen")
+    await pilot.press(keys[0])
+    await settle(app, pilot)
+    field = app.screen.query(Input).first()
+    field.focus()
+    await settle(app, pilot)
+    return field
+
+
+async def type_filter(db: str, text: str) -> None:
+    from textual import events
+
+    app = _build(db)
+    async with app.run_test(headless=True, size=SIZE) as pilot:
+        await settle(app, pilot)
+        field = await open_contacts(app, pilot)
+        times = []
+        for char in text:
+            start = time.perf_counter()
+            key = events.Key(char, char)
+            key.set_sender(app)
+            app._driver.send_message(key)
+            await settle(app, pilot)
+            times.append(time.perf_counter() - start)
+        if field.value != text:
+            raise RuntimeError(f"the filter holds {field.value!r}, not {text!r}")
+        print(json.dumps({"keystrokes": times}))
+        sys.stdout.flush()
+        report_peak()
+        os._exit(0)
+
+
+def main(argv: list[str]) -> int:
+    mode = argv[0]
+    if mode == "empty":
+        asyncio.run(first_frame(None))
+    elif mode == "ready":
+        asyncio.run(first_frame(argv[1]))
+    elif mode == "filter":
+        asyncio.run(type_filter(argv[1], argv[2]))
+    else:
+        raise SystemExit(f"unknown mode {mode!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
