@@ -72,5 +72,5 @@ def status(ctx: Context, week: int | None = None) -> Status:
         progress=progress(ctx, week),
         follow_ups_due=followup_store.open_follow_ups(due_by=today),
         gone_cold=gone_cold(ctx),
-        upcoming=[e for e in reversed(event_store.list_events()) if e.held_on >= today][:5],
+        upcoming=event_store.upcoming_events(today),
     )
