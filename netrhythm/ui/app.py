@@ -57,8 +57,9 @@ class NetrhythmApp(App[int]):
     ]
 
     def __init__(self, ctx: Context, *, poll_seconds: float = 0.5,
-                 cursor_blink: bool = True) -> None:
+                 cursor_blink: bool = True, nudge_seconds: float | None = None) -> None:
         super().__init__()
+        self.nudge_seconds = nudge_seconds  # None: no nudge checks (tests, screenshots)
         self.ctx = ctx
         self.poll_seconds = poll_seconds
         self.cursor_blink = cursor_blink  # off in tests and screenshots: stable pictures
@@ -67,9 +68,27 @@ class NetrhythmApp(App[int]):
         self._today = ctx.today()
 
     def on_mount(self) -> None:
-        # Timers: noticing other processes' writes. (Periodic nudge checks belong here too.)
+        # Timers: noticing other processes' writes, and the same nudge check as `netrhythm nudge`.
         self._seen_version = self.ctx.data_version()
         self.set_interval(self.poll_seconds, self.check_outside_writes)
+        if self.nudge_seconds:
+            self.set_timer(3, self.check_nudges)
+            self.set_interval(self.nudge_seconds, self.check_nudges)
+
+    def check_nudges(self) -> None:
+        """Send the nudges that are due (desktop delivery blocks: a thread) and show each as a
+        toast. Keys are claimed in the nudge log first, so a scheduler never doubles up."""
+        in_thread(self, self._send_nudges, self._nudged, group="nudges")
+
+    def _send_nudges(self) -> list[tuple[str, str]]:
+        from netrhythm.services import nudges
+
+        sent, _ = nudges.send_due(self.ctx, nudges.desktop)
+        return [(s.nudge.title, s.nudge.message) for s in sent]
+
+    def _nudged(self, sent: list[tuple[str, str]]) -> None:
+        for title, message in sent:
+            self.notify(message, title=title, markup=False, timeout=12)
 
     def check_outside_writes(self) -> None:
         """Reload when another connection has committed (a cheap PRAGMA, on this thread), or
@@ -140,13 +159,17 @@ class NetrhythmApp(App[int]):
             self.push_screen(HelpDialog())
 
 
-def build_app(ctx: Context, *, poll_seconds: float = 0.5,
-              cursor_blink: bool = True) -> NetrhythmApp:
+NUDGE_SECONDS = 300.0  # the open app checks for nudges every five minutes
+
+
+def build_app(ctx: Context, *, poll_seconds: float = 0.5, cursor_blink: bool = True,
+              nudge_seconds: float | None = None) -> NetrhythmApp:
     """The app on an open context (tests pass a context with a fixed clock)."""
-    return NetrhythmApp(ctx, poll_seconds=poll_seconds, cursor_blink=cursor_blink)
+    return NetrhythmApp(ctx, poll_seconds=poll_seconds, cursor_blink=cursor_blink,
+                        nudge_seconds=nudge_seconds)
 
 
 def run(ctx: Context) -> int:
     """Run the app until the user quits; the exit code."""
-    result = build_app(ctx).run()
+    result = build_app(ctx, nudge_seconds=NUDGE_SECONDS).run()
     return int(result or 0)

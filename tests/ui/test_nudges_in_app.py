@@ -1,0 +1,36 @@
+"""While the app is open it runs the same nudge check as `netrhythm nudge`, shows a toast and
+records the key, so neither the app nor a scheduler ever sends the same nudge twice."""
+
+from __future__ import annotations
+
+import pytest
+
+from netrhythm.services.contacts import ContactForm, add_contact
+from netrhythm.services.context import Context
+from netrhythm.services.tracking import LogRequest, log_action
+from netrhythm.storage.settings import sent_nudge_keys
+from netrhythm.ui.app import build_app
+from tests.ui.helpers import settle
+
+
+async def test_open_app_shows_a_due_follow_up_once(
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "")  # no desktop here: the toast still shows
+    add_contact(ctx, ContactForm(name="Ana [bold]Ruiz"))
+    log_action(ctx, LogRequest(practice="reach-out", contacts=["Ana"], date="2026-11-20",
+                               follow_up_days="2"))
+    app = build_app(ctx, poll_seconds=60, cursor_blink=False, nudge_seconds=3600)
+    async with app.run_test(size=(110, 32)) as pilot:
+        await settle(pilot)
+        app.check_nudges()
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        titles = [n.title for n in app._notifications]
+        assert "Follow up with Ana [bold]Ruiz" in titles
+        assert any(key.startswith("follow-up:") for key in sent_nudge_keys())
+        shown = len(app._notifications)
+        app.check_nudges()
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert len(app._notifications) == shown
