@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-FIRST_NAMES = (
-    "Maria", "Tomás", "Aisha", "Kenji", "Zoë", "Oluwaseun", "Priya", "Lars", "Mei", "Diego",
-    "Fatima", "Jonas", "Ngozi", "Hiroshi", "Sofia", "Rahul", "Ingrid", "Kwame", "Chloé", "Arjun",
-    "Leila", "Mateo", "Yuki", "Emeka", "Hannah", "Omar", "Sven", "Lucía", "Tariq", "Elena",
-    "Jamal", "Anouk", "Wei", "Grace", "Dmitri", "Amara", "Noah", "Saanvi", "Felix", "Camille",
-    "Bongani", "Isla", "Rafael", "Mina", "Tobias", "Adaeze", "Luca", "Hana", "Samir", "Freya",
-    "Kofi", "Aroha", "Pablo", "Linh", "Moritz", "Esther", "Dev", "Marta", "Yusuf", "Signe",
+from netrhythm.services import demo_data
+
+FIRST_NAMES = demo_data.FIRST_NAMES + (  # more names than the demo needs
     "Ana", "Ben", "Clara", "David", "Eva", "Farah", "Goran", "Helena", "Ivan", "Julia",
     "Karim", "Lena", "Max", "Nadia", "Oscar", "Paula", "Rosa", "Sami", "Tara", "Viktor",
 )
 
-LAST_NAMES = (
-    "Chen", "Okafor", "Fernández", "Tanaka", "Müller", "Adeyemi", "Sharma", "Johansson", "Wong",
-    "Ramírez", "Haddad", "Becker", "Eze", "Sato", "Rossi", "Gupta", "Nilsen", "Mensah",
-    "Dubois", "Iyer", "Karimi", "López", "Nakamura", "Obi", "Schmidt", "Farouk", "Lindqvist",
-    "García", "Aziz", "Petrova", "Williams", "de Vries", "Zhang", "Kim", "Volkov", "Diallo",
-    "Cohen", "Reddy", "Weber", "Laurent", "Dlamini", "MacLeod", "Costa", "Park", "Hoffmann",
-    "Nwosu", "Bianchi", "Yamamoto", "Khoury", "Andersen", "Asante", "Ngata", "Moreno",
-    "Nguyễn", "Wagner", "Levi", "Patel", "Silva", "Demir", "Holm", "Ruiz", "Novak", "Berg",
-    "Kowalski", "O'Brien", "Santos", "Ahmed", "Fischer", "Jensen", "Mori", "Popescu", "Quinn",
-    "Rahman", "Stone", "Torres", "Umar", "Varga", "Walsh", "Young", "Zimmermann",
+LAST_NAMES = demo_data.LAST_NAMES + (  # more names than the demo needs
+    "Ruiz", "Novak", "Berg", "Kowalski", "O'Brien", "Santos", "Ahmed", "Fischer", "Jensen",
+    "Mori", "Popescu", "Quinn", "Rahman", "Stone", "Torres", "Umar", "Varga", "Walsh", "Young",
+    "Zimmermann",
 )
 
 COMPANY_WORDS = (
