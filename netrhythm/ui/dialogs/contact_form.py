@@ -9,7 +9,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, TextArea
 
 from netrhythm.domain.errors import InputError
@@ -19,6 +18,7 @@ from netrhythm.services.contacts import ContactForm, add_contact, get_contact
 from netrhythm.services.contacts import edit_contact as edit_service
 from netrhythm.ui.appref import ctx_of
 from netrhythm.ui.background import in_thread, report_error
+from netrhythm.ui.dialogs.form import FormDialog
 from netrhythm.ui.format import literal
 from netrhythm.ui.widgets.form_field import FormField, TextInput
 from netrhythm.ui.widgets.suggest import NameSuggester, split_names
@@ -35,7 +35,7 @@ INPUTS = (
 ERROR_FIELDS = {"tag": "tags"}
 
 
-class ContactFormDialog(ModalScreen[tuple[str, int] | None]):
+class ContactFormDialog(FormDialog[tuple[str, int] | None]):
     """A new contact (``contact_id`` None) or an existing one to edit."""
 
     BINDINGS = [
@@ -95,22 +95,6 @@ class ContactFormDialog(ModalScreen[tuple[str, int] | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_one(f"#field-{event.input.id}", FormField).clear_error()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        suggester = event.input.suggester
-        if isinstance(suggester, NameSuggester):
-            completed = suggester.complete(event.value)
-            if completed and completed != event.value:
-                event.input.value = completed
-                return
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_save() if event.button.id == "save" else self.action_cancel()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def _form(self) -> ContactForm:
         def value(key: str) -> str:

@@ -14,7 +14,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
 from netrhythm.domain.dates import parse_date
@@ -24,6 +23,7 @@ from netrhythm.services.tracking import Logged, LogRequest, log_action
 from netrhythm.services.validate import positive_int
 from netrhythm.ui.appref import ctx_of
 from netrhythm.ui.background import in_thread, report_error
+from netrhythm.ui.dialogs.form import FormDialog
 from netrhythm.ui.widgets.form_field import FormField, TextInput
 from netrhythm.ui.widgets.name_map import NameMap
 from netrhythm.ui.widgets.suggest import NameSuggester, split_names
@@ -39,7 +39,7 @@ class LogPrefill:
     event: str = ""
 
 
-class LogDialog(ModalScreen[str | None]):
+class LogDialog(FormDialog[str | None]):
     """Log one action."""
 
     BINDINGS = [
@@ -131,23 +131,6 @@ class LogDialog(ModalScreen[str | None]):
             more = f" (+{total - len(shown)})" if total > len(shown) else ""
             field.set_hint("; ".join(shown) + more if shown else
                            "→ completes a name; commas separate several")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        suggester = event.input.suggester
-        if isinstance(suggester, NameSuggester):
-            completed = suggester.complete(event.value)
-            if completed and completed != event.value:
-                event.input.value = completed
-                event.input.cursor_position = len(completed)
-                return
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_save() if event.button.id == "save" else self.action_cancel()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def action_save(self) -> None:
         if self.choices is None or self.saving:
