@@ -24,12 +24,31 @@ from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.screens.week import WeekScreen
 
 STYLES = Path(__file__).with_name("styles")
+SCREENS = Binding.Group("Go")  # one footer entry for the screen keys: "w c v E , Go"
 
 
 def _contacts_screen() -> Screen[None]:
     from netrhythm.ui.screens.contacts import ContactsScreen
 
     return ContactsScreen()
+
+
+def _review_screen() -> Screen[None]:
+    from netrhythm.ui.screens.review import ReviewScreen
+
+    return ReviewScreen()
+
+
+def _events_screen() -> Screen[None]:
+    from netrhythm.ui.screens.events import EventsScreen
+
+    return EventsScreen()
+
+
+def _settings_screen() -> Screen[None]:
+    from netrhythm.ui.screens.settings import SettingsScreen
+
+    return SettingsScreen()
 
 
 def _commands() -> type[Provider]:
@@ -42,14 +61,19 @@ class NetrhythmApp(App[int]):
     """Keep professional networking a weekly habit."""
 
     TITLE = "netrhythm"
-    CSS_PATH = [STYLES / "app.tcss", STYLES / "week.tcss", STYLES / "contacts.tcss",
-                STYLES / "dialogs.tcss"]
-    MODES = {"week": WeekScreen, "contacts": _contacts_screen}
+    CSS_PATH = [STYLES / f"{name}.tcss" for name in
+                ("app", "week", "contacts", "dialogs", "review", "events", "settings")]
+    MODES = {"week": WeekScreen, "contacts": _contacts_screen, "review": _review_screen,
+             "events": _events_screen, "settings": _settings_screen}
     DEFAULT_MODE = "week"
     COMMANDS = App.COMMANDS | {_commands}
     BINDINGS = [
-        Binding("w", "switch_mode('week')", "Week", id="app.week"),
-        Binding("c", "switch_mode('contacts')", "Contacts", id="app.contacts"),
+        Binding("w", "switch_mode('week')", "Week", group=SCREENS, id="app.week"),
+        Binding("c", "switch_mode('contacts')", "Contacts", group=SCREENS, id="app.contacts"),
+        Binding("v", "switch_mode('review')", "Review", group=SCREENS, id="app.review"),
+        Binding("E", "switch_mode('events')", "Events", group=SCREENS, id="app.events"),
+        Binding("comma", "switch_mode('settings')", "Settings", key_display=",", group=SCREENS,
+                id="app.settings"),
         Binding("l", "log", "Log", show=False, id="app.log"),
         Binding("u", "undo", "Undo", id="app.undo"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
