@@ -54,6 +54,11 @@ class NetrhythmCommands(Provider):
         commands: list[Command] = [
             ("Go to week", partial(app.switch_mode, "week"), "This week's practices (w)"),
             ("Go to contacts", partial(app.switch_mode, "contacts"), "Search contacts (c)"),
+            ("Go to review", partial(app.switch_mode, "review"),
+             "Last week's review and your reflection (v)"),
+            ("Go to events", partial(app.switch_mode, "events"), "Upcoming and past events (E)"),
+            ("Go to settings", partial(app.switch_mode, "settings"),
+             "Practices, week start, nudges, theme (,)"),
             ("Log an action", app.action_log, "Open the Log form (l)"),
             ("Add a contact", app.action_new_contact, "A new contact"),
             ("Undo the latest change", app.action_undo, "u"),

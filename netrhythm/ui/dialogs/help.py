@@ -16,7 +16,7 @@ INTRO = (
 )
 KEYS = {
     "Everywhere": [
-        ("w  c", "Week, Contacts"),
+        ("w c v E ,", "Week, Contacts, Review, Events, Settings"),
         ("l", "Log an action"),
         ("u", "Undo the latest change (also from the command line)"),
         ("ctrl+p", "Commands: “Log reach out with …”, “Open contact …”"),
