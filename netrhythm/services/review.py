@@ -24,10 +24,12 @@ from netrhythm.storage import actions as action_store
 from netrhythm.storage import contacts as contact_store
 from netrhythm.storage import followups as followup_store
 from netrhythm.storage import settings as settings_store
-from netrhythm.storage.journal import change
+from netrhythm.storage.journal import change, latest, undo
+from netrhythm.storage.tables import database
 
 HEAT_WEEKS = 52
 TREND_WEEKS = 12
+RECENT_PERIODS = 4  # "where am I slipping": misses among a practice's last periods
 PROMPTS = (
     "What did I learn?",
     "Whom did I help?",
@@ -39,6 +41,7 @@ PROMPTS = (
 class HeatRow:
     practice: str
     cells: tuple[float | None, ...]  # ratio 0..1 per week, oldest first; None = paused/before
+    recent: tuple[bool, ...] = ()  # met or not, for its last periods up to the week, oldest first
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,8 @@ def review(ctx: Context, week: int | None = None) -> Review:
         heat=_heat(ctx, active, week),
         new_contacts=contact_store.load_contacts(new_ids) if new_ids else [],
         follow_ups_done=followup_store.follow_ups_done_between(first, last),
-        follow_ups_missed=[f for f in due if f.done_on is None or f.done_on > last],
+        follow_ups_missed=[f for f in due if (f.done_on is None or f.done_on > last)
+                           and f.due_on < ctx.today()],  # this week's later ones: not yet
         gives=sum(1 for a in actions if a.reciprocity == "give"),
         asks=sum(1 for a in actions if a.reciprocity == "ask"),
         actions=len(actions),
@@ -107,22 +111,42 @@ def review(ctx: Context, week: int | None = None) -> Review:
 def _heat(ctx: Context, practices: list[PracticeProgress], week: int) -> list[HeatRow]:
     paused = paused_weeks(ctx)
     rows = []
-    start = week - HEAT_WEEKS + 1
+    start, current = week - HEAT_WEEKS + 1, ctx.current_week()
     for p in practices:
         counts = dict(p.week_counts)
         rule = PracticeRule(p.practice.target, p.practice.period_weeks,
                             week_index(p.practice.created_on, ctx.week_start))
         by_week: dict[int, float | None] = {}
-        for period in history(rule, counts, paused, week):
+        periods = history(rule, counts, paused, week)
+        for period in periods:
             for w in range(period.first_week, period.last_week + 1):
                 by_week[w] = None if period.paused else period.ratio
-        rows.append(HeatRow(p.practice.name, tuple(by_week.get(w) for w in range(start, week + 1))))
+        counted = [x.met for x in periods if not x.paused and x.last_week >= start
+                   and (x.met or x.last_week < current)]
+        rows.append(HeatRow(p.practice.name, tuple(by_week.get(w) for w in range(start, week + 1)),
+                            tuple(counted[-RECENT_PERIODS:])))
     return rows
 
 
-def save_reflection(ctx: Context, week: int, text: str) -> None:
+def save_reflection(ctx: Context, week: int, text: str, *, amend: bool = False) -> bool:
+    """Save the week's reflection (stripped) as one undoable change; False when amending
+    brought it back to where the session began, so the journal holds no change for it.
+
+    ``amend``: the app saves while the user types; each save after the first of one editing
+    session replaces that session's change, so ``undo`` brings back the text from before the
+    session instead of stepping back a few words at a time (and typing never floods the
+    journal). Nothing is amended when another change came in between.
+    """
     reflection = clean_text(text, "reflection")
     ws = ctx.week_start
-    with change(f"saved the reflection for {week_name(week, ws)}", ctx.now()):
-        settings_store.save_review(week_first_day(week, ws), week_last_day(week, ws),
-                                   reflection, ctx.now())
+    first, last = week_first_day(week, ws), week_last_day(week, ws)
+    description = f"saved the reflection for {week_name(week, ws)}"
+    with database.atomic("IMMEDIATE"):
+        if amend and latest() == description:
+            undo()
+            saved = settings_store.get_review(first, last)
+            if (saved[0] if saved else "") == reflection:
+                return False
+        with change(description, ctx.now()):
+            settings_store.save_review(first, last, reflection, ctx.now())
+    return True

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 from netrhythm.domain.dates import short_date
 from netrhythm.services.review import Review
 
 SHADES = "·░▒▓█"  # nothing, a little, half, most, met
+EXPORT_DIR_ENV = "NETRHYTHM_EXPORT_DIR"
 
 
 def shade(ratio: float | None) -> str:
@@ -102,3 +105,40 @@ def to_text(r: Review, markdown: bool = False) -> str:
     out.append(r.reflection if r.reflection else f"{bullet}(not written yet: "
                + " ".join(r.prompts) + ")")
     return "\n".join(out) + "\n"
+
+
+def export_folder() -> Path:
+    """Where exports go: ``$NETRHYTHM_EXPORT_DIR``, else the user's Documents folder when it
+    exists, else the home folder."""
+    chosen = os.environ.get(EXPORT_DIR_ENV, "").strip()
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_documents_dir
+
+    documents = Path(user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
+
+
+def write_markdown(r: Review, folder: Path | None = None) -> Path:
+    """Write ``netrhythm-review-2026-W47.md`` (the same text as ``netrhythm review --format
+    markdown``) into ``folder``, readable by the owner only; an existing file is never replaced:
+    the name gets ``-2``, ``-3``, … instead. Returns the full path."""
+    folder = (folder or export_folder()).expanduser().resolve()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    data = to_text(r, markdown=True).encode("utf-8")
+    stem = f"netrhythm-review-{r.name}"
+    for n in range(1, 1000):
+        path = folder / (f"{stem}.md" if n == 1 else f"{stem}-{n}.md")
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue
+        try:
+            os.fchmod(fd, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        return path
+    raise FileExistsError(f"{folder / stem}.md and 998 numbered copies already exist")

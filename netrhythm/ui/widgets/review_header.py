@@ -1,0 +1,47 @@
+"""What the Review screen loads (a review and where it sits in time) and its header line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual.content import Content
+
+from netrhythm.services.review import Review
+from netrhythm.ui.format import plural
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A review with what the screen needs to place it."""
+
+    review: Review
+    current_week: int
+    today: date
+    week_start: int
+
+    @property
+    def weeks_ago(self) -> int:
+        return self.current_week - self.review.week
+
+
+def when(loaded: Loaded) -> tuple[str, str]:
+    """``last week``, ``this week`` (in progress) or ``5 weeks ago``, with its style."""
+    ago = loaded.weeks_ago
+    if ago == 0:
+        return "this week", "bold $text-warning"
+    if ago == 1:
+        return "last week", "bold"
+    return f"{plural(ago, 'week')} ago", "bold $text-warning"
+
+
+def header_text(loaded: Loaded) -> tuple[Content, Content]:
+    """The header's left side (week, dates, how long ago) and right side (rhythm score)."""
+    r = loaded.review
+    left = Content.assemble(("Review ", "bold"), (r.name, "bold $accent"),
+                            f" · {r.label} · ", when(loaded))
+    if not r.practices:
+        return left, Content.assemble(("Rhythm ", "$text-muted"), ("–", "bold"))
+    right = Content.assemble(("Rhythm ", "$text-muted"), (f"{r.overall_score:.0f}", "bold"),
+                             ("/100", "$text-muted"))
+    return left, right
