@@ -1,20 +1,41 @@
-"""Events: where people who share your interests meet."""
+"""Events: where people who share your interests meet, whom you met there, and going.
+
+Events are named by ``#id`` wherever two may share a name (a monthly meetup): the Events
+screen passes ``#12``; the command line passes names. ``log_attended`` logs the practice that
+counts attending events (see ``attend_practice``) at an event, dated the day it was held.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
 
-from netrhythm.domain.dates import parse_date
-from netrhythm.domain.records import EventRec
+from netrhythm.domain.dates import format_day, parse_date
+from netrhythm.domain.errors import InputError
+from netrhythm.domain.records import ActionRec, EventRec, PracticeRec
+from netrhythm.domain.weeks import week_index
 from netrhythm.services import lookup
-from netrhythm.services.context import Context
+from netrhythm.services.context import FOLLOW_UP_AFTER_EVENT, Context
 from netrhythm.services.validate import clean_name, clean_text
 from netrhythm.storage import events as store
+from netrhythm.storage import practices as practice_store
+from netrhythm.storage import settings as settings_store
+from netrhythm.storage.events import EventSummary, MetPerson
 from netrhythm.storage.journal import change
 
+__all__ = ["ATTEND_SLUG", "EventDetail", "EventForm", "EventOverview", "EventSummary",
+           "MetPerson", "add_event", "attend_practice", "delete_event", "edit_event",
+           "event_detail", "event_list", "event_ref", "get_event", "list_events",
+           "log_attended"]
 
-@dataclass(frozen=True)
-class EventForm:
+ATTEND_SLUG = "attend-event"
+NO_PRACTICE = ("no active practice counts attending events (attend-event is archived, "
+               "renamed or deleted); restore it, or log with another practice")
+
+
+class EventForm(NamedTuple):
+    """Event fields as typed; None leaves a field unchanged when editing."""
+
     name: str | None = None
     held_on: str | None = None  # date text; future dates are fine for events
     location: str | None = None
@@ -22,40 +43,140 @@ class EventForm:
     notes: str | None = None
 
 
+class EventOverview(NamedTuple):
+    upcoming: list[EventSummary]  # today's and later, soonest first
+    past: list[EventSummary]  # newest first
+    practice: PracticeRec | None  # what attending counts toward (None: none is active)
+
+
+class EventDetail(NamedTuple):
+    event: EventRec
+    people: list[MetPerson]
+    actions: list[ActionRec]  # logged at the event, newest first
+    practice: PracticeRec | None
+    attended_on: date | None  # when an action of ``practice`` was logged at it
+    ref: str  # what names it in a form: its name, or ``#id`` when another shares the name
+    follow_up_days: int  # meeting someone there schedules a follow-up within this many days
+
+
 def _values(ctx: Context, form: EventForm) -> dict[str, object]:
     out: dict[str, object] = {}
     if form.name is not None:
         out["name"] = clean_name(form.name, "name")
     if form.held_on is not None:
-        out["held_on"] = parse_date(form.held_on or "today", ctx.today(), "--date",
-                                    allow_future=True)
+        out["held_on"] = parse_date(form.held_on, ctx.today(), "--date", allow_future=True)
     for key in ("location", "url", "notes"):
         value = getattr(form, key)
         if value is not None:
-            out[key] = clean_text(value, key, 200 if key != "notes" else 20_000)
+            out[key] = clean_text(value, f"--{key}", 200 if key != "notes" else 20_000)
     return out
 
 
+def _check_unique(name: str, day: date, own_id: int | None = None) -> None:
+    if any(d == day and i != own_id for i, d in store.events_named(name)):
+        raise InputError("name", f"{name} on {day.isoformat()} already exists; edit that one")
+
+
 def add_event(ctx: Context, form: EventForm) -> EventRec:
-    values = _values(ctx, EventForm(form.name or "", form.held_on or "today", form.location,
-                                    form.url, form.notes))
+    values = _values(ctx, EventForm(form.name or "", form.held_on if form.held_on is not None
+                                    else "today", form.location, form.url, form.notes))
+    _check_unique(str(values["name"]), values["held_on"])  # type: ignore[arg-type]
     with change(f"added event {values['name']}", ctx.now()):
         event_id = store.insert_event(created_on=ctx.today(), **values)
-    return next(e for e in store.list_events() if e.id == event_id)
+    return get_event(event_id)
 
 
 def edit_event(ctx: Context, name: str, form: EventForm) -> EventRec:
-    event_id = lookup.event(name, "event")
+    """Change the fields given; ``name`` finds the event (``#12`` by id)."""
+    before = get_event(lookup.event(name, "event"))
     values = _values(ctx, form)
-    with change(f"edited event {name.strip()}", ctx.now()):
-        store.update_event(event_id, **values)
-    return next(e for e in store.list_events() if e.id == event_id)
+    _check_unique(str(values.get("name", before.name)),
+                  values.get("held_on", before.held_on), before.id)  # type: ignore[arg-type]
+    with change(f"edited event {before.name}", ctx.now()):
+        store.update_event(before.id, **values)
+    return get_event(before.id)
+
+
+def delete_event(ctx: Context, name: str) -> EventRec:
+    """Delete an event; actions and contacts keep everything but the link to it."""
+    event = get_event(lookup.event(name, "event"))
+    with change(f"deleted event {event.name}", ctx.now()):
+        store.delete_event(event.id)
+    return event
+
+
+def get_event(event_id: int) -> EventRec:
+    event = store.get_event(event_id)
+    if event is None:
+        raise InputError("event", "that event no longer exists")
+    return event
+
+
+def event_ref(event: EventRec) -> str:
+    """What to type to name ``event``: its name, or ``#id`` when another shares it."""
+    return event.name if len(store.events_named(event.name)) == 1 else f"#{event.id}"
 
 
 def list_events(ctx: Context) -> tuple[list[EventRec], list[EventRec]]:
-    """(upcoming soonest first, past newest first)."""
+    """(upcoming soonest first, past newest first), with the names of the people met."""
     today = ctx.today()
     events = store.list_events()
     upcoming = sorted((e for e in events if e.held_on >= today), key=lambda e: e.held_on)
     past = [e for e in events if e.held_on < today]
     return upcoming, past
+
+
+def attend_practice() -> PracticeRec | None:
+    """The active practice that attending an event counts toward: ``attend-event``, else the
+    only active practice whose slug or name mentions an event (after a rename)."""
+    active = practice_store.list_practices()
+    found = [p for p in active if p.slug == ATTEND_SLUG]
+    if not found:
+        found = [p for p in active if "event" in f"{p.slug} {p.name}".casefold()]
+    return found[0] if len(found) == 1 else None
+
+
+def event_list(ctx: Context) -> EventOverview:
+    """Every event, upcoming then past, with people counts and whether attending is logged."""
+    practice = attend_practice()
+    today = ctx.today()
+    events = store.event_summaries(practice.id if practice else None)
+    upcoming = [s for s in reversed(events) if s.event.held_on >= today]
+    past = [s for s in events if s.event.held_on < today]
+    return EventOverview(upcoming, past, practice)
+
+
+def event_detail(ctx: Context, event_id: int) -> EventDetail:
+    event = get_event(event_id)
+    practice = attend_practice()
+    actions = store.actions_at(event_id)
+    attended = [a.occurred_on for a in actions if practice and a.practice_id == practice.id]
+    return EventDetail(event, store.people_at(event_id), actions, practice,
+                       min(attended) if attended else None, event_ref(event),
+                       int(settings_store.get_setting(FOLLOW_UP_AFTER_EVENT, 3)))
+
+
+def log_attended(ctx: Context, event_id: int) -> str:
+    """Log attending the event on the day it was held; says what was logged and the progress."""
+    from netrhythm.services.progress import progress
+    from netrhythm.services.tracking import LogRequest, log_action
+
+    today = ctx.today()
+    detail = event_detail(ctx, event_id)
+    event, practice = detail.event, detail.practice
+    if event.held_on > today:
+        raise InputError("event", f"{event.name} is on {format_day(event.held_on, today)}; "
+                                  "log attending once it has happened")
+    if practice is None:
+        raise InputError("practice", NO_PRACTICE)
+    if detail.attended_on is not None:
+        raise InputError("event", f"attending {event.name} is already logged "
+                                  f"({format_day(detail.attended_on, today)})")
+    log_action(ctx, LogRequest(practice=f"#{practice.id}", date=event.held_on.isoformat(),
+                               event=f"#{event.id}"))
+    text = f"Logged {practice.name} at {event.name} ({format_day(event.held_on, today)})."
+    mine = next((p for p in progress(ctx).practices if p.practice.id == practice.id), None)
+    week = week_index(event.held_on, ctx.week_start)
+    if mine is not None and mine.period.first_week <= week <= mine.period.last_week:
+        text += f" {mine.period.count}/{mine.period.target} · {mine.slack}."
+    return text

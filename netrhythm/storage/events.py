@@ -1,13 +1,19 @@
-"""Events and who was met there."""
+"""Events and who was met there.
+
+``list_events`` and ``upcoming_events`` give events with the names of the people met there;
+``event_summaries`` gives every event with how many people were met and when attending it was
+logged (one query); ``people_at`` and ``actions_at`` give one event's people (with their
+follow-ups from it) and the actions logged there (one query each).
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
-from netrhythm.domain.records import EventRec
+from netrhythm.domain.records import ActionRec, EventRec
 from netrhythm.storage.tables import Event, database
 
 # Who was met at each event: contacts met there, and contacts of actions at the event.
@@ -62,6 +68,102 @@ def upcoming_events(first_day: date, limit: int = 5) -> list[EventRec]:
 
 def _day(value: object) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def _maybe_day(value: object) -> date | None:
+    return None if value is None else _day(value)
+
+
+class EventSummary(NamedTuple):
+    """An event as a list shows it."""
+
+    event: EventRec
+    people: int  # contacts met there, or seen there in an action logged at it
+    attended_on: date | None  # the first action of the attending practice logged at it
+
+
+# Every event with its number of people and the day attending it was logged: one query.
+# The CTEs read only rows that name an event (the contact_met_at and action_event indexes).
+_SUMMARIES = """
+WITH met(e_id, cid) AS (
+  SELECT met_at_id, id FROM contact WHERE met_at_id IS NOT NULL
+  UNION
+  SELECT a.event_id, ac.contact_id FROM action a
+  CROSS JOIN action_contact ac ON ac.action_id = a.id WHERE a.event_id IS NOT NULL),
+counts(e_id, n) AS (SELECT e_id, count(*) FROM met GROUP BY e_id),
+attended(e_id, day) AS (
+  SELECT event_id, min(occurred_on) FROM action
+  WHERE event_id IS NOT NULL AND practice_id = ? GROUP BY event_id)
+SELECT e.id, e.name, e.held_on, e.location, e.url, e.notes, coalesce(c.n, 0), t.day
+FROM event e LEFT JOIN counts c ON c.e_id = e.id LEFT JOIN attended t ON t.e_id = e.id
+ORDER BY e.held_on DESC, e.id DESC"""
+
+
+def event_summaries(attend_practice_id: int | None) -> list[EventSummary]:
+    """Every event, latest first; ``attended_on`` counts actions of the given practice."""
+    rows = database.execute_sql(_SUMMARIES, [attend_practice_id or -1]).fetchall()
+    return [EventSummary(EventRec(id=i, name=n, held_on=_day(d), location=lo, url=u, notes=no),
+                         people, _maybe_day(day))
+            for i, n, d, lo, u, no, people, day in rows]
+
+
+def get_event(event_id: int) -> EventRec | None:
+    row = database.execute_sql(_EVENTS + "WHERE id = ?", [event_id]).fetchone()
+    return _records([row], {})[0] if row else None
+
+
+def events_named(name: str) -> list[tuple[int, date]]:
+    """(id, day) of the events of that name, in any case."""
+    return [(i, _day(d)) for i, d in database.execute_sql(
+        "SELECT id, held_on FROM event WHERE name = ? COLLATE NOCASE", [name])]
+
+
+class MetPerson(NamedTuple):
+    """Someone met at an event, and the follow-up that meeting them there scheduled."""
+
+    contact_id: int
+    name: str
+    company: str
+    archived: bool
+    met_here: bool  # their contact record says they were met there (else: seen in an action)
+    follow_up_due: date | None  # the earliest open follow-up from the event
+    followed_up_on: date | None  # the latest done follow-up from the event
+
+
+_PEOPLE = """
+SELECT c.id, c.name, c.company, c.archived, max(m.met),
+  (SELECT min(f.due_on) FROM follow_up f
+   WHERE f.contact_id = c.id AND f.event_id = ? AND +f.done_on IS NULL),
+  (SELECT max(f.done_on) FROM follow_up f WHERE f.contact_id = c.id AND f.event_id = ?)
+FROM (SELECT id AS cid, 1 AS met FROM contact WHERE met_at_id = ?
+      UNION ALL
+      SELECT ac.contact_id, 0 FROM action a CROSS JOIN action_contact ac ON ac.action_id = a.id
+      WHERE a.event_id = ?) AS m
+CROSS JOIN contact c ON c.id = m.cid
+GROUP BY c.id ORDER BY c.name COLLATE NOCASE, c.id"""
+
+
+def people_at(event_id: int) -> list[MetPerson]:
+    """The people met or seen at an event, by name (one query)."""
+    rows = database.execute_sql(_PEOPLE, [event_id] * 4)
+    return [MetPerson(i, n, co, bool(ar), bool(met), _maybe_day(due), _maybe_day(done))
+            for i, n, co, ar, met, due, done in rows]
+
+
+_ACTIONS = """
+SELECT a.id, p.id, p.name, a.occurred_on, a.note, e.name, p.reciprocity,
+  (SELECT group_concat(c.name, char(31)) FROM action_contact ac
+   JOIN contact c ON c.id = ac.contact_id WHERE ac.action_id = a.id)
+FROM action a JOIN practice p ON p.id = a.practice_id JOIN event e ON e.id = a.event_id
+WHERE a.event_id = ? ORDER BY a.day DESC, a.id DESC"""
+
+
+def actions_at(event_id: int) -> list[ActionRec]:
+    """The actions logged at an event, newest first, with their contacts' names (one query)."""
+    return [ActionRec(id=i, practice_id=p, practice_name=pn, occurred_on=_day(on), note=note,
+                      event=ev, contacts=tuple(names.split("\x1f")) if names else (),
+                      reciprocity=rc)
+            for i, p, pn, on, note, ev, rc, names in database.execute_sql(_ACTIONS, [event_id])]
 
 
 def insert_event(**fields: Any) -> int:

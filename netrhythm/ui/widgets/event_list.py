@@ -1,0 +1,155 @@
+"""The list of events: upcoming ones (soonest first) under one heading, past ones under another.
+
+Each row shows whether attending was logged (✓), the day, the name and, where there is room,
+the place and how many people were met. Rows are laid out for the list's width and laid out
+again when it changes; the highlighted event stays highlighted across reloads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from textual.content import Content
+from textual.events import Resize
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from netrhythm.domain.dates import MONTH_ABBR, WEEKDAY_ABBR
+from netrhythm.services.events import EventOverview, EventSummary
+from netrhythm.ui.widgets.contact_table import fit
+
+MUTED = "$text-muted"
+PLACE_FROM = 56  # list width from which the place gets a column
+PEOPLE_FROM = 44  # list width from which the people count is shown
+
+
+class EventList(OptionList):
+    """Events under "Upcoming" and "Past" headings; ``current`` is the highlighted one."""
+
+    @dataclass
+    class Selected(Message):
+        """The highlighted event changed (``event_id`` None: there is none)."""
+
+        event_id: int | None
+
+    @dataclass
+    class Opened(Message):
+        """Enter (or a click) on an event."""
+
+        event_id: int
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.overview: EventOverview | None = None
+        self.today = date.min
+        self._laid_out_for = 0
+        self._announced: int | None = -1
+
+    # -- data -------------------------------------------------------------------------------
+    @property
+    def summaries(self) -> list[EventSummary]:
+        return self.overview.upcoming + self.overview.past if self.overview else []
+
+    @property
+    def current(self) -> EventSummary | None:
+        option = self.highlighted_option
+        if option is None or not option.id:
+            return None
+        wanted = int(option.id.removeprefix("event-"))
+        return next((s for s in self.summaries if s.event.id == wanted), None)
+
+    def show(self, overview: EventOverview, today: date, select: int | None = None) -> None:
+        """Show ``overview``; highlight ``select``, else the event highlighted before."""
+        current = self.current
+        self.overview, self.today = overview, today
+        self._layout(select if select is not None else current.event.id if current else None)
+
+    def select(self, event_id: int) -> bool:
+        """Highlight an event; False when it is not in the list."""
+        try:
+            self.highlighted = self.get_option_index(f"event-{event_id}")
+        except Exception:  # OptionDoesNotExist
+            return False
+        return True
+
+    # -- layout -----------------------------------------------------------------------------
+    def on_resize(self, event: Resize) -> None:
+        if self.overview is not None and self._width() != self._laid_out_for:
+            current = self.current
+            self._layout(current.event.id if current else None)
+
+    def _width(self) -> int:
+        return max(self.scrollable_content_region.width - 2, 20)  # the option padding
+
+    def _layout(self, keep: int | None) -> None:
+        overview, width = self.overview, self._width()
+        if overview is None:
+            return
+        self._laid_out_for = width
+        day_width = max((len(self._day(s)) for s in self.summaries), default=10)
+        options: list[Option | None] = []
+        for title, items in (("Upcoming", overview.upcoming), ("Past", overview.past)):
+            if items:
+                if options:
+                    options.append(None)  # a rule between the two
+                options.append(Option(Content.assemble(title, (f"  {len(items)}", MUTED)),
+                                      disabled=True))
+                options += [Option(self._row(s, day_width, width), id=f"event-{s.event.id}")
+                            for s in items]
+        if not options:
+            options.append(Option(Content("No events yet: press n to add one.").stylize(MUTED),
+                                  disabled=True))
+        self.set_options(options)
+        if keep is None or not self.select(keep):
+            self.action_first()
+        self._announce()
+
+    def _day(self, s: EventSummary) -> str:
+        return day_label(s.event.held_on, self.today)
+
+    def _row(self, s: EventSummary, day_width: int, width: int) -> Content:
+        e = s.event
+        mark = ("✓ ", "$text-success") if s.attended_on else "  "
+        people = f"{s.people} met" if s.people else ""
+        people_width = 7 if width >= PEOPLE_FROM else 0
+        rest = width - 2 - day_width - 2 - (people_width + 1 if people_width else 0)
+        place_width = rest * 2 // 5 if width >= PLACE_FROM and e.location else 0
+        name_width = rest - (place_width + 2 if place_width else 0)
+        parts: list[Content | str | tuple[str, str]] = [
+            mark, (self._day(s).ljust(day_width), "$accent"), "  ", Content(fit(e.name,
+                                                                              name_width))]
+        if place_width:
+            parts += ["  ", Content(fit(e.location, place_width)).stylize(MUTED)]
+        if people_width:
+            parts += [" ", (people.rjust(people_width), MUTED)]
+        return Content.assemble(*parts)
+
+    # -- selection --------------------------------------------------------------------------
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._announce()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.current is not None:
+            self.post_message(self.Opened(self.current.event.id))
+
+    def _announce(self) -> None:
+        current = self.current
+        event_id = current.event.id if current else None
+        if event_id != self._announced:
+            self._announced = event_id
+            self.post_message(self.Selected(event_id))
+
+
+def day_label(day: date, today: date) -> str:
+    """``today``, ``Thu 26 Nov`` (this year, days aligned) or ``24 Dec 2025`` (another year)."""
+    if day == today:
+        return "today"
+    month = MONTH_ABBR[day.month - 1]
+    if day.year != today.year:
+        return f"{day.day:>2} {month} {day.year}"
+    return f"{WEEKDAY_ABBR[day.weekday()]} {day.day:>2} {month}"
