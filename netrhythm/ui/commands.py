@@ -15,8 +15,12 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from netrhythm.domain.dates import short_date
 from netrhythm.services.choices import ContactName, contact_names, practices
+from netrhythm.services.events import event_list
 from netrhythm.ui.appref import app_of
+from netrhythm.ui.screens.events import show_events
+from netrhythm.ui.screens.review import ReviewScreen
 
 PER_KIND = 25  # hits of one kind (per practice, or contacts to open) at most
 Command = tuple[str, Callable[[], object], str]  # text, what it does, help (or company)
@@ -46,8 +50,9 @@ class NetrhythmCommands(Provider):
     """Screens, logging and contacts, for the command palette."""
 
     async def startup(self) -> None:
-        self.practices, self.contacts = await asyncio.to_thread(
-            lambda: (practices(), contact_names()))
+        ctx = app_of(self.screen).ctx
+        self.practices, self.contacts, self.events = await asyncio.to_thread(
+            lambda: (practices(), contact_names(), event_list(ctx)))
 
     def _static(self) -> list[Command]:
         app = app_of(self.screen)
@@ -61,11 +66,48 @@ class NetrhythmCommands(Provider):
              "Practices, week start, nudges, theme (,)"),
             ("Log an action", app.action_log, "Open the Log form (l)"),
             ("Add a contact", app.action_new_contact, "A new contact"),
+            ("Add an event", lambda: show_events(app).action_new_event(), "A new event (n)"),
+            ("Export the review as Markdown",
+             partial(self._on_review, "action_export_markdown"),
+             "The week shown on the Review screen (m)"),
+            ("Write the weekly reflection", partial(self._on_review, "action_reflect"),
+             "What did I learn? Whom did I help? What next? (r)"),
             ("Undo the latest change", app.action_undo, "u"),
             ("Help", app.action_help, "Keys and how weeks work (?)"),
         ]
         return commands + [(f"Log {p.name}", partial(app.action_log, p.slug),
                             "Open the Log form") for p in self.practices]
+
+    def _on_review(self, action: str) -> None:
+        app = app_of(self.screen)
+        app.switch_mode("review")
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        screen.when_loaded(getattr(screen, action))
+
+    def _events(self, words: list[str]) -> Iterator[Command]:
+        """Open any event; log attending one that was held and not yet logged."""
+        app = app_of(self.screen)
+        every = self.events.upcoming + self.events.past
+        for verb, kinds in (("Open event", every),
+                            ("Log attended", [s for s in self.events.past if not s.attended_on]),
+                            ("Met someone at", self.events.past)):
+            rest = [w for w in words if w not in verb.casefold()]
+            if not rest:
+                continue
+            found = [s.event for s in kinds if all(w in s.event.name.casefold() for w in rest)]
+            for event in found[:PER_KIND]:
+                day = short_date(event.held_on, with_year=True)
+                if verb == "Open event":
+                    command: Callable[[], object] = partial(show_events, app, event.id)
+                elif verb == "Log attended":
+                    command = partial(self._event_action, event.id, "action_attended")
+                else:
+                    command = partial(self._event_action, event.id, "action_met_someone")
+                yield f"{verb} {event.name}", command, day
+
+    def _event_action(self, event_id: int, action: str) -> None:
+        getattr(show_events(app_of(self.screen), event_id), action)(event_id)
 
     def _people(self, words: list[str]) -> Iterator[Command]:
         app = app_of(self.screen)
@@ -91,7 +133,7 @@ class NetrhythmCommands(Provider):
             if found := score(text, words):
                 yield Hit(found, highlight(text, words, style), command, text=text,
                           help=help_text)
-        for text, command, company in self._people(words):
+        for text, command, company in [*self._events(words), *self._people(words)]:
             if found := score(text, words):
                 prompt = highlight(text, words, style)
                 if company:

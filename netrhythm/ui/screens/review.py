@@ -10,6 +10,7 @@ finished week, ``m`` exports the review as Markdown (the same text as
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -56,6 +57,7 @@ class ReviewScreen(DataScreen):
         self.loaded: Loaded | None = None
         self.saver = Saver()
         self.export_dir: Path | None = None  # None: $NETRHYTHM_EXPORT_DIR, Documents or home
+        self._when_loaded: list[Callable[[], object]] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="review-header"):
@@ -79,6 +81,11 @@ class ReviewScreen(DataScreen):
     @property
     def reflection(self) -> Reflection:
         return self.query_one(Reflection)
+
+    def _typing(self) -> bool:
+        """Whether the reflection note has focus (False before the screen is composed)."""
+        notes = self.query(Reflection)
+        return bool(notes) and notes.first().area.has_focus
 
     def load(self) -> None:
         ctx, saver, week = self.ctx, self.saver, self.week
@@ -107,6 +114,16 @@ class ReviewScreen(DataScreen):
         self.reflection.show(r, loaded.today)
         if before is None or before.review.week != r.week:
             self.refresh_bindings()
+        waiting, self._when_loaded = self._when_loaded, []
+        for action in waiting:
+            action()
+
+    def when_loaded(self, action: Callable[[], object]) -> None:
+        """Run ``action`` now if the review is shown, else once it is (the palette uses it)."""
+        if self.loaded is None:
+            self._when_loaded.append(action)
+        else:
+            action()
 
     def _show_heat(self) -> None:
         if self.loaded is not None:
@@ -124,7 +141,7 @@ class ReviewScreen(DataScreen):
         self.reflection.end_session()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in NOT_WHILE_TYPING and self.reflection.area.has_focus:
+        if action in NOT_WHILE_TYPING and self._typing():
             return False  # the note is being typed in: these keys type
         if self.loaded is None:
             return True
