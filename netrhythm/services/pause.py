@@ -2,10 +2,30 @@
 
 from __future__ import annotations
 
-from netrhythm.domain.weeks import week_first_day, week_last_day, week_name
+from dataclasses import dataclass
+
+from netrhythm.domain.weeks import (
+    parse_week,
+    week_first_day,
+    week_index,
+    week_label,
+    week_last_day,
+    week_name,
+)
 from netrhythm.services.context import Context
 from netrhythm.storage import settings as store
 from netrhythm.storage.journal import change
+
+
+@dataclass(frozen=True)
+class PauseLine:
+    """A week as the Settings screen lists it: this week and next, and every paused one."""
+
+    week: int
+    name: str  # 2026-W48, or the first day with a week start other than Monday
+    label: str  # Mon 23 Nov – Sun 29 Nov 2026
+    when: str  # this week, next week, 3 weeks ago, in 5 weeks
+    paused: bool
 
 
 def set_paused(ctx: Context, week: int, paused: bool = True) -> bool:
@@ -17,7 +37,32 @@ def set_paused(ctx: Context, week: int, paused: bool = True) -> bool:
 
 
 def paused_week_names(ctx: Context) -> list[str]:
-    from netrhythm.domain.weeks import week_index
-
     ws = ctx.week_start
     return sorted({week_name(week_index(d, ws), ws) for d in store.paused_days()})
+
+
+def parse_pause_week(ctx: Context, text: str, field: str = "week") -> int:
+    """The week ``text`` names (``next``, ``2026-W52``, a date); future weeks are fine."""
+    return parse_week(text, ctx.week_start, ctx.today(), field, allow_future=True)
+
+
+def _when(week: int, current: int) -> str:
+    if week == current:
+        return "this week"
+    if week == current + 1:
+        return "next week"
+    if week == current - 1:
+        return "last week"
+    weeks = abs(week - current)
+    return f"in {weeks} weeks" if week > current else f"{weeks} weeks ago"
+
+
+def pause_lines(ctx: Context) -> list[PauseLine]:
+    """This week and next (paused or not), later paused weeks, then earlier ones, newest first."""
+    ws = ctx.week_start
+    current = ctx.current_week()
+    paused = {week_index(d, ws) for d in store.paused_days()}
+    later = sorted(w for w in paused if w > current + 1)
+    earlier = sorted((w for w in paused if w < current), reverse=True)
+    return [PauseLine(w, week_name(w, ws), week_label(w, ws), _when(w, current), w in paused)
+            for w in [current, current + 1, *later, *earlier]]

@@ -102,15 +102,39 @@ def delete_practice(ctx: Context, name: str) -> tuple[PracticeRec, int]:
     return practice, count
 
 
-def move_practice(ctx: Context, name: str, offset: int) -> None:
-    """Move a practice up (-1) or down (+1) in the list."""
+def move_practice(ctx: Context, name: str, offset: int) -> bool:
+    """Move a practice (archived ones too) up (-1) or down (+1) in the list; False when it is
+    already first or last."""
     items = store.list_practices(include_archived=True)
-    index = next(i for i, p in enumerate(items) if p.id == lookup.practice(name).id)
+    wanted = lookup.practice(name, include_archived=True).id
+    index = next(i for i, p in enumerate(items) if p.id == wanted)
     other = index + offset
     if not 0 <= other < len(items):
-        return
+        return False
     items[index], items[other] = items[other], items[index]
-    with change(f"reordered practice {items[other].name}", ctx.now()):
+    with change(f"moved practice {items[other].name} {'up' if offset < 0 else 'down'}",
+                ctx.now()):
         for position, p in enumerate(items):
             if p.position != position:
                 store.update_practice(p.id, position=position)
+    return True
+
+
+@dataclass(frozen=True)
+class PracticeLine:
+    """A practice as the Settings screen lists it, with how many actions it holds."""
+
+    practice: PracticeRec
+    actions: int
+
+
+def practice_lines() -> list[PracticeLine]:
+    """Every practice, archived ones too, in their order, with their action counts."""
+    counts = store.action_counts()
+    return [PracticeLine(p, counts.get(p.id, 0))
+            for p in store.list_practices(include_archived=True)]
+
+
+def action_count(name: str) -> int:
+    """How many actions would go with the practice ``name`` if it were deleted."""
+    return store.count_actions(lookup.practice(name, include_archived=True).id)

@@ -2,21 +2,25 @@
 
 One registry serves `netrhythm settings` and the Settings screen. Values are typed as text
 (``sunday``, ``off``, ``21:30``) and validated; every change is one undoable change.
+The nudge rules are imported when first needed: the app reads the theme at start-up, and
+that read stays one query with nothing else to import.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netrhythm.domain.dates import WEEKDAY_NAMES
 from netrhythm.domain.errors import InputError
-from netrhythm.domain.nudges import NudgeSettings
 from netrhythm.services.context import FOLLOW_UP_AFTER_EVENT, WEEK_START, Context
-from netrhythm.services.validate import positive_int
+from netrhythm.services.validate import clean_text, positive_int
 from netrhythm.storage import settings as store
 from netrhythm.storage.journal import change
+
+if TYPE_CHECKING:
+    from netrhythm.domain.nudges import NudgeSettings
 
 THEME = "theme"
 DEFAULT_THEME = "textual-dark"
@@ -33,6 +37,8 @@ def weekday(text: str, field: str) -> int:
 
 
 def nudge_settings() -> NudgeSettings:
+    from netrhythm.domain.nudges import NudgeSettings
+
     return NudgeSettings.from_dict(store.get_setting(NUDGES, {}))
 
 
@@ -56,6 +62,8 @@ def current(ctx: Context) -> dict[str, str]:
 
 
 def _nudge_value(name: str, text: str, field: str) -> Any:
+    from netrhythm.domain.nudges import NudgeSettings
+
     default = getattr(NudgeSettings(), name)
     if isinstance(default, bool):
         if text.strip().casefold() not in _BOOL_WORDS:
@@ -86,15 +94,15 @@ def set_value(ctx: Context, key: str, text: str) -> str:
             store.set_setting(FOLLOW_UP_AFTER_EVENT, days)
         return f"Meeting someone at an event schedules a follow-up within {days} days."
     if key == "theme":
-        name = text.strip()
-        if not name or len(name) > 60:
+        name = clean_text(text, key, 60)  # bytes that are not UTF-8 are refused here
+        if not name:
             raise InputError(key, "give a theme name such as textual-dark")
         with change(f"set the theme to {name}", ctx.now()):
             store.set_setting(THEME, name)
         return f"Theme: {name}."
     if key.startswith("nudge."):
         name = key[len("nudge."):].replace("-", "_")
-        if name not in NudgeSettings().to_dict():
+        if name not in nudge_settings().to_dict():
             raise InputError(key, f"unknown setting; known: {', '.join(current(ctx))}")
         try:
             updated = replace(nudge_settings(), **{name: _nudge_value(name, text, key)})

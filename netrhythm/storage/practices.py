@@ -59,6 +59,12 @@ def count_actions(practice_id: int) -> int:
     return int(Action.select().where(Action.practice == practice_id).count())
 
 
+def action_counts() -> dict[int, int]:
+    """Actions per practice id, in one aggregate query."""
+    rows = database.execute_sql("SELECT practice_id, count(*) FROM action GROUP BY practice_id")
+    return {practice_id: count for practice_id, count in rows}
+
+
 def weekly_counts(week_start: int, until: date | None = None) -> dict[int, dict[int, int]]:
     """Actions per practice per week index, aggregated in SQL.
 

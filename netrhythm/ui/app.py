@@ -22,6 +22,7 @@ from netrhythm.services.journal import undo
 from netrhythm.ui.background import in_thread
 from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.screens.week import WeekScreen
+from netrhythm.ui.widgets.settings_theme import ThemeMemory
 
 STYLES = Path(__file__).with_name("styles")
 SCREENS = Binding.Group("Go")  # one footer entry for the screen keys: "w c v E , Go"
@@ -90,8 +91,10 @@ class NetrhythmApp(App[int]):
         self.generation = 0  # counts data changes; screens reload when theirs is older
         self._seen_version = -1
         self._today = ctx.today()
+        self.theme_memory = ThemeMemory(self, ctx)  # the saved theme, now; changes get saved
 
     def on_mount(self) -> None:
+        self.theme_memory.start()
         # Timers: noticing other processes' writes, and the same nudge check as `netrhythm nudge`.
         self._seen_version = self.ctx.data_version()
         self.set_interval(self.poll_seconds, self.check_outside_writes)

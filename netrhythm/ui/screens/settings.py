@@ -1,23 +1,162 @@
-"""The Settings screen (placeholder until it is built)."""
+"""The Settings screen: practices at the top; general settings, paused weeks and nudges below.
+
+The practices table takes n, e (or Enter), a, d, K/J; the boxes below take Up/Down and Enter,
+which edits the value in place (a Select or an Input; Space flips a switch or a paused week).
+Every change goes through the same services as `netrhythm settings`, `netrhythm practices`
+and `netrhythm pause`, is one undoable change (``u``), and makes the other screens recompute.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Label
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+
+from netrhythm.domain.errors import InputError
+from netrhythm.domain.weeks import week_name
+from netrhythm.services import settings
+from netrhythm.services.context import Context
+from netrhythm.services.pause import PauseLine, parse_pause_week, pause_lines, set_paused
+from netrhythm.services.practices import PracticeLine, practice_lines
+from netrhythm.ui.background import in_thread, report_error
 from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.widgets.footer import AppFooter
+from netrhythm.ui.widgets.settings_data import DataBox
+from netrhythm.ui.widgets.settings_list import SettingsList
+from netrhythm.ui.widgets.settings_practice_actions import PracticeActions
+from netrhythm.ui.widgets.settings_practices import PracticeTable
+from netrhythm.ui.widgets.settings_spec import (
+    GENERAL,
+    NUDGES,
+    PAUSE_ADD,
+    general_rows,
+    label_of,
+    nudge_rows,
+    pause_rows,
+    shown,
+)
 
 
-class SettingsScreen(DataScreen):
-    """Settings."""
+@dataclass(frozen=True)
+class SettingsData:
+    practices: list[PracticeLine]
+    values: dict[str, str]
+    weeks: list[PauseLine]
+
+
+def settings_data(ctx: Context) -> SettingsData:
+    return SettingsData(practice_lines(), settings.current(ctx), pause_lines(ctx))
+
+
+class SettingsScreen(PracticeActions, DataScreen):
+    """Practices, week start, paused weeks, nudges and theme."""
 
     def __init__(self) -> None:
         super().__init__(id="settings")
+        self.data: SettingsData | None = None
+        self.pending_edit: str | None = None  # asked for before the rows were loaded
 
     def compose(self) -> ComposeResult:
-        yield Label("Settings", markup=False)
+        with Vertical(id="practices-box") as box:
+            box.border_title = "Practices"
+            box.border_subtitle = "n new · e edit · a archive · d delete · K/J move"
+            yield PracticeTable(id="practice-table")
+        with Horizontal(id="settings-body"):
+            with Vertical(id="settings-left"):
+                yield SettingsList("General", id="general")
+                paused = SettingsList("Paused weeks", id="paused")
+                paused.border_subtitle = "streaks neither break nor grow"
+                yield paused
+                yield DataBox(id="data")
+            with Vertical(id="settings-right"):
+                yield SettingsList("Nudges", id="nudges")
         yield AppFooter()
 
+    def on_mount(self) -> None:
+        self.query_one(PracticeTable).focus()
+
+    # -- loading ----------------------------------------------------------------------------
     def load(self) -> None:
-        pass
+        ctx = self.ctx
+        in_thread(self, lambda: settings_data(ctx), self.show, group="settings-load")
+
+    def show(self, data: SettingsData) -> None:
+        self.data = data
+        self.query_one(PracticeTable).set_lines(data.practices)
+        themes = self.app.available_themes
+        self.query_one("#general", SettingsList).set_rows(general_rows(data.values, themes))
+        self.query_one("#paused", SettingsList).set_rows(pause_rows(data.weeks))
+        self.query_one("#nudges", SettingsList).set_rows(nudge_rows(data.values))
+        self.napp.theme_memory.sync(data.values.get("theme", ""))
+        self.refresh_bindings()
+        if self.pending_edit is not None:
+            self.call_after_refresh(self.action_edit_setting, self.pending_edit)
+            self.pending_edit = None
+
+    # -- settings ---------------------------------------------------------------------------
+    def on_settings_list_submitted(self, event: SettingsList.Submitted) -> None:
+        box, key, text = event.settings_list, event.key, event.text
+        ctx = self.ctx
+        if key == "theme":
+            self.app.theme = text  # ThemeMemory saves it
+            box.finish(key)
+            self.notify(f"Theme: {text}. Press u to undo.", markup=False)
+            return
+        if key == PAUSE_ADD:
+            self._save(box, key, lambda: _pause(ctx, parse_pause_week(ctx, text), True))
+            return
+        if key.startswith("pause:"):
+            week = int(key.removeprefix("pause:"))
+            self._save(box, key, lambda: _pause(ctx, week, text == "paused"))
+            return
+        kind = {**GENERAL, **NUDGES}.get(key, ("", "", ""))[1]
+
+        def save() -> str:
+            settings.set_value(ctx, key, text)
+            value = settings.current(ctx).get(key, text)
+            return f"{label_of(key)}: {shown(kind, value).plain}. Press u to undo."
+
+        self._save(box, key, save)
+
+    def _save(self, box: SettingsList, key: str, job: Callable[[], str]) -> None:
+        def done(message: str) -> None:
+            box.finish(key)
+            self.notify(message, markup=False)
+            self.napp.data_changed()
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, InputError):
+                box.fail(key, f"{label_of(key)}: {exc.message}")
+            else:
+                box.cancel()
+                report_error(self, exc)
+
+        in_thread(self, job, done, group="settings-save", failed=failed)
+
+    def action_edit_setting(self, key: str) -> None:
+        """Start editing the setting ``key`` (``week-start``, ``nudge.cap`` …), as Enter does."""
+        if self.data is None:
+            self.pending_edit = key
+            return
+        for box in self.query(SettingsList):
+            if box.row(key) is not None:
+                box.focus()
+                box.action_edit(key)
+                return
+
+    def action_pause_week(self, week: str = "this", paused: bool = True) -> None:
+        """Pause (or resume) a week given as text: ``this``, ``next``, ``2026-W52``, a date."""
+        ctx = self.ctx
+        box = self.query_one("#paused", SettingsList)
+        self._save(box, PAUSE_ADD, lambda: _pause(ctx, parse_pause_week(ctx, week), paused))
+
+
+def _pause(ctx: Context, week: int, paused: bool) -> str:
+    name = week_name(week, ctx.week_start)
+    changed = set_paused(ctx, week, paused)
+    if paused:
+        return (f"Week {name} paused: streaks neither break nor grow. Press u to undo."
+                if changed else f"Week {name} was already paused.")
+    return f"Week {name} resumed. Press u to undo." if changed else f"Week {name} was not paused."

@@ -101,15 +101,25 @@ class WeekScreen(DataScreen):
                 row.set_class(progress.period.met, "-met")
                 row.refresh(layout=True)
             return
-        box.remove_children()
-        box.mount_all(PracticeRow(p, n + 1, min(width, 24), id=f"practice-{p.practice.id}")
-                      for n, p in enumerate(practices))
+        new_rows = [PracticeRow(p, n + 1, min(width, 24), id=f"practice-{p.practice.id}")
+                    for n, p in enumerate(practices)]
+
+        async def replace() -> None:  # the old rows must be gone before their ids come back
+            await box.remove_children()
+            await box.mount_all(new_rows)
+
+        self.call_later(replace)
+
+    @property
+    def on_current_week(self) -> bool:
+        """Showing (or, before the first load, about to show) the current week."""
+        return self.view.is_current if self.view is not None else self.week is None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "this_week":
-            return self.view is not None and not self.view.is_current
+            return not self.on_current_week
         if action == "move" and parameters == (1,):
-            return None if self.view is not None and self.view.is_current else True
+            return None if self.on_current_week else True
         return True
 
     def action_quick_log(self, number: int) -> None:

@@ -1,0 +1,54 @@
+"""Where the data lives: the database file and its daily backups (the Settings screen shows
+them, read-only). Long paths keep their end: ``…/share/netrhythm/netrhythm.db``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import Resize
+from textual.widgets import Label
+
+from netrhythm.paths import backups_dir
+from netrhythm.ui.appref import ctx_of
+
+LABEL_WIDTH = 18
+
+
+def short_path(path: Path, width: int) -> str:
+    """``path`` with the home folder as ``~``, cut at the start to ``width`` characters."""
+    text = str(path)
+    home = str(Path.home())
+    if home not in ("", "/") and text.startswith(home + "/"):
+        text = "~" + text[len(home):]
+    return text if len(text) <= width else "…" + text[len(text) - max(width - 1, 1):]
+
+
+class DataBox(Vertical):
+    """The database file and the backups folder (daily, the last 7 kept)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.border_title = "Data"
+        self.border_subtitle = "u undoes any change"
+
+    def compose(self) -> ComposeResult:
+        for key, label in (("db", "Database"), ("backups", "Daily backups")):
+            with Horizontal():
+                yield Label(label, classes="data-label", markup=False)
+                yield Label("", id=f"data-{key}", markup=False)
+
+    def on_mount(self) -> None:
+        self._fill(self.content_size.width)
+
+    def on_resize(self, event: Resize) -> None:
+        self._fill(self.content_size.width)
+
+    def _fill(self, width: int) -> None:
+        db_path = ctx_of(self).db_path
+        room = max(width - LABEL_WIDTH, 12)
+        for key, path in (("db", db_path), ("backups", backups_dir(db_path))):
+            self.query_one(f"#data-{key}", Label).update(Content(short_path(path, room)))

@@ -1,0 +1,108 @@
+"""What the Settings screen lists: each setting's label, how its value reads, how it is edited.
+
+Keys are those of `netrhythm settings KEY VALUE` (``services.settings``); paused weeks are
+rows keyed ``pause:WEEK`` plus ``pause:add`` for typing any week.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from textual.content import Content
+
+from netrhythm.domain.dates import WEEKDAY_NAMES
+from netrhythm.domain.weeks import weekday_span
+from netrhythm.services.pause import PauseLine
+from netrhythm.ui.widgets.settings_rows import Row
+
+WEEKDAYS = tuple((name, name.lower()) for name in WEEKDAY_NAMES)
+ON_OFF = (("on", "on"), ("off", "off"))
+PAUSE_ADD = "pause:add"
+# key: (label, kind, hint); kinds: weekday, theme, switch, hour, time, number
+GENERAL = {
+    "week-start": ("Weeks start on", "weekday", "streaks follow it"),
+    "follow-up-after-event": ("Event follow-up", "days",
+                              "after meeting someone at an event"),
+    "theme": ("Theme", "theme", "or ctrl+p, then Theme"),
+}
+NUDGES = {
+    "nudge.behind-pace": ("Behind pace", "switch", "a practice below its share of the target"),
+    "nudge.streak-at-risk": ("Streak at risk", "switch", "last day of a period, not yet met"),
+    "nudge.follow-up-due": ("Follow-ups due", "switch", "follow-ups due today or overdue"),
+    "nudge.gone-cold": ("Gone cold", "switch", "contacts past their cadence"),
+    "nudge.weekly-review": ("Weekly review", "switch", "end of the week, review not written"),
+    "nudge.pace-weekday": ("Pace check day", "weekday", "when the behind-pace check runs"),
+    "nudge.pace-hour": ("Pace check hour", "hour", "from this hour of that day"),
+    "nudge.review-hour": ("Review reminder", "hour", "from this hour on the last day"),
+    "nudge.quiet-start": ("Quiet from", "time", "no nudges from this time…"),
+    "nudge.quiet-end": ("Quiet until", "time", "…until this time (equal: never quiet)"),
+    "nudge.cap": ("At most per run", "number", "more are grouped into one"),
+}
+PLACEHOLDERS = {"days": "days, 1-30", "hour": "an hour, 0-23", "time": "HH:MM",
+                "number": "1-100"}
+
+
+def label_of(key: str) -> str:
+    """The name the screen gives a setting (or a paused week row)."""
+    if key.startswith("pause:"):
+        return "Week"
+    return {**GENERAL, **NUDGES}.get(key, (key, "", ""))[0]
+
+
+def shown(kind: str, value: str) -> Content:
+    """How a value reads: ``Thursday``, ``10:00``, ``● on``, ``within 3 days``."""
+    if kind == "weekday":
+        return Content(value.capitalize())
+    if kind == "switch":
+        return Content.styled("● on", "$success") if value == "on" else Content.styled(
+            "○ off", "$text-muted")
+    if kind == "hour" and value.isdigit():
+        return Content(f"{int(value):02d}:00")
+    if kind == "days":
+        return Content(f"within {value} day{'' if value == '1' else 's'}")
+    return Content(value)
+
+
+def _rows(spec: Mapping[str, tuple[str, str, str]], values: Mapping[str, str],
+          themes: Sequence[str] = ()) -> list[Row]:
+    rows = []
+    for key, (label, kind, hint) in spec.items():
+        value = values.get(key, "")
+        if key == "week-start" and value.capitalize() in WEEKDAY_NAMES:
+            span = weekday_span(WEEKDAY_NAMES.index(value.capitalize()))
+            hint = f"weeks run {span}; {hint}"
+        choices: tuple[tuple[str, str], ...] = ()
+        if kind == "weekday":
+            choices = WEEKDAYS
+        elif kind == "switch":
+            choices = ON_OFF
+        elif kind == "theme":
+            choices = tuple((name, name) for name in sorted({*themes, value}))
+        flip = ("off" if value == "on" else "on") if kind == "switch" else None
+        rows.append(Row(key, label, value, shown(kind, value), hint, choices,
+                        PLACEHOLDERS.get(kind, ""), flip))
+    return rows
+
+
+def general_rows(values: Mapping[str, str], themes: Iterable[str]) -> list[Row]:
+    return _rows(GENERAL, values, tuple(themes))
+
+
+def nudge_rows(values: Mapping[str, str]) -> list[Row]:
+    return _rows(NUDGES, values)
+
+
+def pause_rows(lines: Sequence[PauseLine]) -> list[Row]:
+    """A row per week (Enter or Space pauses or resumes it), then one to type any week."""
+    rows = []
+    for line in lines:
+        state = (Content.styled("‖ paused", "bold $warning") if line.paused
+                 else Content.styled("not paused", "$text-muted"))
+        label = line.when.capitalize() if line.when in ("this week", "next week") else line.name
+        hint = f"{line.name} · {line.label}" if label != line.name else line.label
+        rows.append(Row(f"pause:{line.week}", label, "paused" if line.paused else "",
+                        state, hint, flip="" if line.paused else "paused"))
+    rows.append(Row(PAUSE_ADD, "Pause a week…", "", Content.styled("type a week", "$text-muted"),
+                    "next, 2026-W52, or any date in that week",
+                    placeholder="next, 2026-W52, a date"))
+    return rows
