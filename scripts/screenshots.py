@@ -33,6 +33,9 @@ SHOTS = {
     "contact": ["c", "slash", "text:maria chen", "enter", "enter"],
     "help": ["question_mark"],
     "palette": ["ctrl+p", "text:log reach maria"],
+    "review": ["v"],
+    "events": ["E"],
+    "settings": ["comma"],
 }
 
 

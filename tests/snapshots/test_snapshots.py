@@ -1,4 +1,5 @@
-"""Snapshots of Week, Log and Contacts on the demo data (frozen date) at 80x24 and 160x48.
+"""Snapshots of Week, Log, Contacts, Review, Events and Settings on the demo data (frozen
+date) at 80x24 and 160x48.
 
 Update them after a deliberate change with ``pytest tests/snapshots --snapshot-update`` and
 look at the report before committing.
@@ -16,7 +17,8 @@ from netrhythm.ui.app import build_app
 from tests.ui.helpers import settle
 
 SIZES = [(80, 24), (160, 48)]
-SCREENS = {"week": (), "log": ("1",), "contacts": ("c",)}
+SCREENS = {"week": (), "log": ("1",), "contacts": ("c",), "review": ("v",), "events": ("E",),
+           "settings": ("comma",)}
 
 
 def steps(keys: tuple[str, ...]) -> Callable[[Pilot], Awaitable[None]]:

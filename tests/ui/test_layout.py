@@ -20,6 +20,13 @@ TOUR = [
     ("ContactFormDialog", ["e"], ["escape"]),
     ("ConfirmDialog", ["d"], ["n"]),
     ("ContactFormDialog", ["n"], ["escape"]),  # a new contact
+    ("ReviewScreen", ["v"], []),
+    ("ReviewScreen", ["left_square_bracket"], ["t"]),  # an older week
+    ("EventsScreen", ["E"], []),
+    ("EventFormDialog", ["n"], ["escape"]),
+    ("SettingsScreen", ["comma"], []),
+    ("PracticeFormDialog", ["e"], ["escape"]),
+    ("ConfirmDialog", ["d"], ["n"]),  # delete a practice
 ]
 
 

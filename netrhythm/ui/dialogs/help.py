@@ -45,6 +45,24 @@ KEYS = {
         ("A", "Show or hide archived contacts"),
         ("i", "Import contacts: vCard, LinkedIn or Google CSV"),
     ],
+    "Review": [
+        ("[  ]", "Previous, next week;  t  back to last week"),
+        ("r", "Write the reflection (saved as you type);  esc  when done"),
+        ("m", "Export the review as Markdown (to Documents or $NETRHYTHM_EXPORT_DIR)"),
+    ],
+    "Events": [
+        ("n  e  d", "New event, edit, delete after you confirm"),
+        ("a", "Attended: logs Attend an event on the day it was held"),
+        ("m", "Met someone there: a new contact with a follow-up in a few days"),
+        ("l", "Log form at the event;  enter  to its people, enter opens one"),
+        ("f", "Follow up with the highlighted person"),
+    ],
+    "Settings": [
+        ("n  e  a  d", "Practices: new, edit, archive (or restore), delete"),
+        ("K  J", "Move a practice up or down (also ctrl+↑ ctrl+↓)"),
+        ("tab  enter", "Next box; change the highlighted setting"),
+        ("space", "Flip a switch or pause a week"),
+    ],
 }
 OUTRO = (
     "[$error]●[/] overdue: past the keep-in-touch cadence\n"
