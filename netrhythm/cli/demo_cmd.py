@@ -1,7 +1,8 @@
 """`netrhythm demo`: a year of demo data in its own database, then the app on it.
 
 The demo database is made fresh on every run (default: ``demo.db`` in the user data folder),
-so it never touches your own data. ``--no-app`` only creates the data.
+so it never touches your own data: an existing file is replaced only if a demo made it.
+``--no-app`` only creates the data.
 """
 
 from __future__ import annotations
@@ -19,8 +20,15 @@ def default_demo_path() -> Path:
 
 
 def _remove(path: Path) -> None:
+    """Clear the way for a new demo: only a demo database is ever replaced, never your data."""
+    from netrhythm.domain.errors import InputError
+    from netrhythm.services.demo import is_demo_database
+
     if path.is_dir():
-        raise IsADirectoryError(f"{path} is a folder; pass --db with a file path")
+        raise InputError("--db", f"{path} is a folder; give the path of a new file")
+    if path.exists() and path != default_demo_path().resolve() and not is_demo_database(path):
+        raise InputError("--db", f"{path} already exists and is not a demo database; the demo "
+                                 "goes in a file of its own (nothing was changed)")
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
@@ -39,8 +47,8 @@ def run(args: Namespace) -> int:
         if args.no_app:
             print(f"Open it with: netrhythm --db {path}")
             return 0
-        from netrhythm.ui.app import run as run_app
+        from netrhythm.cli.app import make_app
 
-        return int(run_app(ctx))
+        return int(make_app(ctx).run() or 0)
     finally:
         ctx.close()

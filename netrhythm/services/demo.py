@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 from netrhythm.domain.streaks import PracticeRule, period_bounds
 from netrhythm.domain.weeks import week_first_day, week_last_day
@@ -37,6 +38,16 @@ MISSES = {
     "attend-event": (-21, -33, -45),
 }
 THIS_WEEK = {"reach-out": 2, "give-value": 1, "follow-up": 2, "attend-event": 0}
+
+
+DEMO_MARKER = "demo"  # a setting: this database holds demo data and the next demo may replace it
+
+
+def is_demo_database(path: Path) -> bool:
+    """Whether the file at ``path`` is a database that ``create_demo`` filled."""
+    from netrhythm.storage.db import peek_setting
+
+    return peek_setting(path, DEMO_MARKER) is not None
 
 
 @dataclass(frozen=True)
@@ -170,6 +181,7 @@ def create_demo(ctx: Context, seed: int = 2026) -> DemoSummary:
     """Fill the (new) database of ``ctx`` with a year of demo data up to ``ctx.today()``."""
     rnd = random.Random(seed)
     with bulk_load():
+        settings_store.set_setting(DEMO_MARKER, ctx.today().isoformat())
         w = _Writer(ctx, rnd)
         anchor_day = week_first_day(w.current - WEEKS + 1, w.ws)
         for practice in w.practices.values():

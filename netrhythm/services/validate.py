@@ -9,6 +9,9 @@ from netrhythm.domain.errors import InputError
 MAX_NAME = 200
 MAX_TEXT = 20_000
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Bytes that are not UTF-8 reach Python as lone surrogates (command-line arguments are decoded
+# with "surrogateescape"; JSON may spell them "\udc80"): SQLite cannot store them as text.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(value: str | None, field: str, limit: int = MAX_TEXT) -> str:
@@ -18,6 +21,9 @@ def clean_text(value: str | None, field: str, limit: int = MAX_TEXT) -> str:
         raise InputError(field, "contains a NUL byte; remove it")
     if _CONTROL.search(text):
         raise InputError(field, "contains a control character; remove it")
+    if _SURROGATE.search(text):
+        raise InputError(field, "is not valid UTF-8 text; check the encoding it was typed or "
+                                "saved in")
     if len(text) > limit:
         raise InputError(field, f"is {len(text):,} characters long; the limit is {limit:,}")
     return text

@@ -6,15 +6,19 @@ newer netrhythm is reported with :mod:`netrhythm.storage.errors` and never modif
 
 from __future__ import annotations
 
+import glob
+import json
 import os
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from netrhythm.paths import backups_dir
 from netrhythm.storage import triggers
 from netrhythm.storage.errors import (
     CorruptDatabaseError,
+    DatabaseFileError,
     NewerSchemaError,
     NotNetrhythmError,
 )
@@ -92,6 +96,21 @@ def check_file(path: Path) -> None:
         )
 
 
+def peek_setting(path: Path, key: str) -> Any:
+    """A setting of the netrhythm database at ``path``, read without opening it for use (and
+    without writing); None when the file is not one, cannot be read, or lacks the setting."""
+    try:
+        check_file(path)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+        finally:
+            conn.close()
+        return json.loads(row[0]) if row else None
+    except (DatabaseFileError, sqlite3.Error, OSError, ValueError):
+        return None
+
+
 def _create_private(path: Path) -> None:
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
@@ -141,6 +160,10 @@ def _migrate(path: Path) -> None:
             version = database.execute_sql("PRAGMA user_version").fetchone()[0]
             if version >= LATEST_VERSION:
                 return
+            # Half a copy left by a process killed while copying: only the holder of this
+            # write lock copies, so any such file now is stale.
+            for stale in path.parent.glob(f".{glob.escape(path.name)}.pre-v*.tmp"):
+                stale.unlink(missing_ok=True)
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             copy_database(path, path.with_name(f"{path.name}.pre-v{LATEST_VERSION}-{stamp}.bak"))
             _run_migrations()

@@ -198,10 +198,10 @@ def _dump_into(out: dict[str, list[dict[str, Any]]]) -> None:
 
 def non_empty() -> list[str]:
     """What makes the database not empty ("3 contacts", "changed practices"); [] when empty."""
-    found = [f"{model.select().count()} {label}" for label, model in (
+    counts = [(model.select().count(), label) for label, model in (
         ("contacts", Contact), ("actions", Action), ("events", Event), ("tags", Tag),
-        ("follow-ups", FollowUp), ("week reviews", WeekReview), ("paused weeks", PausedWeek))
-        if model.select().exists()]
+        ("follow-ups", FollowUp), ("week reviews", WeekReview), ("paused weeks", PausedWeek))]
+    found = [f"{n} {label if n != 1 else label[:-1]}" for n, label in counts if n]
     seeded = [(slug, name, target, period, kind, prompt, position, False)
               for position, (slug, name, target, period, kind, prompt)
               in enumerate(DEFAULT_PRACTICES)]

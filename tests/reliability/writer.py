@@ -1,7 +1,8 @@
 """A writer process for the concurrency test: runs one netrhythm command many times in-process.
 
 Usage: python writer.py DB COUNT LABEL  (logs COUNT reach-outs, notes "LABEL-i")
-       python writer.py DB nudge SECONDS  (runs `netrhythm nudge` in a loop for SECONDS)
+       python writer.py DB nudge STOPFILE  (runs `netrhythm nudge` in a loop until STOPFILE
+                                            exists, at least once)
 Prints one line per failed command and, at the end, "done OK FAILED".
 """
 
@@ -11,6 +12,7 @@ import contextlib
 import io
 import sys
 import time
+from pathlib import Path
 
 from netrhythm.cli.main import main
 
@@ -26,8 +28,8 @@ def run() -> None:
     db, what = sys.argv[1], sys.argv[2]
     ok = failed = 0
     if what == "nudge":
-        deadline = time.monotonic() + float(sys.argv[3])
-        while time.monotonic() < deadline:
+        stop, deadline = Path(sys.argv[3]), time.monotonic() + 600
+        while not (ok + failed and stop.exists()) and time.monotonic() < deadline:
             code, text = _run(["--db", db, "nudge"])
             ok, failed = (ok + 1, failed) if code == 0 else (ok, failed + 1)
             if code or "locked" in text:

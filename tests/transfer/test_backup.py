@@ -69,7 +69,7 @@ def test_an_import_into_an_empty_database_is_undone_whole(ctx: Context) -> None:
 def test_a_database_with_data_is_refused_without_merge(ctx: Context, change: str) -> None:
     if change == "contact":
         contact_service.add_contact(ctx, contact_service.ContactForm(name="Ana Ruiz"))
-        found = "1 contacts"
+        found = "1 contact"
     else:
         practice_service.edit_practice(ctx, "reach-out",
                                        practice_service.PracticeForm(target=5))
@@ -134,11 +134,11 @@ def test_bad_backups_are_refused_clearly(ctx: Context, name: str, problem: str) 
 
 def test_a_row_the_database_refuses_imports_nothing(ctx: Context, tmp_path: Path) -> None:
     doc = json.loads(data("backup-small.json").read_text())
-    doc["practices"][1]["target"] = 0
-    path = tmp_path / "zero.json"
+    doc["practices"][1]["slug"] = doc["practices"][0]["slug"]  # slugs are unique
+    path = tmp_path / "twice.json"
     path.write_text(json.dumps(doc))
     before = state(ctx.db_path)
-    with pytest.raises(InputError, match=r"practice: the database refused a row \(CHECK "
+    with pytest.raises(InputError, match=r"practice: the database refused a row \(UNIQUE "
                                          r"constraint failed"):
         import_json(ctx, path)
     assert state(ctx.db_path) == before

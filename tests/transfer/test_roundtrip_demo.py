@@ -79,7 +79,7 @@ def test_import_refuses_a_database_with_data_and_exits_2(tmp_path: Path) -> None
     refused = run_cli(db, "import", str(backup))
     assert refused.code == 2
     assert refused.err == (
-        "netrhythm: error: b.json: this database is not empty (1 contacts); `netrhythm import "
+        "netrhythm: error: b.json: this database is not empty (1 contact); `netrhythm import "
         "b.json --merge` adds the backup to it, or use an empty one with --db NEW\n")
     merged = run_cli(db, "import", str(backup), "--merge")
     assert merged.code == 0

@@ -71,10 +71,16 @@ def test_demo_is_the_same_for_the_same_day_and_follows_the_clock(tmp_path: Path)
 
 def test_demo_command_makes_a_fresh_database_every_time(tmp_path: Path) -> None:
     path = tmp_path / "demo.db"
-    path.write_bytes(b"not a database at all")
-    for _ in range(2):
-        done = subprocess.run([sys.executable, "-m", "netrhythm", "demo", "--db", str(path),
-                               "--no-app"], capture_output=True, text=True, timeout=60)
+    path.write_bytes(b"not a database at all")  # someone's file: never replaced
+    command = [sys.executable, "-m", "netrhythm", "demo", "--db", str(path), "--no-app"]
+    refused = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert (refused.returncode, refused.stderr) == (2, (
+        f"netrhythm: error: --db: {path} already exists and is not a demo database; the demo "
+        "goes in a file of its own (nothing was changed)\n"))
+    assert path.read_bytes() == b"not a database at all"
+    path.unlink()
+    for _ in range(2):  # an earlier demo is replaced
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60)
         assert done.returncode == 0, done.stderr
         assert "Demo data: 140 contacts" in done.stdout
     ctx = open_context(path, FixedClock(datetime.now()))

@@ -45,3 +45,36 @@ async def test_markup_like_names_show_literally_everywhere(ctx: Context) -> None
         await type_text(pilot, "[li")
         await settle(pilot)
         assert "[link=http://x]y" in screen_text(pilot)  # the match hint under the field
+
+
+async def test_every_script_and_a_long_note_show_exactly(ctx: Context) -> None:
+    """Emoji, combining characters and right-to-left names read back from the table and the
+    detail view exactly; a 10,000-character note is there in full (wrapped, not cut)."""
+    from tests.reliability.test_exact_text import LONG, NAMES
+
+    for key, name in NAMES.items():
+        add_contact(ctx, ContactForm(name=name, company=f"{name} & Co", notes=LONG,
+                                     email=f"{key}@example.org"))
+    log_action(ctx, LogRequest("give-value", [NAMES["arabic"]], note=LONG, date="2026-11-20"))
+    app = build_app(ctx, cursor_blink=False)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        table = widget_text(app.screen.query_one(ContactTable))
+        for name in NAMES.values():
+            assert name in table
+            assert f"{name} & Co" in table
+        for row in range(len(NAMES)):
+            await pilot.press("home", *["down"] * row, "enter")
+            await settle(pilot)
+            assert isinstance(app.screen, ContactDetailScreen)
+            title = widget_text(app.screen.query_one("#contact-title"))
+            name = next(n for n in NAMES.values() if title.startswith(n))
+            fields = widget_text(app.screen.query_one("#fields"))
+            assert f"{name} & Co" in fields
+            assert "".join(fields.split()).endswith("".join(("Notes" + LONG).split()))
+            if name == NAMES["arabic"]:
+                timeline = widget_text(app.screen.query_one("#timeline"))
+                assert "".join(LONG.split()) in "".join(timeline.split())
+            await pilot.press("escape")
+            await settle(pilot)

@@ -1,8 +1,8 @@
 """The JSON backup format (``netrhythm export``): versioned, dates as ISO text, ids kept.
 
 ``to_json`` turns the rows storage dumps into JSON-ready data; ``parse`` checks a file field by
-field (types, dates, references between tables) and returns rows of Python values, or raises an
-InputError naming the file, the table, the row and the field.
+field (types, dates, references between tables, values by :mod:`.backup_checks`) and returns
+rows of Python values, or raises an InputError naming the file, the table, the row and the field.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from netrhythm.domain.errors import InputError
+from netrhythm.services.importers.backup_checks import check
 from netrhythm.services.importers.decode import decode
 
 FORMAT, VERSION = "netrhythm-export", 1
@@ -96,6 +97,8 @@ def parse(data: bytes, source: str) -> dict[str, list[dict[str, Any]]]:
     text = decode(data, source)
     try:
         doc = json.loads(text)
+    except RecursionError:
+        raise InputError(source, "is nested too deeply to be a netrhythm export") from None
     except json.JSONDecodeError as exc:
         hint = "" if text.lstrip().startswith(("{", "[")) else (
             "; contacts files (vCard, CSV) are imported with `netrhythm contacts import FILE`")
@@ -134,11 +137,18 @@ def _rows(rows: Any, table: str, fields: dict[str, str], source: str) -> list[di
                     raise ValueError("is missing")
                 else:
                     values[name] = _READ[kind.rstrip("?")](value)
+                check(table, name, kind, values[name], row)
             except ValueError as exc:
-                ident = f" (id {row['id']})" if "id" in row else ""
-                raise InputError(source, f"{table}[{index}]{ident}.{name} {exc}") from None
+                raise InputError(source, f"{table}[{index}]{_ident(row)}.{name} {exc}") from None
         out.append(values)
     return out
+
+
+def _ident(row: dict[str, Any]) -> str:
+    """How messages name a row: ``(id 5)``, or a setting's ``(week_start)``."""
+    if "id" in row:
+        return f" (id {row['id']})"
+    return f" ({row['key'][:40]})" if isinstance(row.get("key"), str) else ""
 
 
 def _check_references(tables: dict[str, list[dict[str, Any]]], source: str) -> None:

@@ -35,6 +35,10 @@ def norm(cell: str) -> str:
 
 
 def _rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    # A cell may be as long as the file (it is in memory already): an over-long note is then
+    # refused by the field's own limit, naming the field, instead of csv's "field larger than
+    # field limit (131072)".
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     start = 1
     while True:
