@@ -66,9 +66,12 @@ def _check_slug_free(slug: str, own_id: int | None = None) -> None:
 def add_practice(ctx: Context, form: PracticeForm) -> PracticeRec:
     if form.name is None:
         raise InputError("name", "is empty; give a name")
-    values = _values(PracticeForm(form.name, form.slug or form.name, form.target or 1,
-                                  form.period_weeks or 1, form.reciprocity or "neutral",
-                                  form.prompt or ""))
+    def given(value: str | int | None, default: str | int) -> str | int:
+        return default if value is None else value  # given but empty is refused, not 1
+
+    values = _values(PracticeForm(form.name, form.slug or form.name, given(form.target, 1),
+                                  given(form.period_weeks, 1),
+                                  given(form.reciprocity, "neutral"), form.prompt or ""))
     _check_slug_free(str(values["slug"]))
     with change(f"added practice {values['name']}", ctx.now()):
         practice_id = store.add_practice(created_on=ctx.today(), **values)

@@ -45,6 +45,9 @@ FORMS = {
     "log": Form("week", "w", ("1",), "netrhythm.ui.dialogs.log_action:LogDialog"),
     "contact": Form("contacts", "c", ("n",),
                     "netrhythm.ui.dialogs.contact_form:ContactFormDialog"),
+    "event": Form("events", "E", ("n",), "netrhythm.ui.dialogs.event_form:EventFormDialog"),
+    "practice": Form("settings", "comma", ("n",),
+                     "netrhythm.ui.dialogs.practice_form:PracticeFormDialog"),
 }
 
 
