@@ -1,11 +1,14 @@
 """Headless app drivers, each run as its own process by the benchmark command.
 
 ``python -m benchmarks.tui_driver empty``: an empty Textual app to its first frame, then exit.
-``python -m benchmarks.tui_driver ready DB``: netrhythm's app (``build_app``) to the first frame
-of the Week screen with its data loaded (workers done), then exit. Both exit at once with
+``python -m benchmarks.tui_driver ready DB``: netrhythm's app, started as the ``netrhythm``
+command starts it (``cli.app.make_app``; no nudge checks), to the first frame of the Week
+screen with its data loaded (workers done), then exit. Both exit at once with
 ``os._exit`` so that the wall time of the process is start-up to first frame.
-``python -m benchmarks.tui_driver filter DB TEXT``: open the Contacts screen, then type TEXT
-one key at a time; prints JSON with the seconds from each key to the repainted table.
+``python -m benchmarks.tui_driver filter DB TEXT ROUNDS``: open the Contacts screen, then
+ROUNDS times type TEXT one key at a time and erase it with Backspace; prints JSON with the
+seconds from each key to the repainted table (a one-letter TEXT is the worst case: the most
+matches, and Backspace brings back every contact).
 Every mode reports its peak memory (``VmHWM``) on its last line of standard error; the clock
 is ``NETRHYTHM_NOW``.
 """
@@ -45,10 +48,10 @@ def _build(db: str | None) -> Any:
         from textual.app import App
 
         return App()
+    from netrhythm.cli.app import make_app
     from netrhythm.services.context import open_context
-    from netrhythm.ui.app import build_app
 
-    return build_app(open_context(Path(db)))  # the clock: NETRHYTHM_NOW
+    return make_app(open_context(Path(db)), nudges=False)  # the clock: NETRHYTHM_NOW
 
 
 async def first_frame(db: str | None) -> None:
@@ -76,7 +79,7 @@ async def open_contacts(app: Any, pilot: Any) -> Any:
     return field
 
 
-async def type_filter(db: str, text: str) -> None:
+async def type_filter(db: str, text: str, rounds: int) -> None:
     from textual import events
 
     app = _build(db)
@@ -84,15 +87,22 @@ async def type_filter(db: str, text: str) -> None:
         await settle(app, pilot)
         field = await open_contacts(app, pilot)
         times = []
-        for char in text:
+
+        async def press(key: str, char: str | None, expect: str) -> None:
             start = time.perf_counter()
-            key = events.Key(char, char)
-            key.set_sender(app)
-            app._driver.send_message(key)
+            event = events.Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)
             await settle(app, pilot)
             times.append(time.perf_counter() - start)
-        if field.value != text:
-            raise RuntimeError(f"the filter holds {field.value!r}, not {text!r}")
+            if field.value != expect:
+                raise RuntimeError(f"the filter holds {field.value!r}, not {expect!r}")
+
+        for _ in range(rounds):
+            for end, char in enumerate(text, 1):
+                await press(char, char, text[:end])
+            for end in range(len(text) - 1, -1, -1):
+                await press("backspace", None, text[:end])
         print(json.dumps({"keystrokes": times}))
         sys.stdout.flush()
         report_peak()
@@ -106,7 +116,7 @@ def main(argv: list[str]) -> int:
     elif mode == "ready":
         asyncio.run(first_frame(argv[1]))
     elif mode == "filter":
-        asyncio.run(type_filter(argv[1], argv[2]))
+        asyncio.run(type_filter(argv[1], argv[2], int(argv[3])))
     else:
         raise SystemExit(f"unknown mode {mode!r}")
     return 0

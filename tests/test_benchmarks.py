@@ -17,7 +17,7 @@ MEASURES = (
     "netrhythm log", "netrhythm status", "netrhythm nudge --dry-run",
     "review: last weeks", "review: weeks 5 years ago", "review: oldest weeks",
     "streaks and scores, all practices", "TUI ready: Week screen, first frame",
-    "contacts filter: key to updated table", "TUI peak memory", "import 100 vCards",
+    "contacts filter: one letter, key to table", "TUI peak memory", "import 100 vCards",
 )
 
 

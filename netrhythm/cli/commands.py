@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import gc
 from argparse import Namespace
 from pathlib import Path
 
 
+def _runs_long(args: Namespace) -> bool:
+    """The app, a watch, and commands that handle whole files: they collect garbage as they go
+    (``main`` starts every command without the collector)."""
+    command, action = args.command, getattr(args, "action", None)
+    return (command in (None, "demo", "export", "import")
+            or (command == "contacts" and action in ("import", "export"))
+            or (command == "nudge" and args.watch is not None))
+
+
 def dispatch(args: Namespace, db_path: Path) -> int:
     command = args.command
+    if _runs_long(args):
+        gc.enable()
     if command is None:
         from netrhythm.cli.app import run_app
 

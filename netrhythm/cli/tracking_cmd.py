@@ -17,7 +17,7 @@ def run_log(ctx: Context, args: Namespace) -> int:
         practice=args.practice, contacts=args.contacts, note=args.note, date=args.date,
         event=args.event, follow_up_days=args.follow_up))
     print(f"Logged: {logged.description[len('logged '):]}.")
-    mine = next(p for p in progress(ctx).practices if p.practice.id == logged.practice.id)
+    (mine,) = progress(ctx, practice_id=logged.practice.id).practices
     print(f"{mine.practice.name}: {mine.period.count}/{mine.period.target} · {mine.slack}")
     if logged.follow_up_due:
         print(f"Follow-up due {logged.follow_up_due}.")

@@ -7,9 +7,8 @@ the cadence (rounded up to whole days), ``ok`` before that, and ``none`` without
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 DueState = Literal["none", "ok", "due soon", "overdue"]
 
@@ -19,8 +18,7 @@ DUE_SOON: DueState = "due soon"
 OVERDUE: DueState = "overdue"
 
 
-@dataclass(frozen=True)
-class Due:
+class Due(NamedTuple):
     """When a contact is next due; ``days_overdue`` is negative for days left, 0 without one."""
 
     due_on: date | None
@@ -51,12 +49,7 @@ def due_state(
         state = DUE_SOON
     else:
         state = OK
-    # Built without the frozen dataclass's field-by-field __init__ (lists compute thousands).
-    due = _new(Due)
-    _setattr(due, "__dict__", {"due_on": due_on, "state": state, "days_overdue": days_overdue})
-    return due
+    return Due(due_on, state, days_overdue)
 
 
-_new = object.__new__
-_setattr = object.__setattr__
 _NO_CADENCE = Due(due_on=None, state=NONE, days_overdue=0)  # immutable, so shared

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 
 class Clock(Protocol):
@@ -20,8 +19,7 @@ class SystemClock:
         return datetime.now()
 
 
-@dataclass(frozen=True)
-class FixedClock:
+class FixedClock(NamedTuple):
     """A clock stopped at one moment, for tests, screenshots and benchmarks."""
 
     moment: datetime

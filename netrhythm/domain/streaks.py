@@ -15,30 +15,37 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
+
+# Named tuples, not dataclasses: as immutable, a fifth of the cost to define (every command
+# pays for it at start-up) and quick to make (histories hold hundreds of periods).
 
 
-@dataclass(frozen=True)
-class PracticeRule:
-    """What a practice asks for: ``target`` actions per ``period_weeks`` weeks."""
-
+class _Rule(NamedTuple):
     target: int
     period_weeks: int
     anchor_week: int
 
-    def __post_init__(self) -> None:
-        if self.target < 1 or self.period_weeks < 1:
-            raise ValueError(f"target and period_weeks must be at least 1, got {self}")
+
+class PracticeRule(_Rule):
+    """What a practice asks for: ``target`` actions per ``period_weeks`` weeks."""
+
+    __slots__ = ()
+
+    def __new__(cls, target: int, period_weeks: int, anchor_week: int) -> PracticeRule:
+        if target < 1 or period_weeks < 1:
+            raise ValueError("target and period_weeks must be at least 1, got "
+                             f"target={target}, period_weeks={period_weeks}")
+        return super().__new__(cls, target, period_weeks, anchor_week)
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """One period of a practice as of some current week."""
 
     first_week: int
     last_week: int
-    count: int
+    count: int  # type: ignore[assignment]  # the field hides tuple.count, unused here
     target: int
     active_weeks: int
     finished: bool
@@ -53,8 +60,7 @@ class Period:
         return min(self.count / self.target, 1.0)
 
 
-@dataclass(frozen=True)
-class Streaks:
+class Streaks(NamedTuple):
     """Current and longest streak, in weeks."""
 
     current: int
@@ -99,19 +105,8 @@ def _period(first_week: int, last_week: int, count: int, active: int, rule: Prac
         target = rule.target
     else:
         target = max(1, -(-rule.target * active // rule.period_weeks))
-    # Built without the frozen dataclass's field-by-field __init__: histories hold hundreds
-    # of periods and are computed several times per screen. Same class, same fields.
-    period = _new(Period)
-    _setattr(period, "__dict__", {
-        "first_week": first_week, "last_week": last_week, "count": count, "target": target,
-        "active_weeks": active, "finished": last_week < current_week,
-        "met": not is_paused and count >= target, "paused": is_paused,
-    })
-    return period
-
-
-_new = object.__new__
-_setattr = object.__setattr__
+    return Period(first_week, last_week, count, target, active, last_week < current_week,
+                  not is_paused and count >= target, is_paused)
 
 
 def history(
@@ -144,12 +139,14 @@ def _history(
     first, _ = period_bounds(start, rule)
     last, _ = period_bounds(current_week, rule)
     weeks = rule.period_weeks
-    if weeks == 1:  # the common case, in one pass
-        get = counts.get
+    if weeks == 1:  # the common case, in one pass: ``_period`` for one-week periods, inline
+        get, target = counts.get, rule.target
         return tuple(
-            _period(week, week, get(week, 0) if week <= current_week else 0,
-                    0 if week in paused else 1, rule, current_week)
+            Period(week, week, count, target, 0, week < current_week, False, True)
+            if week in paused else
+            Period(week, week, count, target, 1, week < current_week, count >= target, False)
             for week in range(first, last + 1)
+            for count in (get(week, 0) if week <= current_week else 0,)
         )
     return tuple(
         period_as_of(week, rule, counts, paused, current_week)
@@ -182,5 +179,5 @@ def streak_if_met(periods: Sequence[Period]) -> int:
     last = periods[-1]
     if last.finished or last.paused or last.met:
         return streaks(periods).current
-    met_last = replace(last, met=True, count=max(last.count, last.target))
+    met_last = last._replace(met=True, count=max(last.count, last.target))
     return streaks([*periods[:-1], met_last]).current

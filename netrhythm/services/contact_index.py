@@ -7,14 +7,14 @@ A keystroke costs one FTS5 query and one pass over the list, never a reload.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 from typing import Literal, NamedTuple
 
 from netrhythm.domain.cadence import Due, due_state
 from netrhythm.services.context import Context
-from netrhythm.services.search import matching_ids
 from netrhythm.storage.ui_queries import contact_lines as _query
+from netrhythm.storage.ui_queries import matching_ids
 
 SortKey = Literal["name", "overdue", "last"]
 SORT_KEYS: tuple[SortKey, ...] = ("name", "overdue", "last")
@@ -39,11 +39,13 @@ class ContactLine(NamedTuple):
     due: Due
 
 
-def contact_lines(ctx: Context, include_archived: bool = False) -> list[ContactLine]:
-    """Every active contact (and archived ones when asked), sorted by name."""
+def contact_lines(ctx: Context, include_archived: bool = False,
+                  ids: Collection[int] | None = None) -> list[ContactLine]:
+    """Every active contact (and archived ones when asked; only ``ids`` when given), sorted
+    by name."""
     today = ctx.today()
     out = []
-    for row in _query(today, include_archived):
+    for row in _query(today, include_archived, ids):
         due = due_state(row.last_contact, row.met_on, row.created_on, row.cadence_days, today)
         out.append(ContactLine(
             id=row.id, name=row.name, company=row.company, role=row.role, tags=row.tags,
@@ -73,5 +75,5 @@ def filter_lines(lines: Sequence[ContactLine], text: str) -> list[ContactLine]:
     """
     if not text.strip():
         return list(lines)
-    wanted = set(matching_ids(text))
+    wanted = matching_ids(text)
     return [line for line in lines if line.id in wanted]

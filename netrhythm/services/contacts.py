@@ -12,6 +12,8 @@ from netrhythm.domain.dates import parse_date
 from netrhythm.domain.errors import InputError
 from netrhythm.domain.records import ActionRec, ContactRec, FollowUpRec
 from netrhythm.services import lookup
+from netrhythm.services.cold import Cold as Cold  # re-exported: where it used to live
+from netrhythm.services.cold import gone_cold as gone_cold
 from netrhythm.services.context import FOLLOW_UP_AFTER_EVENT, Context
 from netrhythm.services.validate import clean_name, clean_text, positive_int
 from netrhythm.storage import actions as action_store
@@ -162,25 +164,3 @@ def show_contact(ctx: Context, name: str) -> ContactDetail:
     return ContactDetail(contact, due_of(contact, ctx.today()),
                          action_store.actions_with_contact(contact_id),
                          followup_store.follow_ups_for(contact_id))
-
-
-@dataclass(frozen=True)
-class Cold:
-    id: int
-    name: str
-    last_contact: date | None
-    days_since: int | None
-    days_overdue: int
-
-
-def gone_cold(ctx: Context, as_of: date | None = None) -> list[Cold]:
-    """Active contacts past their cadence on ``as_of``, most overdue first."""
-    as_of = as_of or ctx.today()
-    out = []
-    for cid, name, met_on, created_on, cadence, last in store.cadenced_contacts(as_of):
-        due = due_state(last, met_on, created_on, cadence, as_of)
-        if due.state == "overdue":
-            since = (as_of - last).days if last else None
-            out.append(Cold(cid, name, last, since, due.days_overdue))
-    out.sort(key=lambda c: (-c.days_overdue, c.name.casefold()))
-    return out

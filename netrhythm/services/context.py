@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from netrhythm.domain.clock import Clock, SystemClock
 from netrhythm.domain.weeks import week_index
@@ -16,8 +16,7 @@ WEEK_START = "week_start"
 FOLLOW_UP_AFTER_EVENT = "follow_up_after_event_days"
 
 
-@dataclass
-class Context:
+class Context(NamedTuple):
     """What services need: where the database is and what time it is."""
 
     db_path: Path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from netrhythm.domain.errors import InputError
 from netrhythm.domain.records import PracticeRec
 from netrhythm.services.resolve import pick
 from netrhythm.storage import contacts as contact_store
@@ -18,9 +19,25 @@ def practice(text: str, field: str = "practice", include_archived: bool = False)
 
 
 def contact(text: str, field: str = "--with", include_archived: bool = False) -> int:
-    options = [(i, n, f"{n} ({c})" if c else n)
-               for i, n, c in contact_store.names_index(include_archived=include_archived)]
-    return pick(text, options, field, "contact")
+    """A contact by name (exact, unique prefix, unique part) or ``#id``.
+
+    A name is first looked for among the contacts whose name can hold it (one query, a few
+    rows instead of thousands); anything but one clear answer is decided, with its message,
+    over every contact.
+    """
+    wanted = text.strip().casefold()
+    if wanted.isascii() and wanted and not wanted.startswith("#"):
+        try:
+            return pick(text, _labelled(contact_store.names_containing(wanted, include_archived)),
+                        field, "contact")
+        except InputError:
+            pass
+    return pick(text, _labelled(contact_store.names_index(include_archived=include_archived)),
+                field, "contact")
+
+
+def _labelled(rows: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    return [(i, n, f"{n} ({c})" if c else n) for i, n, c in rows]
 
 
 def event(text: str, field: str = "--event") -> int:

@@ -8,7 +8,7 @@ checking at once never send the same nudge twice.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from netrhythm.domain.nudges import (
     ContactFacts,
@@ -20,7 +20,7 @@ from netrhythm.domain.nudges import (
     plan_nudges,
 )
 from netrhythm.domain.weeks import week_first_day, week_last_day, week_name
-from netrhythm.services.contacts import gone_cold
+from netrhythm.services.cold import gone_cold
 from netrhythm.services.context import Context
 from netrhythm.services.progress import nouns, progress
 from netrhythm.services.settings import nudge_settings
@@ -67,8 +67,9 @@ def plan(ctx: Context) -> NudgePlan:
     return plan_nudges(gather(ctx), nudge_settings())
 
 
-@dataclass(frozen=True)
-class Sent:
+class Sent(NamedTuple):
+    """A nudge delivered, how (``via``), and why not on the desktop (``reason``)."""
+
     nudge: Nudge
     via: str
     reason: str | None

@@ -71,7 +71,8 @@ def add_practice(ctx: Context, form: PracticeForm) -> PracticeRec:
 
     values = _values(PracticeForm(form.name, form.slug or form.name, given(form.target, 1),
                                   given(form.period_weeks, 1),
-                                  given(form.reciprocity, "neutral"), form.prompt or ""))
+                                  "neutral" if form.reciprocity is None else form.reciprocity,
+                                  form.prompt or ""))
     _check_slug_free(str(values["slug"]))
     with change(f"added practice {values['name']}", ctx.now()):
         practice_id = store.add_practice(created_on=ctx.today(), **values)

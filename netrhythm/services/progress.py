@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from netrhythm.domain.records import PracticeRec
 from netrhythm.domain.score import overall_score, rhythm_score, score_trend
@@ -33,8 +33,9 @@ def nouns(slug: str) -> tuple[str, str]:
     return NOUNS.get(slug, ("time", "times"))
 
 
-@dataclass(frozen=True)
-class PracticeProgress:
+class PracticeProgress(NamedTuple):
+    """A practice's standing in a week (a tuple: quick to define on the CLI path)."""
+
     practice: PracticeRec
     period: Period  # the period containing the week asked about
     current_streak: int  # weeks
@@ -48,8 +49,9 @@ class PracticeProgress:
     started: bool = True  # False for a week before the practice's history began
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(NamedTuple):
+    """Every practice's standing in a week."""
+
     week: int
     practices: list[PracticeProgress]
 
@@ -63,8 +65,9 @@ def paused_weeks(ctx: Context) -> set[int]:
 
 
 def progress(ctx: Context, week: int | None = None, include_archived: bool = False,
-             trend_weeks: int = 0) -> Progress:
-    """Every practice's standing as of ``week`` (default: the current week)."""
+             trend_weeks: int = 0, practice_id: int | None = None) -> Progress:
+    """Every practice's standing as of ``week`` (default: the current week); with
+    ``practice_id``, that practice's only."""
     week_start = ctx.week_start
     current = ctx.current_week()
     week = current if week is None else week
@@ -74,6 +77,8 @@ def progress(ctx: Context, week: int | None = None, include_archived: bool = Fal
     today = min(ctx.today(), until)
     out = []
     for practice in store.list_practices(include_archived=include_archived):
+        if practice_id is not None and practice.id != practice_id:
+            continue
         rule = PracticeRule(practice.target, practice.period_weeks,
                             week_index(practice.created_on, week_start))
         mine = counts.get(practice.id, {})
@@ -101,7 +106,5 @@ def _close(periods: list[Period], week: int) -> list[Period]:
     last = periods[-1]
     if last.last_week != week or last.finished:
         return periods
-    from dataclasses import replace
-
-    closed = replace(last, finished=True)
+    closed = last._replace(finished=True)
     return periods[:-1] + [closed]

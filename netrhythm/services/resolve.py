@@ -7,7 +7,6 @@ substring. Anything else is an error that lists the candidates (or the closest n
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 
 from netrhythm.domain.errors import InputError
@@ -36,6 +35,8 @@ def pick(text: str, options: Sequence[tuple[int, str, str]], field: str, kind: s
                               for i, _, label in found[:8])
             more = f" and {len(found) - 8} more" if len(found) > 8 else ""
             raise InputError(field, f"{text.strip()!r} matches several {kind}s: {shown}{more}")
+    import difflib  # only for a name that matches nothing
+
     close = difflib.get_close_matches(wanted, [o[1].casefold() for o in options], n=3)
     labels = [o[2] for o in options if o[1].casefold() in close][:3]
     hint = f"; did you mean {' or '.join(labels)}?" if labels else ""

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from netrhythm.domain.records import EventRec, FollowUpRec
 from netrhythm.domain.weeks import days_left, week_first_day, week_label, week_last_day, week_name
-from netrhythm.services.contacts import Cold, gone_cold
+from netrhythm.services.cold import Cold, gone_cold
 from netrhythm.services.context import Context
 from netrhythm.services.progress import Progress, progress
 from netrhythm.storage import events as event_store
 from netrhythm.storage import followups as followup_store
 
 
-@dataclass(frozen=True)
-class Status:
+class Status(NamedTuple):
+    """A week's progress, with what is due today (a tuple: quick to define on the CLI path)."""
+
     week: int
     name: str
     label: str
     days_left: int
     progress: Progress
-    follow_ups_due: list[FollowUpRec] = field(default_factory=list)
-    gone_cold: list[Cold] = field(default_factory=list)
-    upcoming: list[EventRec] = field(default_factory=list)
+    follow_ups_due: list[FollowUpRec]
+    gone_cold: list[Cold]
+    upcoming: list[EventRec]
 
     def to_json(self) -> dict[str, Any]:
         return {

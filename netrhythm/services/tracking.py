@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import timedelta
+from typing import NamedTuple
 
 from netrhythm.domain.dates import format_day, parse_date
 from netrhythm.domain.records import PracticeRec
@@ -17,8 +17,7 @@ from netrhythm.storage.journal import change
 from netrhythm.storage.tables import Contact
 
 
-@dataclass(frozen=True)
-class LogRequest:
+class LogRequest(NamedTuple):
     """What a person typed to log an action (the CLI flags and the Log form's fields)."""
 
     practice: str
@@ -29,8 +28,9 @@ class LogRequest:
     follow_up_days: str | int | None = None
 
 
-@dataclass(frozen=True)
-class Logged:
+class Logged(NamedTuple):
+    """What was logged: the new action, its practice, a description, a follow-up's due day."""
+
     action_id: int
     practice: PracticeRec
     description: str

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from netrhythm.domain.records import ActionRec
 from netrhythm.domain.weeks import week_first_day, week_last_day, weekday_span
-from netrhythm.services.contact_index import contact_lines
 from netrhythm.services.context import Context
 from netrhythm.services.status import Status, status
-from netrhythm.services.who_next import Suggestion, who_next
+from netrhythm.services.who_next import Suggestion, suggest
 from netrhythm.storage import actions as action_store
 
 
-@dataclass(frozen=True)
-class WeekView:
+class WeekView(NamedTuple):
+    """A week's status with its actions, and who to reach out to next."""
+
     status: Status
     current_week: int
     today: date
     span: str  # "Mon–Sun": periods are calendar weeks, never rolling windows
-    actions: list[ActionRec] = field(default_factory=list)  # the week's, newest first
-    who_next: list[Suggestion] = field(default_factory=list)
+    actions: list[ActionRec]  # the week's, newest first
+    who_next: list[Suggestion]
 
     @property
     def is_current(self) -> bool:
@@ -48,5 +48,5 @@ def week_view(ctx: Context, week: int | None = None, suggestions: int = 5) -> We
     return WeekView(
         status=st, current_week=current, today=today, span=weekday_span(ctx.week_start),
         actions=week_actions(ctx, week),
-        who_next=who_next(contact_lines(ctx), st.upcoming, today, suggestions),
+        who_next=suggest(ctx, st.gone_cold, st.upcoming, suggestions),
     )

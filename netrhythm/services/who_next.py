@@ -13,6 +13,10 @@ Each contact appears once; anyone contacted in the last 7 days is left out of gr
 So that a long list of cold contacts does not crowd out shared interests, the first two
 groups give at most ``per_group`` suggestions each at first, then more of the same in the
 same order; the third group fills only the places still free.
+
+``who_next`` decides from a list of contacts; ``suggest`` gives the same answer for every
+active contact while reading only those that can make the list (the most overdue, the
+longest quiet, the longest quiet sharing an interest with each upcoming event).
 """
 
 from __future__ import annotations
@@ -20,20 +24,24 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from netrhythm.domain.dates import short_date
 from netrhythm.domain.records import EventRec
-from netrhythm.services.contact_index import ContactLine
+from netrhythm.services.cold import Cold
+from netrhythm.services.contact_index import ContactLine, contact_lines
+from netrhythm.services.context import Context
+from netrhythm.storage import ui_queries as store
 
 EVENT_HORIZON_DAYS = 30
 RECENT_DAYS = 7
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
+    """Someone to reach out to, and why."""
+
     contact_id: int
     name: str
     reason: str  # "47 days overdue (every 30 days)"
@@ -84,6 +92,44 @@ def who_next(lines: Sequence[ContactLine], upcoming: Sequence[EventRec], today: 
         take(group, cap)
     order = {kind: n for n, kind in enumerate(("cold", "shared", "longest"))}
     return sorted(out, key=lambda s: order[s.kind])
+
+
+def suggest(ctx: Context, cold: Sequence[Cold], upcoming: Sequence[EventRec],
+            limit: int = 5, per_group: int = 2) -> list[Suggestion]:
+    """``who_next`` over every active contact, today; ``cold`` is ``gone_cold(ctx)``.
+
+    Each group takes its first ``limit * 3`` in its order, so only those can make the list:
+    the most overdue (everyone tied with the last of them too), the longest quiet, and the
+    longest quiet holding a tag that each upcoming event names. Only they are read, and the
+    same ``who_next`` decides.
+    """
+    today = ctx.today()
+    want = limit * 3
+    ids: set[int] = set()
+    if cold:
+        least = cold[min(want, len(cold)) - 1].days_overdue
+        ids.update(c.id for c in cold if c.days_overdue >= least)
+    quiet_after = today - timedelta(days=RECENT_DAYS)
+    ids.update(_first_quiet(today, quiet_after, want, None))
+    tags = store.tag_names()
+    names = {name for _, name in tags}
+    horizon = today + timedelta(days=EVENT_HORIZON_DAYS)
+    for event in upcoming:
+        if today <= event.held_on <= horizon:
+            named = set(_event_tags(event, names))
+            tag_ids = [tag_id for tag_id, name in tags if name in named]
+            if tag_ids:
+                ids.update(_first_quiet(today, quiet_after, want, tag_ids))
+    return who_next(contact_lines(ctx, ids=ids), upcoming, today, limit, per_group)
+
+
+def _first_quiet(today: date, quiet_after: date, want: int,
+                 tag_ids: list[int] | None) -> list[int]:
+    """The first ``want`` quiet contacts in ``_groups``' order (since, then name): SQL ranks
+    by day, ties are ordered here as ``_groups`` orders them."""
+    rows = store.longest_quiet(today, quiet_after, want, tag_ids)
+    rows.sort(key=lambda row: (row[2], row[1].casefold()))  # stable: name order within
+    return [row[0] for row in rows[:want]]
 
 
 def _groups(active: list[ContactLine], upcoming: Sequence[EventRec], today: date,

@@ -85,6 +85,17 @@ def names_index(include_archived: bool = False) -> list[tuple[int, str, str]]:
     return database.execute_sql(f"SELECT id, name, company FROM contact{where}").fetchall()
 
 
+def names_containing(text: str, include_archived: bool = False) -> list[tuple[int, str, str]]:
+    """``names_index`` narrowed, for ASCII ``text``, to every contact whose casefolded name can
+    contain it: names holding it in any case (``LIKE``), and every name with a character
+    outside printable ASCII (casefolding may turn those into ASCII: ``ß`` into ``ss``)."""
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    where = "" if include_archived else " AND archived = 0"
+    sql = ("SELECT id, name, company FROM contact WHERE (name LIKE ? ESCAPE '\\' "
+           f"OR name GLOB '*[^ -~]*'){where}")
+    return database.execute_sql(sql, [pattern]).fetchall()
+
+
 def insert_contact(tags: Iterable[str] = (), **fields: Any) -> int:
     contact_id = int(Contact.insert(**fields).execute())
     set_tags(contact_id, tags)
@@ -135,28 +146,35 @@ def set_tag_cadence(name: str, cadence_days: int | None) -> None:
     Tag.update(cadence_days=cadence_days).where(Tag.id == tag_id).execute()
 
 
-# Contacts with a cadence of their own (index contact_cadence) or from a tag; CROSS JOIN keeps
-# the join order, from the few tags with a cadence to their contacts.
-_CADENCED = """
+# Active contacts past their cadence on a day (?1, a day number). Their cadence is their own
+# (index contact_cadence) or the shortest of their tags'; CROSS JOIN keeps the join order, from
+# the few tags with a cadence to their contacts. They are due on the last contact (else the
+# day met, else the day added) plus the cadence, as in domain.cadence.due_state;
+# 1721424.5 turns julianday() into a day number (date.toordinal()).
+_OVERDUE = """
 WITH tc AS (SELECT ct.contact_id, min(t.cadence_days) AS cad FROM tag t
             CROSS JOIN contact_tag ct ON ct.tag_id = t.id
             WHERE t.cadence_days IS NOT NULL GROUP BY ct.contact_id),
      ids AS (SELECT id FROM contact WHERE cadence_days IS NOT NULL
-             UNION SELECT contact_id FROM tc)
-SELECT c.id, c.name, c.met_on, c.created_on, coalesce(c.cadence_days, tc.cad),
-       (SELECT max(ac.day) FROM action_contact ac WHERE ac.contact_id = c.id AND ac.day <= ?)
-FROM ids CROSS JOIN contact c ON c.id = ids.id LEFT JOIN tc ON tc.contact_id = c.id
-WHERE c.archived = 0"""
+             UNION SELECT contact_id FROM tc),
+     cadenced AS MATERIALIZED (
+       SELECT c.id, c.name, coalesce(c.cadence_days, tc.cad) AS cad,
+              (SELECT max(ac.day) FROM action_contact ac
+               WHERE ac.contact_id = c.id AND ac.day <= ?1) AS last,
+              CAST(julianday(coalesce(c.met_on, c.created_on)) - 1721424.5 AS INTEGER) AS met
+       FROM ids CROSS JOIN contact c ON c.id = ids.id LEFT JOIN tc ON tc.contact_id = c.id
+       WHERE c.archived = 0)
+SELECT id, name, last, cad, ?1 - (coalesce(last, met) + cad) FROM cadenced
+WHERE cad >= 1 AND coalesce(last, met) + cad < ?1
+ORDER BY id"""
 
 
-def cadenced_contacts(as_of: date) -> list[tuple[int, str, date | None, date, int, date | None]]:
-    """(id, name, met_on, created_on, cadence, last contact) of active contacts with a cadence."""
-    rows = database.execute_sql(_CADENCED, [as_of.toordinal()]).fetchall()
-    rows.sort(key=lambda row: row[0])
-    return [
-        (i, n, _date(m), _date(c) or date.min, cad, date.fromordinal(d) if d else None)
-        for i, n, m, c, cad, d in rows
-    ]
+def overdue_contacts(as_of: date) -> list[tuple[int, str, date | None, int, int]]:
+    """(id, name, last contact, cadence, days overdue) of active contacts past their cadence
+    on ``as_of``, by id."""
+    day = as_of.toordinal()
+    return [(i, n, date.fromordinal(last) if last else None, cad, over)
+            for i, n, last, cad, over in database.execute_sql(_OVERDUE, [day])]
 
 
 def ids_new_between(first: date, last: date) -> list[int]:

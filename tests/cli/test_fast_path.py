@@ -49,3 +49,36 @@ def test_console_script_itself_stays_light(tmp_path: Path) -> None:
                 if line.startswith("import time:")}
     assert "peewee" in imported  # the profile really was taken
     assert not imported & {"textual", "rich", "plyer"}
+
+
+LEAN = """
+import sys, runpy
+sys.argv = ["netrhythm", "--db", {db!r}] + {args!r}
+try:
+    runpy.run_module("netrhythm", run_name="__main__")
+except SystemExit:
+    pass
+print("LOADED:" + ",".join(sorted(m for m in {watch!r} if m in sys.modules)))
+"""
+WATCH = ["netrhythm.services.contacts", "netrhythm.services.lookup", "difflib", "shutil",
+         "dataclasses"]
+
+
+@pytest.mark.parametrize(("args", "allowed"), [
+    (["status"], set()),
+    (["nudge", "--dry-run"], {"dataclasses"}),  # the nudge settings are dataclasses
+    (["log", "reach-out", "--with", "Maria"], {"netrhythm.services.lookup", "dataclasses"}),
+])
+def test_fast_commands_load_only_what_they_use(tmp_path: Path, args: list[str],
+                                               allowed: set[str]) -> None:
+    """No contact forms, no fuzzy matching (difflib: only to explain a name not found), no
+    shutil (argparse sizes its help with it), no dataclasses on the status path."""
+    db = tmp_path / "f.db"
+    assert run_cli(db, "contacts", "add", "Maria Chen").code == 0
+    proc = subprocess.run(
+        [sys.executable, "-c", LEAN.format(db=str(db), args=args, watch=WATCH)],
+        capture_output=True, text=True, env={**os.environ, "NETRHYTHM_NOW": NOW}, timeout=60,
+    )
+    line = [x for x in proc.stdout.splitlines() if x.startswith("LOADED:")][-1]
+    loaded = set(filter(None, line.removeprefix("LOADED:").split(",")))
+    assert loaded <= allowed, loaded - allowed
