@@ -97,12 +97,13 @@ def add_contact(ctx: Context, form: ContactForm) -> ContactRec:
 
 
 def _follow_up_after_event(ctx: Context, contact_id: int, event_id: int) -> None:
-    """Meeting someone at an event schedules a follow-up: the window closes fast."""
+    """Meeting someone at an event schedules a follow-up: the window closes fast. (The
+    follow-up names its event wherever it is shown, so it needs no note.)"""
     days = int(settings_store.get_setting(FOLLOW_UP_AFTER_EVENT, 3))
     event = Event.get_by_id(event_id)
     start = max(event.held_on, ctx.today())
-    followup_store.insert_follow_up(contact_id, start + timedelta(days=days),
-                                    f"Met at {event.name}", ctx.today(), event_id=event_id)
+    followup_store.insert_follow_up(contact_id, start + timedelta(days=days), "", ctx.today(),
+                                    event_id=event_id)
 
 
 def edit_contact(ctx: Context, name: str, form: ContactForm) -> ContactRec:

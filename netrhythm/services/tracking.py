@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from netrhythm.domain.dates import format_day, parse_date
 from netrhythm.domain.records import PracticeRec
 from netrhythm.services import lookup
-from netrhythm.services.context import Context
+from netrhythm.services.context import FOLLOW_UP_AFTER_EVENT, Context
 from netrhythm.services.validate import clean_text, positive_int
 from netrhythm.storage import actions as action_store
 from netrhythm.storage import followups as followup_store
+from netrhythm.storage import settings as settings_store
 from netrhythm.storage.journal import change
 from netrhythm.storage.tables import Contact
 
@@ -63,9 +64,21 @@ def log_action(ctx: Context, request: LogRequest) -> Logged:
         action_id = action_store.insert_action(
             practice.id, day, note, event_id, contact_ids, ctx.now())
         followup_store.complete_follow_ups(contact_ids, day)
-        if follow_days:
-            due_on = day + timedelta(days=follow_days)
+        due_on = _follow_up_day(day, today, follow_days, event_id, bool(contact_ids))
+        if due_on is not None:
             due = due_on.isoformat()
             for cid in contact_ids:
                 followup_store.insert_follow_up(cid, due_on, note, today, action_id, event_id)
     return Logged(action_id, practice, description, due)
+
+
+def _follow_up_day(day: date, today: date, days: int | None, event_id: int | None,
+                   with_people: bool) -> date | None:
+    """When to follow up: in ``days`` when asked; after meeting people at an event, within the
+    event follow-up window (``settings follow-up-after-event``) even when not asked."""
+    if days:
+        return day + timedelta(days=days)
+    if event_id is None or not with_people:
+        return None
+    window = int(settings_store.get_setting(FOLLOW_UP_AFTER_EVENT, 3))
+    return max(day, today) + timedelta(days=window)

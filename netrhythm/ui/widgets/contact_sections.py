@@ -82,8 +82,9 @@ def follow_ups_text(d: ContactDetail, today: date) -> Content:
         else:
             state = (f"due {format_day(f.due_on, today)}",
                      "$text-error" if f.due_on < today else "$text-warning")
-        lines.append(Content.assemble("  ", state, *((" — ", literal(f.note, MUTED))
-                                                      if f.note else ())))
+        event = (" — met at ", literal(f.event)) if f.event else ()
+        lines.append(Content.assemble("  ", state, *event, *((" — ", literal(f.note, MUTED))
+                                                              if f.note else ())))
     return Content("\n").join(lines)
 
 
