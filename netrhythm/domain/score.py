@@ -65,11 +65,15 @@ def score_trend(
     weeks: int = 12,
     *,
     periods: Sequence[Period] | None = None,
+    closed: bool = False,
 ) -> list[float]:
     """The score as of each of the last ``weeks`` weeks up to ``current_week``, oldest first.
 
     The score as of week ``w`` is ``rhythm_score(history(rule, counts, paused, w))``: week
-    ``w`` is treated as in progress. Computed in one pass over the history, because the
+    ``w`` is treated as in progress, except for weeks that are over: those before
+    ``current_week``, and ``current_week`` itself when ``closed`` (a finished week under review);
+    a period whose last week is over counts as finished, as it does for the score. Computed in
+    one pass over the history, because the
     periods finished before ``w``'s period are the same whatever ``w`` is. A caller that
     already holds ``history(rule, counts, paused, current_week)`` may pass it as ``periods``.
     """
@@ -85,8 +89,10 @@ def score_trend(
             continue
         first, _ = period_bounds(week, rule)
         index = (first - full[0].first_week) // rule.period_weeks
-        in_progress = period_as_of(first, rule, counts, paused, week)
-        trend.append(100 * _step(before[index], in_progress, weight))
+        as_of = period_as_of(first, rule, counts, paused, week)
+        if (week < current_week or closed) and week == as_of.last_week and not as_of.finished:
+            as_of = as_of._replace(finished=True)
+        trend.append(100 * _step(before[index], as_of, weight))
     return trend
 
 

@@ -94,7 +94,8 @@ def progress(ctx: Context, week: int | None = None, include_archived: bool = Fal
             score=rhythm_score(periods, practice.period_weeks),
             slack=slack_text(periods[-1], if_met, st.current, one, many, week_start, today),
             phrase=period_phrase(practice.target, practice.period_weeks, week_start),
-            trend=tuple(score_trend(rule, mine, paused, week, trend_weeks)) if trend_weeks else (),
+            trend=tuple(score_trend(rule, mine, paused, week, trend_weeks,
+                                    closed=week < current)) if trend_weeks else (),
             week_counts=tuple(sorted(mine.items())),
             started=history_start(rule, mine, week) <= week,
         ))

@@ -80,13 +80,37 @@ def test_paused_weeks_are_skipped() -> None:
     assert with_holiday == pytest.approx(plain)
 
 
-def test_score_trend_is_the_score_as_of_each_week_oldest_first() -> None:
+def as_of_end(rule: PracticeRule, counts: dict[int, int], paused: set[int], week: int,
+              current: int, closed: bool = False) -> list[Period]:
+    """The history as of the end of ``week``: its period is finished if the week is over
+    (before ``current``, or ``current`` itself when ``closed``) and ends the period."""
+    periods = list(history(rule, counts, paused, week))
+    last = periods[-1]
+    if (week < current or closed) and last.last_week == week and not last.finished:
+        periods[-1] = last._replace(finished=True)
+    return periods
+
+
+def test_score_trend_is_the_score_at_the_end_of_each_week_oldest_first() -> None:
     rule = PracticeRule(target=1, period_weeks=1, anchor_week=0)
     counts = {0: 1, 1: 1, 2: 0, 3: 1}
     trend = score_trend(rule, counts, set(), 3, weeks=4)
-    expected = [rhythm_score(history(rule, counts, set(), week), 1) for week in range(4)]
+    expected = [rhythm_score(as_of_end(rule, counts, set(), week, 3), 1) for week in range(4)]
     assert trend == pytest.approx(expected)
-    assert trend[0] == pytest.approx(100 * alpha(1))  # week 0 met while in progress
+    assert trend[0] == pytest.approx(100 * alpha(1))  # week 0 met
+    assert trend[2] < trend[1]  # week 2 was missed: the score fell at its end
+    assert trend[3] > trend[2]  # week 3 is in progress and met: it can only rise
+
+
+def test_score_trend_of_a_closed_week_ends_at_its_score() -> None:
+    rule = PracticeRule(target=1, period_weeks=1, anchor_week=0)
+    counts = {0: 1, 1: 1, 2: 0}
+    open_trend = score_trend(rule, counts, set(), 2, weeks=3)
+    closed_trend = score_trend(rule, counts, set(), 2, weeks=3, closed=True)
+    assert open_trend[-1] == pytest.approx(open_trend[-2])  # in progress: not fallen yet
+    assert closed_trend[-1] == pytest.approx(
+        rhythm_score(as_of_end(rule, counts, set(), 2, 2, closed=True), 1))
+    assert closed_trend[-1] < open_trend[-1]
 
 
 def test_score_trend_before_the_practice_existed_is_zero() -> None:
@@ -102,7 +126,8 @@ def test_score_trend_includes_backfilled_weeks_before_creation() -> None:
     trend = score_trend(rule, {5: 1, 6: 1}, set(), 10, weeks=6)
     assert trend[0] > 0
     assert trend == pytest.approx(
-        [rhythm_score(history(rule, {5: 1, 6: 1}, set(), week), 1) for week in range(5, 11)]
+        [rhythm_score(as_of_end(rule, {5: 1, 6: 1}, set(), week, 10), 1)
+         for week in range(5, 11)]
     )
 
 

@@ -24,6 +24,7 @@ from netrhythm.domain.streaks import (
     streaks,
 )
 from netrhythm.domain.weeks import week_first_day, week_index
+from tests.domain.test_score import as_of_end
 
 WEEK = timedelta(days=7)
 
@@ -192,10 +193,10 @@ def test_score_stays_between_0_and_100(s: Scenario) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(scenarios(), st.integers(1, 40))
-def test_score_trend_equals_the_score_as_of_each_week(s: Scenario, weeks: int) -> None:
+def test_score_trend_equals_the_score_at_the_end_of_each_week(s: Scenario, weeks: int) -> None:
     rule, counts, paused, current = run_domain(s)
     expected = [
-        rhythm_score(history(rule, counts, paused, week), s.period_weeks)
+        rhythm_score(as_of_end(rule, counts, paused, week, current), s.period_weeks)
         for week in range(current - weeks + 1, current + 1)
     ]
     trend = score_trend(rule, counts, paused, current, weeks)
