@@ -11,13 +11,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, TextArea
 
-from netrhythm.domain.errors import InputError
 from netrhythm.domain.records import ContactRec
 from netrhythm.services.choices import event_names
 from netrhythm.services.contacts import ContactForm, add_contact, get_contact
 from netrhythm.services.contacts import edit_contact as edit_service
 from netrhythm.ui.appref import ctx_of
-from netrhythm.ui.background import in_thread, report_error
+from netrhythm.ui.background import in_thread
 from netrhythm.ui.dialogs.form import FormDialog
 from netrhythm.ui.format import literal
 from netrhythm.ui.widgets.form_field import FormField, TextInput
@@ -47,7 +46,6 @@ class ContactFormDialog(FormDialog[tuple[str, int] | None]):
         super().__init__(id="contact-form-dialog")
         self.contact_id = contact_id
         self.loaded = contact_id is None
-        self.saving = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="contact-form") as form:
@@ -111,7 +109,6 @@ class ContactFormDialog(FormDialog[tuple[str, int] | None]):
     def action_save(self) -> None:
         if not self.loaded or self.saving:
             return
-        self.saving = True
         ctx, form, contact_id = ctx_of(self), self._form(), self.contact_id
 
         def save() -> tuple[str, int]:
@@ -121,17 +118,9 @@ class ContactFormDialog(FormDialog[tuple[str, int] | None]):
             rec = edit_service(ctx, f"#{contact_id}", form)
             return f"Saved {rec.name}.", rec.id
 
-        in_thread(self, save, self.dismiss, group="contact-form-save", failed=self._failed)
+        self.save_in_thread(save, self.dismiss, "contact-form-save")
 
-    def _failed(self, exc: Exception) -> None:
-        self.saving = False
-        if not isinstance(exc, InputError):
-            report_error(self, exc)
-            return
-        key = exc.field.lstrip("-").split(" (")[0].replace(" ", "-")
+    def field_for(self, error_field: str) -> str:
+        key = error_field.lstrip("-").split(" (")[0].replace(" ", "-")
         key = ERROR_FIELDS.get(key, key)
-        if not self.query(f"#field-{key}"):
-            key = "name"
-        self.query_one(f"#field-{key}", FormField).show_error(exc.message)
-        self.query_one(f"#{key}").focus()
-        self.notify(f"Not saved: {exc.message}", severity="warning", markup=False)
+        return key if self.query(f"#field-{key}") else "name"

@@ -20,7 +20,7 @@ from netrhythm.domain.errors import InputError
 from netrhythm.domain.records import EventRec
 from netrhythm.services.events import EventForm, add_event, edit_event, get_event
 from netrhythm.ui.appref import ctx_of
-from netrhythm.ui.background import in_thread, report_error
+from netrhythm.ui.background import in_thread
 from netrhythm.ui.dialogs.form import FormDialog
 from netrhythm.ui.format import literal
 from netrhythm.ui.widgets.event_detail import when_text
@@ -48,7 +48,6 @@ class EventFormDialog(FormDialog[tuple[str, int] | None]):
         super().__init__(id="event-form-dialog")
         self.event_id = event_id
         self.loaded = event_id is None
-        self.saving = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="event-form") as form:
@@ -105,7 +104,6 @@ class EventFormDialog(FormDialog[tuple[str, int] | None]):
     def action_save(self) -> None:
         if not self.loaded or self.saving:
             return
-        self.saving = True
         ctx, form, event_id = ctx_of(self), self._form(), self.event_id
 
         def save() -> tuple[str, int]:
@@ -115,14 +113,7 @@ class EventFormDialog(FormDialog[tuple[str, int] | None]):
             rec = edit_event(ctx, f"#{event_id}", form)
             return f"Saved {rec.name}.", rec.id
 
-        in_thread(self, save, self.dismiss, group="event-form-save", failed=self._failed)
+        self.save_in_thread(save, self.dismiss, "event-form-save")
 
-    def _failed(self, exc: Exception) -> None:
-        self.saving = False
-        if not isinstance(exc, InputError):
-            report_error(self, exc)
-            return
-        key = FIELDS.get(exc.field, "name")
-        self.query_one(f"#field-{key}", FormField).show_error(exc.message)
-        self.query_one(f"#{key}").focus()
-        self.notify(f"Not saved: {exc.message}", severity="warning", markup=False)
+    def field_for(self, error_field: str) -> str:
+        return FIELDS.get(error_field, "name")

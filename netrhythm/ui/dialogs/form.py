@@ -1,13 +1,18 @@
 """What every form dialog does the same way: Enter completes a name or saves, the Save and
-Cancel buttons, and Escape cancels. Subclasses implement ``action_save``."""
+Cancel buttons, Escape cancels, saving in a thread, and a refusal shown beside the field it
+names. Subclasses implement ``action_save`` (calling ``save_in_thread``) and ``field_for``."""
 
 from __future__ import annotations
 
-from typing import TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
+from netrhythm.domain.errors import InputError
+from netrhythm.ui.background import in_thread, report_error
+from netrhythm.ui.widgets.form_field import FormField
 from netrhythm.ui.widgets.suggest import NameSuggester
 
 R = TypeVar("R")
@@ -15,6 +20,8 @@ R = TypeVar("R")
 
 class FormDialog(ModalScreen[R]):
     """A modal form whose result is ``None`` when cancelled."""
+
+    saving = False  # a save is under way: Enter and ctrl+s wait for it
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in a name field first completes the name; otherwise it saves."""
@@ -36,3 +43,29 @@ class FormDialog(ModalScreen[R]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def save_in_thread(self, job: Callable[[], Any], done: Callable[[Any], None],
+                       group: str) -> None:
+        """Run the service call ``job`` in a thread; ``done`` gets its result; a refusal is
+        shown beside its field."""
+        self.saving = True
+
+        def finished(result: Any) -> None:
+            self.saving = False
+            done(result)
+
+        in_thread(self, job, finished, group=group, failed=self._failed)
+
+    def field_for(self, error_field: str) -> str:
+        """The id of the form field (``field-ID``, input ``ID``) a service's error names."""
+        raise NotImplementedError
+
+    def _failed(self, exc: Exception) -> None:
+        self.saving = False
+        if not isinstance(exc, InputError):
+            report_error(self, exc)
+            return
+        key = self.field_for(exc.field)
+        self.query_one(f"#field-{key}", FormField).show_error(exc.message)
+        self.query_one(f"#{key}").focus()
+        self.notify(f"Not saved: {exc.message}", severity="warning", markup=False)

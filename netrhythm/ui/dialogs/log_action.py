@@ -22,7 +22,7 @@ from netrhythm.services.choices import LogChoices, log_choices
 from netrhythm.services.tracking import Logged, LogRequest, log_action
 from netrhythm.services.validate import positive_int
 from netrhythm.ui.appref import ctx_of
-from netrhythm.ui.background import in_thread, report_error
+from netrhythm.ui.background import in_thread
 from netrhythm.ui.dialogs.form import FormDialog
 from netrhythm.ui.widgets.form_field import FormField, TextInput
 from netrhythm.ui.widgets.name_map import NameMap
@@ -53,7 +53,6 @@ class LogDialog(FormDialog[str | None]):
         self.choices: LogChoices | None = None
         self.names = NameMap([])
         self.labels = NameSuggester(several=True)  # "Name (Company)", for the hint line
-        self.saving = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="log-form") as form:
@@ -148,23 +147,13 @@ class LogDialog(FormDialog[str | None]):
             event=self.query_one("#event", Input).value,
             follow_up_days=self.query_one("#follow-up", Input).value,
         )
-        self.saving = True
         ctx = ctx_of(self)
-        in_thread(self, lambda: log_action(ctx, request), self._saved, group="log-save",
-                  failed=self._failed)
+        self.save_in_thread(lambda: log_action(ctx, request), self._saved, "log-save")
 
     def _saved(self, logged: Logged) -> None:
-        self.saving = False
         text = logged.description[0].upper() + logged.description[1:]
         due = f"; follow-up due {logged.follow_up_due}" if logged.follow_up_due else ""
         self.dismiss(text + due)
 
-    def _failed(self, exc: Exception) -> None:
-        self.saving = False
-        if not isinstance(exc, InputError):
-            report_error(self, exc)
-            return
-        name = FIELDS.get(exc.field, "practice")
-        self.query_one(f"#field-{name}", FormField).show_error(exc.message)
-        self.query_one(f"#{name}").focus()
-        self.notify(f"Not saved: {exc.message}", severity="warning", markup=False)
+    def field_for(self, error_field: str) -> str:
+        return FIELDS.get(error_field, "practice")

@@ -12,11 +12,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select
 
-from netrhythm.domain.errors import InputError
 from netrhythm.domain.records import PracticeRec
 from netrhythm.services.practices import PracticeForm, add_practice, edit_practice
 from netrhythm.ui.appref import ctx_of
-from netrhythm.ui.background import in_thread, report_error
 from netrhythm.ui.dialogs.form import FormDialog
 from netrhythm.ui.format import literal
 from netrhythm.ui.widgets.form_field import FormField, TextInput
@@ -38,7 +36,6 @@ class PracticeFormDialog(FormDialog[tuple[str, int] | None]):
     def __init__(self, practice: PracticeRec | None = None) -> None:
         super().__init__(id="practice-form-dialog")
         self.practice = practice
-        self.saving = False
 
     def compose(self) -> ComposeResult:
         p = self.practice
@@ -87,7 +84,6 @@ class PracticeFormDialog(FormDialog[tuple[str, int] | None]):
     def action_save(self) -> None:
         if self.saving:
             return
-        self.saving = True
         ctx, form, practice = ctx_of(self), self._form(), self.practice
 
         def save() -> tuple[str, int]:
@@ -97,16 +93,8 @@ class PracticeFormDialog(FormDialog[tuple[str, int] | None]):
             rec = edit_practice(ctx, f"#{practice.id}", form)
             return f"Saved {rec.name}. Press u to undo.", rec.id
 
-        in_thread(self, save, self.dismiss, group="practice-form-save", failed=self._failed)
+        self.save_in_thread(save, self.dismiss, "practice-form-save")
 
-    def _failed(self, exc: Exception) -> None:
-        self.saving = False
-        if not isinstance(exc, InputError):
-            report_error(self, exc)
-            return
-        key = exc.field.lstrip("-")
-        if key not in FIELDS:
-            key = "name"
-        field = self.query_one(f"#field-{key}", FormField)
-        field.show_error(exc.message)
-        self.query_one(f"#{key}").focus()
+    def field_for(self, error_field: str) -> str:
+        key = error_field.lstrip("-")
+        return key if key in FIELDS else "name"
