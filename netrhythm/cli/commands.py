@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gc
-from argparse import Namespace
 from pathlib import Path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # argparse is imported only for the lines cli.quick_args leaves to it
+    from argparse import Namespace
 
 
 def _runs_long(args: Namespace) -> bool:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import time
-from argparse import Namespace
 
 from netrhythm.services.context import Context
-from netrhythm.services.validate import positive_int
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # argparse is imported only for the lines cli.quick_args leaves to it
+    from argparse import Namespace
 
 
 def _print(via: str, title: str, message: str, reason: str | None) -> None:
@@ -41,6 +43,8 @@ def once(ctx: Context, dry_run: bool) -> int:
 def run(ctx: Context, args: Namespace) -> int:
     if args.watch is None:
         return once(ctx, args.dry_run)
+    from netrhythm.services.validate import positive_int
+
     minutes = positive_int(args.watch, "--watch", maximum=24 * 60)
     assert minutes is not None
     while True:

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import NamedTuple, Protocol
 
+from netrhythm.domain.tuples import NamedTuple
 
-class Clock(Protocol):
-    """Something that says what time it is (local, naive)."""
+TYPE_CHECKING = False  # the command line does without importing typing
+if TYPE_CHECKING:
+    from typing import Protocol
 
-    def now(self) -> datetime: ...
+    class Clock(Protocol):
+        """Something that says what time it is (local, naive)."""
+
+        def now(self) -> datetime: ...
+else:
+    class Clock:
+        """Something that says what time it is (local, naive): a ``Protocol`` for type
+        checkers, with a ``now()`` method."""
 
 
 class SystemClock:

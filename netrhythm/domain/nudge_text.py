@@ -8,11 +8,10 @@ literally: no markup is interpreted or added here (escaping is the job of whoeve
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from netrhythm.domain.nudges import ContactFacts, FollowUpFacts, PracticeFacts
 
@@ -26,6 +25,8 @@ _MODIFIERS = {"\ufe0e", "\ufe0f", *map(chr, range(0x1F3FB, 0x1F400))}  # variati
 
 def _attached(char: str) -> bool:
     """Whether ``char`` belongs to the character before it (an accent, a joiner, a modifier)."""
+    import unicodedata  # only when a text is clipped: nudge starts quicker without it
+
     return bool(unicodedata.combining(char)) or char in _JOINERS or char in _MODIFIERS
 
 

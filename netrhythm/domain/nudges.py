@@ -25,10 +25,10 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
-from typing import NamedTuple
 
 from netrhythm.domain import nudge_text as text
 from netrhythm.domain.errors import InputError
+from netrhythm.domain.tuples import NamedTuple
 
 __all__ = [
     "ContactFacts",

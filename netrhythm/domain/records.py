@@ -8,7 +8,8 @@ make thousands).
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
+
+from netrhythm.domain.tuples import NamedTuple
 
 
 class PracticeRec(NamedTuple):

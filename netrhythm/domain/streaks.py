@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
-from typing import NamedTuple
+
+from netrhythm.domain.tuples import NamedTuple
 
 # Named tuples, not dataclasses: as immutable, a fifth of the cost to define (every command
 # pays for it at start-up) and quick to make (histories hold hundreds of periods).

@@ -8,7 +8,6 @@ checking at once never send the same nudge twice.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 from netrhythm.domain.nudges import (
     ContactFacts,
@@ -19,7 +18,8 @@ from netrhythm.domain.nudges import (
     PracticeFacts,
     plan_nudges,
 )
-from netrhythm.domain.weeks import week_first_day, week_last_day, week_name
+from netrhythm.domain.tuples import NamedTuple
+from netrhythm.domain.weeks import week_first_day, week_index, week_last_day, week_name
 from netrhythm.services.cold import gone_cold
 from netrhythm.services.context import Context
 from netrhythm.services.progress import nouns, progress
@@ -31,8 +31,8 @@ from netrhythm.storage.tables import NudgeLog, database
 
 def gather(ctx: Context) -> NudgeInput:
     """Everything the engine needs to know about now."""
-    ws = ctx.week_start
-    week = ctx.current_week()
+    ws = ctx.week_start  # read once: it is a query
+    week = week_index(ctx.today(), ws)
     first, last = week_first_day(week, ws), week_last_day(week, ws)
     practices = [
         PracticeFacts(
@@ -50,15 +50,15 @@ def gather(ctx: Context) -> NudgeInput:
            for f in followup_store.open_follow_ups(due_by=ctx.today())]
     cold = [ContactFacts(c.id, c.name, c.days_since, c.days_overdue) for c in gone_cold(ctx)]
     prev_first, prev_last = week_first_day(week - 1, ws), week_last_day(week - 1, ws)
-    this_review = store.get_review(first, last)
-    prev_review = store.get_review(prev_first, prev_last)
+    this_review = store.review_text(first, last)
+    prev_review = store.review_text(prev_first, prev_last)
     return NudgeInput(
         now=ctx.now(), week_key=week_name(week, ws), week_first_day=first, week_last_day=last,
         practices=practices, follow_ups_due=due, gone_cold=cold,
         who_next=cold[0] if cold else None,
-        review_written_for_week=bool(this_review and this_review[0].strip()),
+        review_written_for_week=bool(this_review and this_review.strip()),
         previous_week_key=week_name(week - 1, ws),
-        previous_review_written=bool(prev_review and prev_review[0].strip()),
+        previous_review_written=bool(prev_review and prev_review.strip()),
         already_sent=store.sent_nudge_keys(),
     )
 

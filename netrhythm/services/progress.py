@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from netrhythm.domain.records import PracticeRec
 from netrhythm.domain.score import overall_score, rhythm_score, score_trend
 from netrhythm.domain.slack import period_phrase, slack_text
@@ -15,6 +13,7 @@ from netrhythm.domain.streaks import (
     streak_if_met,
     streaks,
 )
+from netrhythm.domain.tuples import NamedTuple
 from netrhythm.domain.weeks import week_index, week_last_day
 from netrhythm.services.context import Context
 from netrhythm.storage import practices as store
@@ -60,20 +59,22 @@ class Progress(NamedTuple):
         return overall_score([p.score for p in self.practices])
 
 
-def paused_weeks(ctx: Context) -> set[int]:
-    return {week_index(day, ctx.week_start) for day in settings_store.paused_days()}
+def paused_weeks(ctx: Context, week_start: int | None = None) -> set[int]:
+    """The paused weeks' indexes (``week_start``: the week start setting, if already read)."""
+    week_start = ctx.week_start if week_start is None else week_start
+    return {week_index(day, week_start) for day in settings_store.paused_days()}
 
 
 def progress(ctx: Context, week: int | None = None, include_archived: bool = False,
              trend_weeks: int = 0, practice_id: int | None = None) -> Progress:
     """Every practice's standing as of ``week`` (default: the current week); with
     ``practice_id``, that practice's only."""
-    week_start = ctx.week_start
-    current = ctx.current_week()
+    week_start = ctx.week_start  # read once: it is a query
+    current = week_index(ctx.today(), week_start)
     week = current if week is None else week
     until = week_last_day(week, week_start)
-    counts = store.weekly_counts(week_start, until)
-    paused = paused_weeks(ctx)
+    counts = store.weekly_counts(week_start, until, practice_id)
+    paused = paused_weeks(ctx, week_start)
     today = min(ctx.today(), until)
     out = []
     for practice in store.list_practices(include_archived=include_archived):

@@ -2,24 +2,23 @@
 
 One registry serves `netrhythm settings` and the Settings screen. Values are typed as text
 (``sunday``, ``off``, ``21:30``) and validated; every change is one undoable change.
-The nudge rules are imported when first needed: the app reads the theme at start-up, and
-that read stays one query with nothing else to import.
+The nudge rules, the undo journal and input validation are imported when first needed: the app
+reads the theme at start-up and ``nudge`` the nudge rules, and neither changes a setting.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import time
-from typing import TYPE_CHECKING, Any
 
 from netrhythm.domain.dates import WEEKDAY_NAMES
 from netrhythm.domain.errors import InputError
 from netrhythm.services.context import FOLLOW_UP_AFTER_EVENT, WEEK_START, Context
-from netrhythm.services.validate import clean_text, positive_int
 from netrhythm.storage import settings as store
-from netrhythm.storage.journal import change
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from netrhythm.domain.nudges import NudgeSettings
 
 THEME = "theme"
@@ -82,6 +81,12 @@ def _nudge_value(name: str, text: str, field: str) -> Any:
 
 def set_value(ctx: Context, key: str, text: str) -> str:
     """Change one setting from text; returns what was changed, for the user."""
+    # Imported here: reading settings (``nudge``, the app's theme) needs none of these.
+    from dataclasses import replace
+
+    from netrhythm.services.validate import clean_text, positive_int
+    from netrhythm.storage.journal import change
+
     key = key.strip().casefold()
     if key == "week-start":
         day = weekday(text, key)

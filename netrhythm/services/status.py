@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
-
 from netrhythm.domain.records import EventRec, FollowUpRec
-from netrhythm.domain.weeks import days_left, week_first_day, week_label, week_last_day, week_name
+from netrhythm.domain.tuples import NamedTuple
+from netrhythm.domain.weeks import (
+    days_left,
+    week_first_day,
+    week_index,
+    week_label,
+    week_last_day,
+    week_name,
+)
 from netrhythm.services.cold import Cold, gone_cold
 from netrhythm.services.context import Context
 from netrhythm.services.progress import Progress, progress
 from netrhythm.storage import events as event_store
 from netrhythm.storage import followups as followup_store
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Status(NamedTuple):
@@ -60,9 +70,9 @@ class Status(NamedTuple):
 
 
 def status(ctx: Context, week: int | None = None) -> Status:
-    week = ctx.current_week() if week is None else week
-    week_start = ctx.week_start
+    week_start = ctx.week_start  # read once: it is a query
     today = ctx.today()
+    week = week_index(today, week_start) if week is None else week
     first, last = week_first_day(week, week_start), week_last_day(week, week_start)
     return Status(
         week=week,

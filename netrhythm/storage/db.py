@@ -6,16 +6,13 @@ newer netrhythm is reported with :mod:`netrhythm.storage.errors` and never modif
 
 from __future__ import annotations
 
-import glob
 import json
 import os
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from netrhythm.paths import backups_dir
-from netrhythm.storage import triggers
 from netrhythm.storage.errors import (
     CorruptDatabaseError,
     DatabaseFileError,
@@ -23,6 +20,10 @@ from netrhythm.storage.errors import (
     NotNetrhythmError,
 )
 from netrhythm.storage.tables import database
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 LATEST_VERSION = 2  # the number of the newest file in migrations/
 APPLICATION_ID = 0x4E52544D  # "NRTM", set by the first migration
@@ -32,6 +33,7 @@ PRAGMAS = {
     "foreign_keys": 1,
     "busy_timeout": 10_000,
     "synchronous": "normal",
+    "cache_size": -256,
 }
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -146,6 +148,8 @@ def _run_migrations() -> None:
 
     from playhouse.migrations import Runner
 
+    from netrhythm.storage import triggers
+
     logging.getLogger("peewee.migrations").setLevel(logging.WARNING)
     Runner(database, directory=str(_MIGRATIONS)).up()
     triggers.install(database)
@@ -162,6 +166,8 @@ def _migrate(path: Path) -> None:
                 return
             # Half a copy left by a process killed while copying: only the holder of this
             # write lock copies, so any such file now is stale.
+            import glob  # only here: a quick command opens without it
+
             for stale in path.parent.glob(f".{glob.escape(path.name)}.pre-v*.tmp"):
                 stale.unlink(missing_ok=True)
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

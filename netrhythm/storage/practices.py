@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from typing import Any
 
 from peewee import fn
 
 from netrhythm.domain.records import PracticeRec
 from netrhythm.storage.tables import Action, Practice, database
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _COLUMNS = ("id, name, slug, prompt, target, period_weeks, reciprocity, position, archived, "
             "created_on")
@@ -65,8 +68,10 @@ def action_counts() -> dict[int, int]:
     return {practice_id: count for practice_id, count in rows}
 
 
-def weekly_counts(week_start: int, until: date | None = None) -> dict[int, dict[int, int]]:
-    """Actions per practice per week index, aggregated in SQL.
+def weekly_counts(week_start: int, until: date | None = None,
+                  practice_id: int | None = None) -> dict[int, dict[int, int]]:
+    """Actions per practice per week index, aggregated in SQL (one practice's only, when
+    ``practice_id`` is given).
 
     The week index of a day number ``d`` (``date.toordinal()``) is ``(d - 1 - week_start) // 7``,
     the same formula as :func:`netrhythm.domain.weeks.week_index`. Whole weeks come from
@@ -76,31 +81,38 @@ def weekly_counts(week_start: int, until: date | None = None) -> dict[int, dict[
     counts: dict[int, dict[int, int]] = defaultdict(dict)
     kept = database.execute_sql("SELECT week_start FROM week_count_start WHERE id = 1").fetchone()
     if kept is None or kept[0] != week_start:
-        return _count_actions(week_start, until)
+        return _count_actions(week_start, until, practice_id)
+    one = "" if practice_id is None else "practice_id = ? AND "
+    mine: list[int] = [] if practice_id is None else [practice_id]
     if until is None:
-        rows = database.execute_sql("SELECT practice_id, week, n FROM week_count")
+        where = "" if practice_id is None else " WHERE practice_id = ?"
+        rows = database.execute_sql(f"SELECT practice_id, week, n FROM week_count{where}", mine)
     else:
         last_week = (until.toordinal() - 1 - week_start) // 7
         first_day = last_week * 7 + week_start + 1
         rows = database.execute_sql(
-            "SELECT practice_id, week, n FROM week_count WHERE week < ? UNION ALL "
-            "SELECT practice_id, ?, count(*) FROM action WHERE day BETWEEN ? AND ? "
+            f"SELECT practice_id, week, n FROM week_count WHERE {one}week < ? UNION ALL "
+            f"SELECT practice_id, ?, count(*) FROM action WHERE {one}day BETWEEN ? AND ? "
             "GROUP BY practice_id",
-            [last_week, last_week, first_day, until.toordinal()])
-    for practice_id, week, count in rows:
-        counts[practice_id][week] = count
+            [*mine, last_week, last_week, *mine, first_day, until.toordinal()])
+    for practice_id_, week, count in rows:
+        counts[practice_id_][week] = count
     return dict(counts)
 
 
-def _count_actions(week_start: int, until: date | None) -> dict[int, dict[int, int]]:
+def _count_actions(week_start: int, until: date | None,
+                   practice_id: int | None = None) -> dict[int, dict[int, int]]:
     """``weekly_counts`` from the actions themselves (about 20 ms for 60,000)."""
+    where = [w for w, on in (("practice_id = ?", practice_id is not None),
+                             ("day <= ?", until is not None)) if on]
     sql = (
         "SELECT practice_id, (day - 1 - ?) / 7 AS week, count(*) FROM action "
-        + ("WHERE day <= ? " if until else "")
+        + (f"WHERE {' AND '.join(where)} " if where else "")
         + "GROUP BY practice_id, week"
     )
-    params: list[int] = [week_start] + ([until.toordinal()] if until else [])
+    params: list[int] = ([week_start] + ([practice_id] if practice_id is not None else [])
+                         + ([until.toordinal()] if until else []))
     counts: dict[int, dict[int, int]] = defaultdict(dict)
-    for practice_id, week, count in database.execute_sql(sql, params):
-        counts[practice_id][week] = count
+    for practice_id_, week, count in database.execute_sql(sql, params):
+        counts[practice_id_][week] = count
     return dict(counts)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import Any
 
 from netrhythm.storage.tables import NudgeLog, PausedWeek, Setting, WeekReview, database
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def get_setting(key: str, default: Any = None) -> Any:
@@ -45,6 +48,15 @@ def get_review(first_day: date, last_day: date) -> tuple[str, datetime] | None:
     row = (WeekReview.select().where(WeekReview.week_start.between(first_day, last_day))
            .order_by(WeekReview.written_at.desc()).first())
     return (row.reflection, row.written_at) if row else None
+
+
+def review_text(first_day: date, last_day: date) -> str | None:
+    """The reflection ``get_review`` gives, in plain SQL (the nudge check reads two)."""
+    row = database.execute_sql(
+        "SELECT reflection FROM week_review WHERE week_start BETWEEN ? AND ? "
+        "ORDER BY written_at DESC LIMIT 1", [first_day.isoformat(), last_day.isoformat()],
+    ).fetchone()
+    return str(row[0]) if row else None
 
 
 def reviewed_days(since: date) -> list[date]:

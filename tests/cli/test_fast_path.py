@@ -61,18 +61,24 @@ except SystemExit:
 print("LOADED:" + ",".join(sorted(m for m in {watch!r} if m in sys.modules)))
 """
 WATCH = ["netrhythm.services.contacts", "netrhythm.services.lookup", "difflib", "shutil",
-         "dataclasses"]
+         "dataclasses", "typing", "argparse", "glob", "netrhythm.cli.parser",
+         "netrhythm.services.validate", "netrhythm.storage.journal", "netrhythm.storage.triggers"]
+WRITES = {"netrhythm.services.validate", "netrhythm.storage.journal"}
 
 
 @pytest.mark.parametrize(("args", "allowed"), [
     (["status"], set()),
+    (["status", "--json"], set()),
     (["nudge", "--dry-run"], {"dataclasses"}),  # the nudge settings are dataclasses
-    (["log", "reach-out", "--with", "Maria"], {"netrhythm.services.lookup", "dataclasses"}),
+    (["log", "reach-out", "--with", "Maria"], {"netrhythm.services.lookup", *WRITES}),
 ])
 def test_fast_commands_load_only_what_they_use(tmp_path: Path, args: list[str],
                                                allowed: set[str]) -> None:
     """No contact forms, no fuzzy matching (difflib: only to explain a name not found), no
-    shutil (argparse sizes its help with it), no dataclasses on the status path."""
+    shutil (argparse sizes its help with it), no dataclasses but the nudge settings; no typing
+    (records are built by domain.tuples), no argparse for a plain everyday line (cli.quick_args
+    reads it), no glob and triggers (migrations only), no journal or input checks when
+    nothing is written."""
     db = tmp_path / "f.db"
     assert run_cli(db, "contacts", "add", "Maria Chen").code == 0
     proc = subprocess.run(
@@ -82,3 +88,23 @@ def test_fast_commands_load_only_what_they_use(tmp_path: Path, args: list[str],
     line = [x for x in proc.stdout.splitlines() if x.startswith("LOADED:")][-1]
     loaded = set(filter(None, line.removeprefix("LOADED:").split(",")))
     assert loaded <= allowed, loaded - allowed
+
+
+def test_main_in_process_leaves_the_garbage_collector_as_it_was(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run as a program, a quick command freezes its objects just before the process ends (the
+    interpreter's last collection then skips them); called with arguments, it does not."""
+    import contextlib
+    import gc
+    import io
+
+    from netrhythm.cli.main import main
+
+    db = tmp_path / "f.db"
+    assert run_cli(db, "contacts", "add", "Maria Chen").code == 0
+    monkeypatch.setenv("NETRHYTHM_NOW", NOW)
+    frozen, enabled = gc.get_freeze_count(), gc.isenabled()
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        assert main(["--db", str(db), "status"]) == 0
+    assert "Week" in out.getvalue()
+    assert (gc.get_freeze_count(), gc.isenabled()) == (frozen, enabled)

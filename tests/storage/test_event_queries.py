@@ -49,7 +49,8 @@ def test_people_at_an_event_with_the_follow_up_meeting_them_there_scheduled(
     ana, bo = store.people_at(meetup.id)
     assert (ana.name, ana.company, ana.met_here, ana.follow_up_due) == (
         "Ana Ruiz", "Acme", True, date(2026, 11, 26))  # today + 3 days
-    assert (bo.name, bo.met_here, bo.follow_up_due) == ("Bo Chen", False, None)
+    # logged with Bo at the event: a follow-up within the event window, from today
+    assert (bo.name, bo.met_here, bo.follow_up_due) == ("Bo Chen", False, date(2026, 11, 26))
     log_action(ctx, LogRequest("follow-up", ["Ana"]))
     assert store.people_at(meetup.id)[0].followed_up_on == TODAY
     (action,) = store.actions_at(meetup.id)
