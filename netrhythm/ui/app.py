@@ -4,13 +4,12 @@
 runs it. Screens and dialogs call services in thread workers (``ui.background``); after any
 write, ``data_changed()`` makes the visible screens reload. Writes made by other processes (a
 ``netrhythm log`` in another terminal) are noticed by polling SQLite's ``PRAGMA data_version``.
-Only the Week screen is imported up front; other screens, dialogs and the palette are imported
-when first used, so the first frame comes sooner.
+Only the Week screen and its stylesheet are loaded up front; other screens, dialogs and the
+palette are imported when first used, each bringing its own stylesheet, so the first frame
+comes sooner.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
@@ -22,9 +21,9 @@ from netrhythm.services.journal import undo
 from netrhythm.ui.background import in_thread
 from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.screens.week import WeekScreen
+from netrhythm.ui.sheets import sheet
 from netrhythm.ui.widgets.settings_theme import ThemeMemory
 
-STYLES = Path(__file__).with_name("styles")
 SCREENS = Binding.Group("Go")  # one footer entry for the screen keys: "w c v E , Go"
 
 
@@ -62,8 +61,7 @@ class NetrhythmApp(App[int]):
     """Keep professional networking a weekly habit."""
 
     TITLE = "netrhythm"
-    CSS_PATH = [STYLES / f"{name}.tcss" for name in
-                ("app", "week", "contacts", "dialogs", "review", "events", "settings")]
+    CSS_PATH = [sheet("app"), sheet("week")]  # the others come with their screens
     MODES = {"week": WeekScreen, "contacts": _contacts_screen, "review": _review_screen,
              "events": _events_screen, "settings": _settings_screen}
     DEFAULT_MODE = "week"

@@ -56,6 +56,8 @@ def layout_problems(pilot: Pilot) -> list[str]:
     from textual.containers import ScrollableContainer
     from textual.widgets import Footer, Label, Static
 
+    from netrhythm.ui.widgets.footer import AppFooter
+
     screen = pilot.app.screen
     area = screen.region
     problems = []
@@ -76,4 +78,6 @@ def layout_problems(pilot: Pilot) -> list[str]:
                 problems.append(f"{widget!r} needs {needed} lines, has {box.height}")
         if isinstance(widget, Footer) and widget.virtual_size.width > widget.size.width:
             problems.append(f"the footer needs {widget.virtual_size.width} columns")
+        if isinstance(widget, AppFooter) and widget.needed_width > widget.size.width:
+            problems.append(f"the footer needs {widget.needed_width} columns")
     return problems

@@ -9,9 +9,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from netrhythm.ui.sheets import sheet
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """``question`` (literal Content, so names show as typed) with Yes / No."""
+
+    CSS_PATH = sheet("dialogs")
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),

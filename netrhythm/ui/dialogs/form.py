@@ -12,6 +12,7 @@ from textual.widgets import Button, Input
 
 from netrhythm.domain.errors import InputError
 from netrhythm.ui.background import in_thread, report_error
+from netrhythm.ui.sheets import sheet
 from netrhythm.ui.widgets.form_field import FormField
 from netrhythm.ui.widgets.suggest import NameSuggester
 
@@ -20,6 +21,8 @@ R = TypeVar("R")
 
 class FormDialog(ModalScreen[R]):
     """A modal form whose result is ``None`` when cancelled."""
+
+    CSS_PATH = sheet("dialogs")
 
     saving = False  # a save is under way: Enter and ctrl+s wait for it
 

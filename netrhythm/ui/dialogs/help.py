@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from netrhythm.ui.sheets import sheet
+
 INTRO = (
     "Networking is a verb: a little every week. Each [b]practice[/b] asks for a number of "
     "actions per calendar week (Mon–Sun by default, never a rolling window). Meet the target "
@@ -85,6 +87,8 @@ def help_text() -> Content:
 
 class HelpDialog(ModalScreen[None]):
     """Keys and concepts; any of Esc, ? or q closes it."""
+
+    CSS_PATH = sheet("dialogs")
 
     BINDINGS = [
         Binding("escape,question_mark,q", "close", "Close", id="help.close"),

@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label
 from netrhythm.domain.errors import InputError
 from netrhythm.services.context import Context
 from netrhythm.services.transfer import ImportSummary, import_contacts
+from netrhythm.ui.sheets import sheet
 
 HINT = "vCard (.vcf), LinkedIn Connections.csv, Google Contacts CSV or a CSV with a header"
 
@@ -38,6 +39,8 @@ def check_path(text: str) -> tuple[Path | None, str]:
 
 class ImportDialog(ModalScreen[str | None]):
     """A file path prompt, Preview and Import buttons, and the import summary."""
+
+    CSS_PATH = sheet("dialogs")
 
     DEFAULT_CSS = """
     ImportDialog { align: center middle; background: $background 60%; }

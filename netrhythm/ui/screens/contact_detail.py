@@ -16,6 +16,7 @@ from netrhythm.services.contacts import ContactDetail, show_contact
 from netrhythm.ui.background import in_thread, report_error
 from netrhythm.ui.contact_actions import ContactActions
 from netrhythm.ui.screens.base import DataScreen
+from netrhythm.ui.sheets import sheet
 from netrhythm.ui.widgets.contact_sections import (
     balance_text,
     fields_text,
@@ -28,6 +29,8 @@ from netrhythm.ui.widgets.footer import AppFooter
 
 class ContactDetailScreen(ContactActions, DataScreen):
     """Everything about one contact."""
+
+    CSS_PATH = sheet("contacts")
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [

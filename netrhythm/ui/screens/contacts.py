@@ -28,6 +28,7 @@ from netrhythm.ui.background import in_thread
 from netrhythm.ui.contact_actions import ContactActions
 from netrhythm.ui.format import plural
 from netrhythm.ui.screens.base import DataScreen
+from netrhythm.ui.sheets import sheet
 from netrhythm.ui.widgets.contact_table import ContactTable
 from netrhythm.ui.widgets.footer import AppFooter
 from netrhythm.ui.widgets.form_field import TextInput
@@ -42,6 +43,8 @@ class FilterInput(TextInput):
 
 class ContactsScreen(ContactActions, DataScreen):
     """All contacts, searchable."""
+
+    CSS_PATH = sheet("contacts")
 
     BINDINGS = [
         Binding("slash", "focus_filter", "Search", key_display="/", id="contacts.search"),

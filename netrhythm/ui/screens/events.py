@@ -25,6 +25,7 @@ from netrhythm.services.events import EventDetail, EventOverview
 from netrhythm.ui.background import in_thread, report_error
 from netrhythm.ui.event_actions import EventActions
 from netrhythm.ui.screens.base import DataScreen
+from netrhythm.ui.sheets import sheet
 from netrhythm.ui.widgets.event_detail import info_text, person_item
 from netrhythm.ui.widgets.event_list import EventList
 from netrhythm.ui.widgets.footer import AppFooter
@@ -36,6 +37,8 @@ SETTLE_SECONDS = 0.06  # the cursor rests this long before the event under it is
 
 class EventsScreen(EventActions, DataScreen):
     """Events, what happened at them and whom you met."""
+
+    CSS_PATH = sheet("events")
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [

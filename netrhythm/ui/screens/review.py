@@ -24,6 +24,7 @@ from netrhythm.services.review import default_week, review
 from netrhythm.services.review_format import write_markdown
 from netrhythm.ui.background import in_thread
 from netrhythm.ui.screens.base import DataScreen
+from netrhythm.ui.sheets import sheet
 from netrhythm.ui.widgets.footer import AppFooter
 from netrhythm.ui.widgets.review_glance import glance
 from netrhythm.ui.widgets.review_header import Loaded, header_text
@@ -39,6 +40,8 @@ NOT_WHILE_TYPING = {"move", "last_week", "export_markdown", "reflect"}
 
 class ReviewScreen(DataScreen):
     """One week's review."""
+
+    CSS_PATH = sheet("review")
 
     AUTO_FOCUS = "#review-body"
     BINDINGS = [

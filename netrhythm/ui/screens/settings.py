@@ -22,6 +22,7 @@ from netrhythm.services.pause import PauseLine, parse_pause_week, pause_lines, s
 from netrhythm.services.practices import PracticeLine, practice_lines
 from netrhythm.ui.background import in_thread, report_error
 from netrhythm.ui.screens.base import DataScreen
+from netrhythm.ui.sheets import sheet
 from netrhythm.ui.widgets.footer import AppFooter
 from netrhythm.ui.widgets.settings_data import DataBox
 from netrhythm.ui.widgets.settings_list import SettingsList
@@ -52,6 +53,8 @@ def settings_data(ctx: Context) -> SettingsData:
 
 class SettingsScreen(PracticeActions, DataScreen):
     """Practices, week start, paused weeks, nudges and theme."""
+
+    CSS_PATH = sheet("settings")
 
     def __init__(self) -> None:
         super().__init__(id="settings")

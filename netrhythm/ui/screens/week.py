@@ -8,20 +8,21 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Grid, Vertical
 from textual.events import Resize
-from textual.widgets import Label
 
+from netrhythm.services.progress import PracticeProgress
 from netrhythm.services.week_view import WeekView, week_view
 from netrhythm.ui.background import in_thread
 from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.widgets.footer import AppFooter
 from netrhythm.ui.widgets.panel import Panel
 from netrhythm.ui.widgets.practice_row import PracticeRow
-from netrhythm.ui.widgets.week_panels import fill_panels, header_text
+from netrhythm.ui.widgets.week_panels import WeekHeader, fill_panels, make_panels
 
 WEEKS = Binding.Group("Week")
 WIDE = 140  # columns from which panels have room for whole sentences
+SUGGESTIONS = 8  # "who next" suggestions
 
 
 class WeekScreen(DataScreen):
@@ -46,32 +47,41 @@ class WeekScreen(DataScreen):
         self._filled_wide = False
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="week-header"):
-            yield Label("Loading this week…", id="week-title", markup=False)
-            yield Label("", id="week-score", markup=False)
-        yield Vertical(id="practices")
+        # Built with the current week's data: the first frame shows it, laid out once.
+        self.view = view = self._read_first_week()
+        self._filled_wide = self.wide
+        yield WeekHeader(view, id="week-header")
+        box = Vertical(*self._rows(view.status.progress.practices if view else []),
+                       id="practices")
+        box.border_title = self._practices_title(view)
+        yield box
         with Grid(id="panels"):
-            yield Panel("Who next", id="who-next")
-            yield Panel("Follow-ups due", id="follow-ups")
-            yield Panel("Gone cold", id="gone-cold")
-            yield Panel("Upcoming events", id="upcoming")
-            yield Panel("This week", id="week-actions")
+            yield from make_panels(view, self._filled_wide)
         yield AppFooter()
 
+    def _read_first_week(self) -> WeekView | None:
+        """The current week, read here, before the screen is first shown: nothing is on show
+        yet to freeze, and the first frame shows the week rather than "Loading" (a worker, a
+        second layout and a second frame later). ``None`` if that fails: the usual load in a
+        worker then runs on first show and reports the error."""
+        try:
+            return week_view(self.ctx, None, suggestions=SUGGESTIONS)
+        except Exception:
+            return None
+
     def on_mount(self) -> None:
-        self.query_one("#practices").border_title = "Practices"
+        if self.view is not None:
+            self._generation = self.napp.generation  # shown as composed: no reload on resume
 
     def load(self) -> None:
         week = self.week
-        in_thread(self, lambda: week_view(self.ctx, week, suggestions=8), self.show,
+        in_thread(self, lambda: week_view(self.ctx, week, suggestions=SUGGESTIONS), self.show,
                   group="week-load")
 
     def show(self, view: WeekView) -> None:
         was_current = self.view.is_current if self.view else None
         self.view = view
-        title, score = header_text(view)
-        self.query_one("#week-title", Label).update(title)
-        self.query_one("#week-score", Label).update(score)
+        self.query_one(WeekHeader).show(view)
         self.set_class(not view.is_current, "-past")
         self._show_practices(view)
         self._filled_wide = self.wide
@@ -81,7 +91,7 @@ class WeekScreen(DataScreen):
 
     @property
     def wide(self) -> bool:
-        return self.size.width >= WIDE
+        return (self.size.width or self.app.size.width) >= WIDE  # not laid out yet: the app's
 
     def on_resize(self, event: Resize) -> None:
         if self.view is not None and self.wide != self._filled_wide:
@@ -91,24 +101,35 @@ class WeekScreen(DataScreen):
     def _show_practices(self, view: WeekView) -> None:
         box = self.query_one("#practices", Vertical)
         practices = view.status.progress.practices
-        box.border_title = f"Practices · weeks run {view.span}, not rolling"
+        box.border_title = self._practices_title(view)
         rows = list(box.query(PracticeRow))
-        width = max((len(p.practice.name) for p in practices), default=10)
+        width = min(max((len(p.practice.name) for p in practices), default=10), 24)
         if [r.progress.practice.id for r in rows] == [p.practice.id for p in practices]:
             for row, progress in zip(rows, practices, strict=True):
-                row.progress = progress
-                row.name_width = min(width, 24)
-                row.set_class(progress.period.met, "-met")
-                row.refresh(layout=True)
+                if (row.progress, row.name_width) != (progress, width):
+                    row.progress = progress
+                    row.name_width = width
+                    row.set_class(progress.period.met, "-met")
+                    row.set_class(progress.period.paused, "-paused")
+                    row.refresh(layout=True)
             return
-        new_rows = [PracticeRow(p, n + 1, min(width, 24), id=f"practice-{p.practice.id}")
-                    for n, p in enumerate(practices)]
+        new_rows = self._rows(practices)
 
         async def replace() -> None:  # the old rows must be gone before their ids come back
             await box.remove_children()
             await box.mount_all(new_rows)
 
         self.call_later(replace)
+
+    @staticmethod
+    def _practices_title(view: WeekView | None) -> str:
+        return f"Practices · weeks run {view.span}, not rolling" if view else "Practices"
+
+    @staticmethod
+    def _rows(practices: list[PracticeProgress]) -> list[PracticeRow]:
+        width = min(max((len(p.practice.name) for p in practices), default=10), 24)
+        return [PracticeRow(p, n + 1, width, id=f"practice-{p.practice.id}")
+                for n, p in enumerate(practices)]
 
     @property
     def on_current_week(self) -> bool:

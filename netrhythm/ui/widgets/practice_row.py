@@ -10,6 +10,7 @@ from typing import Any
 
 from textual.content import Content
 from textual.events import Click
+from textual.geometry import Size
 from textual.widget import Widget
 
 from netrhythm.services.progress import PracticeProgress
@@ -57,10 +58,16 @@ class PracticeRow(Widget):
         style = "$success" if met else ("$text-muted" if period.paused else "$text-warning")
         return figures, literal(p.slack, style)
 
+    def _one_line(self, figures: Content, slack: Content, width: int) -> bool:
+        return figures.cell_length + 3 + slack.cell_length <= width
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # From the width being laid out: ``content_size`` is not known before the first layout.
+        return 1 if self._one_line(*self.parts(), width) else 2
+
     def render(self) -> Content:
         figures, slack = self.parts()
-        width = self.content_size.width or 80
-        if figures.cell_length + 3 + slack.cell_length <= width:
+        if self._one_line(figures, slack, self.content_size.width or 80):
             return Content.assemble(figures, "   ", slack)
         return Content.assemble(figures, "\n", " " * 4, slack)
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any, NamedTuple
+
 from textual.content import Content
 from textual.dom import DOMNode
+from textual.widget import Widget
 
 from netrhythm.domain.dates import format_day, short_date
 from netrhythm.domain.records import EventRec
@@ -28,6 +31,24 @@ def header_text(view: WeekView) -> tuple[Content, Content]:
     return left, right
 
 
+class WeekHeader(Widget):
+    """One line: the week, its dates and days left on the left, the rhythm score on the
+    right (the left side is cut short first when the line is too narrow)."""
+
+    def __init__(self, view: WeekView | None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.left, self.right = header_text(view) if view else (Content("Loading this week…"),
+                                                                Content(""))
+
+    def show(self, view: WeekView) -> None:
+        self.left, self.right = header_text(view)
+        self.refresh()
+
+    def render(self) -> Content:
+        room = max(0, self.content_size.width - self.right.cell_length)
+        return Content.assemble(self.left.truncate(room, ellipsis=True, pad=True), self.right)
+
+
 def _event_text(e: EventRec, view: WeekView) -> str:
     lines = [f"{e.name} — {format_day(e.held_on, view.today)}"]
     lines += [x for x in (e.location, e.notes) if x]
@@ -36,38 +57,68 @@ def _event_text(e: EventRec, view: WeekView) -> str:
     return "\n".join(lines)
 
 
-def fill_panels(screen: DOMNode, view: WeekView, wide: bool) -> None:
-    """Fill the five panels of the Week screen (``wide``: room for whole sentences)."""
+class Fill(NamedTuple):
+    """What one panel shows: its title, items (prompt, payload), the quiet text when there
+    are none, and how many there are in all when only the first ``MAX_ITEMS`` are shown."""
+
+    title: str
+    items: list[tuple[Content, Any]]
+    empty: str
+    total: int | None = None
+
+
+def panel_fills(view: WeekView, wide: bool) -> dict[str, Fill]:
+    """The five panels of the Week screen by id (``wide``: room for whole sentences)."""
     st, today = view.status, view.today
     muted = "$text-muted"
-    screen.query_one("#who-next", Panel).set_items(
-        [(Content.assemble(literal(s.name, "bold"), "  ",
-                           literal(s.reason if wide else s.short, muted)),
-          s.contact_id) for s in view.who_next],
-        "Add contacts to get suggestions")
-    screen.query_one("#follow-ups", Panel).set_items(
-        [(Content.assemble(literal(f.contact_name, "bold"), " ",
-                           (format_day(f.due_on, today),
-                            "$text-error" if f.due_on < today else "$text-warning"),
-                           *((" · ", literal(f.note, muted)) if f.note else ())),
-          f.contact_id) for f in st.follow_ups_due[:MAX_ITEMS]],
-        "Nothing due. Promises kept.", len(st.follow_ups_due))
-    screen.query_one("#gone-cold", Panel).set_items(
-        [(Content.assemble(literal(c.name, "bold"), "  ",
-                           (f"{c.days_overdue}d overdue", "$text-error")), c.id)
-         for c in st.gone_cold[:MAX_ITEMS]],
-        "Nobody has gone cold.", len(st.gone_cold))
-    screen.query_one("#upcoming", Panel).set_items(
-        [(Content.assemble((short_date(e.held_on), "$accent"), " ", literal(e.name, "bold"),
-                           *((" · ", literal(e.location, muted)) if e.location else ())),
-          _event_text(e, view)) for e in st.upcoming],
-        "No upcoming events. Add one: netrhythm events add")
-    actions = screen.query_one("#week-actions", Panel)
-    actions.title = "This week" if view.is_current else f"Week {st.name}"
-    actions.set_items(
-        [(Content.assemble((short_date(a.occurred_on)[:3], "$accent"), " ",
-                           literal(a.practice_name, "bold"),
-                           *((" · ", literal(", ".join(a.contacts))) if a.contacts else ()),
-                           *((" — ", literal(a.note, muted)) if a.note else ())), None)
-         for a in view.actions],
-        "Nothing logged yet. Press 1-9 to log.")
+    return {
+        "who-next": Fill("Who next", [
+            (Content.assemble(literal(s.name, "bold"), "  ",
+                              literal(s.reason if wide else s.short, muted)), s.contact_id)
+            for s in view.who_next], "Add contacts to get suggestions"),
+        "follow-ups": Fill("Follow-ups due", [
+            (Content.assemble(literal(f.contact_name, "bold"), " ",
+                              (format_day(f.due_on, today),
+                               "$text-error" if f.due_on < today else "$text-warning"),
+                              *((" · ", literal(f.note, muted)) if f.note else ())),
+             f.contact_id) for f in st.follow_ups_due[:MAX_ITEMS]],
+            "Nothing due. Promises kept.", len(st.follow_ups_due)),
+        "gone-cold": Fill("Gone cold", [
+            (Content.assemble(literal(c.name, "bold"), "  ",
+                              (f"{c.days_overdue}d overdue", "$text-error")), c.id)
+            for c in st.gone_cold[:MAX_ITEMS]], "Nobody has gone cold.", len(st.gone_cold)),
+        "upcoming": Fill("Upcoming events", [
+            (Content.assemble((short_date(e.held_on), "$accent"), " ", literal(e.name, "bold"),
+                              *((" · ", literal(e.location, muted)) if e.location else ())),
+             _event_text(e, view)) for e in st.upcoming],
+            "No upcoming events. Add one: netrhythm events add"),
+        "week-actions": Fill("This week" if view.is_current else f"Week {st.name}", [
+            (Content.assemble((short_date(a.occurred_on)[:3], "$accent"), " ",
+                              literal(a.practice_name, "bold"),
+                              *((" · ", literal(", ".join(a.contacts))) if a.contacts else ()),
+                              *((" — ", literal(a.note, muted)) if a.note else ())), None)
+            for a in view.actions], "Nothing logged yet. Press 1-9 to log."),
+    }
+
+
+def make_panels(view: WeekView | None, wide: bool) -> list[Panel]:
+    """The five panels, filled when ``view`` is known (before they are mounted: no updates)."""
+    fills = panel_fills(view, wide) if view is not None else {
+        "who-next": Fill("Who next", [], ""), "follow-ups": Fill("Follow-ups due", [], ""),
+        "gone-cold": Fill("Gone cold", [], ""), "upcoming": Fill("Upcoming events", [], ""),
+        "week-actions": Fill("This week", [], "")}
+    panels = []
+    for panel_id, fill in fills.items():
+        panel = Panel(fill.title, id=panel_id)
+        if view is not None:
+            panel.set_items(fill.items, fill.empty, fill.total)
+        panels.append(panel)
+    return panels
+
+
+def fill_panels(screen: DOMNode, view: WeekView, wide: bool) -> None:
+    """Show ``view`` in the Week screen's five panels."""
+    for panel_id, fill in panel_fills(view, wide).items():
+        panel = screen.query_one(f"#{panel_id}", Panel)
+        panel.title = fill.title
+        panel.set_items(fill.items, fill.empty, fill.total)
