@@ -9,6 +9,7 @@ The demo data is generated fresh into a temporary folder with the clock stopped 
 from __future__ import annotations
 
 import asyncio
+import shutil
 import sys
 import tempfile
 from datetime import datetime
@@ -62,14 +63,18 @@ async def shoot(ctx, name: str, keys: list[str]) -> Path:  # type: ignore[no-unt
 
 async def main() -> None:
     OUT.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory() as folder:
-        ctx = open_context(Path(folder) / "demo.db", FixedClock(NOW))
-        try:
-            create_demo(ctx)
-            for name, keys in SHOTS.items():
-                print(f"wrote {(await shoot(ctx, name, keys)).relative_to(ROOT)}")
-        finally:
-            ctx.close()
+    # a folder named the same on every run: Settings shows the database's path
+    folder = Path(tempfile.gettempdir()) / "netrhythm-demo"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    ctx = open_context(folder / "demo.db", FixedClock(NOW))
+    try:
+        create_demo(ctx)
+        for name, keys in SHOTS.items():
+            print(f"wrote {(await shoot(ctx, name, keys)).relative_to(ROOT)}")
+    finally:
+        ctx.close()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -7,18 +7,37 @@ look at the report before committing.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import shutil
+import tempfile
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 
-from netrhythm.services.context import Context
+from netrhythm.domain.clock import FixedClock
+from netrhythm.services.context import Context, open_context
 from netrhythm.ui.app import build_app
 from tests.ui.helpers import settle
 
 SIZES = [(80, 24), (160, 48)]
 SCREENS = {"week": (), "log": ("1",), "contacts": ("c",), "review": ("v",), "events": ("E",),
            "settings": ("comma",)}
+
+
+@pytest.fixture
+def stable_demo_ctx(request: pytest.FixtureRequest, demo_template: Path,
+                    clock: FixedClock) -> Iterator[Context]:
+    """A copy of the demo database at a path that is the same on every run (Settings shows
+    the database's path), one folder per test so parallel workers never share it."""
+    folder = Path(tempfile.gettempdir()) / "netrhythm-snapshots" / request.node.callspec.id
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    shutil.copyfile(demo_template, folder / "demo.db")
+    context = open_context(folder / "demo.db", clock)
+    yield context
+    context.close()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def steps(keys: tuple[str, ...]) -> Callable[[Pilot], Awaitable[None]]:
@@ -33,7 +52,7 @@ def steps(keys: tuple[str, ...]) -> Callable[[Pilot], Awaitable[None]]:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("keys", SCREENS.values(), ids=SCREENS.keys())
-def test_screen(snap_compare: Callable[..., bool], demo_ctx: Context, keys: tuple[str, ...],
-                size: tuple[int, int]) -> None:
-    app = build_app(demo_ctx, cursor_blink=False)
+def test_screen(snap_compare: Callable[..., bool], stable_demo_ctx: Context,
+                keys: tuple[str, ...], size: tuple[int, int]) -> None:
+    app = build_app(stable_demo_ctx, cursor_blink=False)
     assert snap_compare(app, terminal_size=size, run_before=steps(keys))
