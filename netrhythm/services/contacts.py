@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from netrhythm.domain.cadence import Due, due_state
@@ -12,14 +12,12 @@ from netrhythm.domain.dates import parse_date
 from netrhythm.domain.errors import InputError
 from netrhythm.domain.records import ActionRec, ContactRec, FollowUpRec
 from netrhythm.services import lookup
-from netrhythm.services.cold import Cold as Cold  # re-exported: where it used to live
-from netrhythm.services.cold import gone_cold as gone_cold
-from netrhythm.services.context import FOLLOW_UP_AFTER_EVENT, Context
+from netrhythm.services.context import Context
+from netrhythm.services.tracking import after_event
 from netrhythm.services.validate import clean_name, clean_text, positive_int
 from netrhythm.storage import actions as action_store
 from netrhythm.storage import contacts as store
 from netrhythm.storage import followups as followup_store
-from netrhythm.storage import settings as settings_store
 from netrhythm.storage.journal import change
 from netrhythm.storage.tables import Event
 
@@ -99,10 +97,8 @@ def add_contact(ctx: Context, form: ContactForm) -> ContactRec:
 def _follow_up_after_event(ctx: Context, contact_id: int, event_id: int) -> None:
     """Meeting someone at an event schedules a follow-up: the window closes fast. (The
     follow-up names its event wherever it is shown, so it needs no note.)"""
-    days = int(settings_store.get_setting(FOLLOW_UP_AFTER_EVENT, 3))
-    event = Event.get_by_id(event_id)
-    start = max(event.held_on, ctx.today())
-    followup_store.insert_follow_up(contact_id, start + timedelta(days=days), "", ctx.today(),
+    held_on = Event.get_by_id(event_id).held_on
+    followup_store.insert_follow_up(contact_id, after_event(ctx, held_on), "", ctx.today(),
                                     event_id=event_id)
 
 

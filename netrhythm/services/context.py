@@ -14,6 +14,7 @@ from netrhythm.storage.tables import database
 
 WEEK_START = "week_start"
 FOLLOW_UP_AFTER_EVENT = "follow_up_after_event_days"
+DEFAULT_FOLLOW_UP_AFTER_EVENT = 3
 
 
 class Context(NamedTuple):
@@ -32,6 +33,11 @@ class Context(NamedTuple):
     def week_start(self) -> int:
         """0 = Monday … 6 = Sunday."""
         return int(store.get_setting(WEEK_START, 0))
+
+    @property
+    def follow_up_after_event(self) -> int:
+        """Days within which to follow up with someone met at an event (a setting)."""
+        return int(store.get_setting(FOLLOW_UP_AFTER_EVENT, DEFAULT_FOLLOW_UP_AFTER_EVENT))
 
     def current_week(self) -> int:
         return week_index(self.today(), self.week_start)

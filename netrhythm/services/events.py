@@ -15,11 +15,10 @@ from netrhythm.domain.errors import InputError
 from netrhythm.domain.records import ActionRec, EventRec, PracticeRec
 from netrhythm.domain.weeks import week_index
 from netrhythm.services import lookup
-from netrhythm.services.context import FOLLOW_UP_AFTER_EVENT, Context
+from netrhythm.services.context import Context
 from netrhythm.services.validate import clean_name, clean_text
 from netrhythm.storage import events as store
 from netrhythm.storage import practices as practice_store
-from netrhythm.storage import settings as settings_store
 from netrhythm.storage.events import EventSummary, MetPerson
 from netrhythm.storage.journal import change
 
@@ -153,7 +152,7 @@ def event_detail(ctx: Context, event_id: int) -> EventDetail:
     attended = [a.occurred_on for a in actions if practice and a.practice_id == practice.id]
     return EventDetail(event, store.people_at(event_id), actions, practice,
                        min(attended) if attended else None, event_ref(event),
-                       int(settings_store.get_setting(FOLLOW_UP_AFTER_EVENT, 3)))
+                       ctx.follow_up_after_event)
 
 
 def log_attended(ctx: Context, event_id: int) -> str:

@@ -16,7 +16,7 @@ from netrhythm.domain.weeks import (
     week_last_day,
     week_name,
 )
-from netrhythm.services.contacts import Cold, gone_cold
+from netrhythm.services.cold import Cold, gone_cold
 from netrhythm.services.context import Context
 from netrhythm.services.progress import PracticeProgress, paused_weeks, progress
 from netrhythm.services.validate import clean_text

@@ -49,7 +49,7 @@ def current(ctx: Context) -> dict[str, str]:
     """Every setting as ``key: value`` text, in a stable order."""
     out = {
         "week-start": WEEKDAY_NAMES[ctx.week_start].lower(),
-        "follow-up-after-event": str(store.get_setting(FOLLOW_UP_AFTER_EVENT, 3)),
+        "follow-up-after-event": str(ctx.follow_up_after_event),
         "theme": theme(),
     }
     for name, value in nudge_settings().to_dict().items():

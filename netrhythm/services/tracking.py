@@ -9,11 +9,10 @@ from netrhythm.domain.dates import format_day, parse_date
 from netrhythm.domain.records import PracticeRec
 from netrhythm.domain.tuples import NamedTuple
 from netrhythm.services import lookup
-from netrhythm.services.context import FOLLOW_UP_AFTER_EVENT, Context
+from netrhythm.services.context import Context
 from netrhythm.services.validate import clean_text, positive_int
 from netrhythm.storage import actions as action_store
 from netrhythm.storage import followups as followup_store
-from netrhythm.storage import settings as settings_store
 from netrhythm.storage.journal import change
 from netrhythm.storage.tables import Contact
 
@@ -64,7 +63,7 @@ def log_action(ctx: Context, request: LogRequest) -> Logged:
         action_id = action_store.insert_action(
             practice.id, day, note, event_id, contact_ids, ctx.now())
         followup_store.complete_follow_ups(contact_ids, day)
-        due_on = _follow_up_day(day, today, follow_days, event_id, bool(contact_ids))
+        due_on = _follow_up_day(ctx, day, follow_days, event_id, bool(contact_ids))
         if due_on is not None:
             due = due_on.isoformat()
             for cid in contact_ids:
@@ -72,7 +71,7 @@ def log_action(ctx: Context, request: LogRequest) -> Logged:
     return Logged(action_id, practice, description, due)
 
 
-def _follow_up_day(day: date, today: date, days: int | None, event_id: int | None,
+def _follow_up_day(ctx: Context, day: date, days: int | None, event_id: int | None,
                    with_people: bool) -> date | None:
     """When to follow up: in ``days`` when asked; after meeting people at an event, within the
     event follow-up window (``settings follow-up-after-event``) even when not asked."""
@@ -80,5 +79,10 @@ def _follow_up_day(day: date, today: date, days: int | None, event_id: int | Non
         return day + timedelta(days=days)
     if event_id is None or not with_people:
         return None
-    window = int(settings_store.get_setting(FOLLOW_UP_AFTER_EVENT, 3))
-    return max(day, today) + timedelta(days=window)
+    return after_event(ctx, day)
+
+
+def after_event(ctx: Context, met_on: date) -> date:
+    """When to follow up with someone met on ``met_on`` at an event: within the event window
+    (``settings follow-up-after-event``) from that day, or from today if it is past."""
+    return max(met_on, ctx.today()) + timedelta(days=ctx.follow_up_after_event)

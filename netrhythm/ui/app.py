@@ -1,9 +1,10 @@
 """The netrhythm app: its screens, the keys that work everywhere, undo, and outside writes.
 
-``build_app(ctx)`` makes the app (tests and the screenshot script use it too); ``run(ctx)``
-runs it. Screens and dialogs call services in thread workers (``ui.background``); after any
-write, ``data_changed()`` makes the visible screens reload. Writes made by other processes (a
-``netrhythm log`` in another terminal) are noticed by polling SQLite's ``PRAGMA data_version``.
+``build_app(ctx)`` makes the app (tests and the screenshot script use it too;
+``cli.app.make_app`` starts it). Screens and dialogs call services in thread workers
+(``ui.background``); after any write, ``data_changed()`` makes the visible screens reload.
+Writes made by other processes (a ``netrhythm log`` in another terminal) are noticed by
+polling SQLite's ``PRAGMA data_version``.
 Only the Week screen and its stylesheet are loaded up front; other screens, dialogs and the
 palette are imported when first used, each bringing its own stylesheet, so the first frame
 comes sooner.
@@ -192,9 +193,3 @@ def build_app(ctx: Context, *, poll_seconds: float = 0.5, cursor_blink: bool = T
     """The app on an open context (tests pass a context with a fixed clock)."""
     return NetrhythmApp(ctx, poll_seconds=poll_seconds, cursor_blink=cursor_blink,
                         nudge_seconds=nudge_seconds)
-
-
-def run(ctx: Context) -> int:
-    """Run the app until the user quits; the exit code."""
-    result = build_app(ctx, nudge_seconds=NUDGE_SECONDS).run()
-    return int(result or 0)
