@@ -25,6 +25,11 @@ WIDE = 140  # columns from which panels have room for whole sentences
 SUGGESTIONS = 8  # "who next" suggestions
 
 
+def _name_width(practices: list[PracticeProgress]) -> int:
+    """The practice-name column: the longest name, at most 24."""
+    return min(max((len(p.practice.name) for p in practices), default=10), 24)
+
+
 class WeekScreen(DataScreen):
     """This week at a glance."""
 
@@ -103,15 +108,10 @@ class WeekScreen(DataScreen):
         practices = view.status.progress.practices
         box.border_title = self._practices_title(view)
         rows = list(box.query(PracticeRow))
-        width = min(max((len(p.practice.name) for p in practices), default=10), 24)
         if [r.progress.practice.id for r in rows] == [p.practice.id for p in practices]:
+            width = _name_width(practices)
             for row, progress in zip(rows, practices, strict=True):
-                if (row.progress, row.name_width) != (progress, width):
-                    row.progress = progress
-                    row.name_width = width
-                    row.set_class(progress.period.met, "-met")
-                    row.set_class(progress.period.paused, "-paused")
-                    row.refresh(layout=True)
+                row.update(progress, width)
             return
         new_rows = self._rows(practices)
 
@@ -127,7 +127,7 @@ class WeekScreen(DataScreen):
 
     @staticmethod
     def _rows(practices: list[PracticeProgress]) -> list[PracticeRow]:
-        width = min(max((len(p.practice.name) for p in practices), default=10), 24)
+        width = _name_width(practices)
         return [PracticeRow(p, n + 1, width, id=f"practice-{p.practice.id}")
                 for n, p in enumerate(practices)]
 

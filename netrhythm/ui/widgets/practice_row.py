@@ -30,11 +30,19 @@ class PracticeRow(Widget):
     def __init__(self, progress: PracticeProgress, number: int, name_width: int,
                  **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.progress = progress
         self.number = number
+        self.update(progress, name_width)
+
+    def update(self, progress: PracticeProgress, name_width: int) -> None:
+        """Show ``progress`` (names fit ``name_width``); nothing happens if it is on show."""
+        if getattr(self, "progress", None) == progress and self.name_width == name_width:
+            return
+        self.progress = progress
         self.name_width = name_width
         self.set_class(progress.period.met, "-met")
         self.set_class(progress.period.paused, "-paused")
+        if self.is_mounted:
+            self.refresh(layout=True)
 
     def parts(self) -> tuple[Content, Content]:
         """The line of figures and the slack line."""
