@@ -103,15 +103,15 @@ def weekly_counts(week_start: int, until: date | None = None,
 def _count_actions(week_start: int, until: date | None,
                    practice_id: int | None = None) -> dict[int, dict[int, int]]:
     """``weekly_counts`` from the actions themselves (about 20 ms for 60,000)."""
-    where = [w for w, on in (("practice_id = ?", practice_id is not None),
-                             ("day <= ?", until is not None)) if on]
-    sql = (
-        "SELECT practice_id, (day - 1 - ?) / 7 AS week, count(*) FROM action "
-        + (f"WHERE {' AND '.join(where)} " if where else "")
-        + "GROUP BY practice_id, week"
-    )
-    params: list[int] = ([week_start] + ([practice_id] if practice_id is not None else [])
-                         + ([until.toordinal()] if until else []))
+    where, params = ["1"], [week_start]
+    if practice_id is not None:
+        where.append("practice_id = ?")
+        params.append(practice_id)
+    if until is not None:
+        where.append("day <= ?")
+        params.append(until.toordinal())
+    sql = ("SELECT practice_id, (day - 1 - ?) / 7 AS week, count(*) FROM action "
+           f"WHERE {' AND '.join(where)} GROUP BY practice_id, week")
     counts: dict[int, dict[int, int]] = defaultdict(dict)
     for practice_id_, week, count in database.execute_sql(sql, params):
         counts[practice_id_][week] = count

@@ -45,18 +45,19 @@ def set_paused(first_day: date, last_day: date, paused: bool) -> bool:
 
 
 def get_review(first_day: date, last_day: date) -> tuple[str, datetime] | None:
-    row = (WeekReview.select().where(WeekReview.week_start.between(first_day, last_day))
-           .order_by(WeekReview.written_at.desc()).first())
-    return (row.reflection, row.written_at) if row else None
+    """The reflection saved for the week ``first_day``..``last_day`` and when it was written
+    (plain SQL: the nudge check reads two on the command line's fast path)."""
+    row = database.execute_sql(
+        "SELECT reflection, written_at FROM week_review WHERE week_start BETWEEN ? AND ? "
+        "ORDER BY written_at DESC LIMIT 1", [first_day.isoformat(), last_day.isoformat()],
+    ).fetchone()
+    return (str(row[0]), datetime.fromisoformat(str(row[1]))) if row else None
 
 
 def review_text(first_day: date, last_day: date) -> str | None:
-    """The reflection ``get_review`` gives, in plain SQL (the nudge check reads two)."""
-    row = database.execute_sql(
-        "SELECT reflection FROM week_review WHERE week_start BETWEEN ? AND ? "
-        "ORDER BY written_at DESC LIMIT 1", [first_day.isoformat(), last_day.isoformat()],
-    ).fetchone()
-    return str(row[0]) if row else None
+    """Only the reflection of ``get_review``."""
+    review = get_review(first_day, last_day)
+    return review[0] if review else None
 
 
 def reviewed_days(since: date) -> list[date]:
