@@ -77,6 +77,14 @@ def week_label(index: int, week_start: int) -> str:
     return f"{short_date(first, with_year=True)} – {short_date(last, with_year=True)}"
 
 
+def weeks_from(week: int, current: int) -> str:
+    """``this week``, ``next week``, ``last week``, ``in 3 weeks`` or ``5 weeks ago``."""
+    if -1 <= week - current <= 1:
+        return ("last week", "this week", "next week")[week - current + 1]
+    weeks = abs(week - current)
+    return f"in {weeks} weeks" if week > current else f"{weeks} weeks ago"
+
+
 def iso_weeks_in_year(year: int) -> int:
     """52 or 53: the number of ISO weeks in ISO year ``year``."""
     return date(year, 12, 28).isocalendar().week

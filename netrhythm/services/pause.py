@@ -11,6 +11,7 @@ from netrhythm.domain.weeks import (
     week_label,
     week_last_day,
     week_name,
+    weeks_from,
 )
 from netrhythm.services.context import Context
 from netrhythm.storage import settings as store
@@ -46,17 +47,6 @@ def parse_pause_week(ctx: Context, text: str, field: str = "week") -> int:
     return parse_week(text, ctx.week_start, ctx.today(), field, allow_future=True)
 
 
-def _when(week: int, current: int) -> str:
-    if week == current:
-        return "this week"
-    if week == current + 1:
-        return "next week"
-    if week == current - 1:
-        return "last week"
-    weeks = abs(week - current)
-    return f"in {weeks} weeks" if week > current else f"{weeks} weeks ago"
-
-
 def pause_lines(ctx: Context) -> list[PauseLine]:
     """This week and next (paused or not), later paused weeks, then earlier ones, newest first."""
     ws = ctx.week_start
@@ -64,5 +54,5 @@ def pause_lines(ctx: Context) -> list[PauseLine]:
     paused = {week_index(d, ws) for d in store.paused_days()}
     later = sorted(w for w in paused if w > current + 1)
     earlier = sorted((w for w in paused if w < current), reverse=True)
-    return [PauseLine(w, week_name(w, ws), week_label(w, ws), _when(w, current), w in paused)
+    return [PauseLine(w, week_name(w, ws), week_label(w, ws), weeks_from(w, current), w in paused)
             for w in [current, current + 1, *later, *earlier]]

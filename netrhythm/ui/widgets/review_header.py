@@ -7,8 +7,8 @@ from datetime import date
 
 from textual.content import Content
 
+from netrhythm.domain.weeks import weeks_from
 from netrhythm.services.review import Review
-from netrhythm.ui.format import plural
 
 
 @dataclass(frozen=True)
@@ -27,12 +27,8 @@ class Loaded:
 
 def when(loaded: Loaded) -> tuple[str, str]:
     """``last week``, ``this week`` (in progress) or ``5 weeks ago``, with its style."""
-    ago = loaded.weeks_ago
-    if ago == 0:
-        return "this week", "bold $text-warning"
-    if ago == 1:
-        return "last week", "bold"
-    return f"{plural(ago, 'week')} ago", "bold $text-warning"
+    return (weeks_from(loaded.review.week, loaded.current_week),
+            "bold" if loaded.weeks_ago == 1 else "bold $text-warning")
 
 
 def header_text(loaded: Loaded) -> tuple[Content, Content]:
