@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from collections.abc import Sequence
 
 from netrhythm import __version__
@@ -60,38 +58,6 @@ COMMANDS = {
 }
 
 
-def _columns() -> int:
-    """The terminal's width, as ``shutil.get_terminal_size()`` gives it (80 when unknown)."""
-    try:
-        columns = int(os.environ.get("COLUMNS", ""))
-    except ValueError:
-        columns = 0
-    if columns > 0:
-        return columns
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
-    except (AttributeError, ValueError, OSError):
-        return 80
-
-
-class _Formatter(argparse.HelpFormatter):
-    """argparse's help formatter, sized without ``shutil``: argparse makes a formatter for
-    every argument added, and ``shutil`` (with bz2 and lzma) costs a fast command ~3 ms."""
-
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
-                 width: int | None = None) -> None:
-        super().__init__(prog, indent_increment, max_help_position,
-                         _columns() - 2 if width is None else width)
-
-
-class _Parser(argparse.ArgumentParser):
-    """An ``ArgumentParser`` with ``_Formatter``; its sub-parsers are of this class too."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, **kwargs)
-
-
 def chosen_command(argv: Sequence[str]) -> str | None:
     """The command named in ``argv`` before any help flag (skipping ``--db PATH``), if any."""
     args = iter(argv)
@@ -107,7 +73,7 @@ def chosen_command(argv: Sequence[str]) -> str | None:
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser; given ``argv`` that names a command, a parser for that command only."""
-    parser = _Parser(
+    parser = argparse.ArgumentParser(
         prog="netrhythm",
         description="Keep professional networking a weekly habit. With no command, opens the app.",
         epilog=EPILOG,
