@@ -13,6 +13,9 @@ from collections.abc import Callable
 from typing import Any
 
 from netrhythm.domain.errors import InputError
+from netrhythm.services.context import FOLLOW_UP_AFTER_EVENT, WEEK_START
+from netrhythm.services.practices import PERIODS, RECIPROCITY
+from netrhythm.services.settings import NUDGES, THEME
 from netrhythm.services.validate import MAX_NAME, MAX_TEXT, clean_name, clean_text
 
 # Required one-line names; other text is bounded like the form field it comes from.
@@ -27,6 +30,13 @@ SHORT_TEXT = {
 
 def _bad(expected: str) -> None:
     raise ValueError(f"must be {expected}")
+
+
+def _one_of(choices: tuple[object, ...]) -> Callable[[Any], None]:
+    """A check that the value is one of ``choices`` ("must be 1, 2 or 4")."""
+    words = [str(c) for c in choices]
+    expected = f"{', '.join(words[:-1])} or {words[-1]}"
+    return lambda value: None if value in choices else _bad(expected)
 
 
 def _text(table: str, name: str, value: str) -> None:
@@ -74,16 +84,14 @@ def _nudges(value: Any) -> None:
 
 VALUES: dict[tuple[str, str], Callable[[Any], None]] = {
     ("practices", "target"): _at_least_one,
-    ("practices", "period_weeks"): lambda v: None if v in (1, 2, 4) else _bad("1, 2 or 4"),
-    ("practices", "reciprocity"): lambda v: None if v in ("give", "ask", "neutral") else _bad(
-        "give, ask or neutral"),
+    ("practices", "period_weeks"): _one_of(PERIODS),
+    ("practices", "reciprocity"): _one_of(RECIPROCITY),
     ("contacts", "cadence_days"): _at_least_one,
     ("tags", "cadence_days"): _at_least_one,
 }
 # Settings by key (the app reads these on every start); unknown keys are kept and never read.
 SETTINGS: dict[str, Callable[[Any], None]] = {
-    "week_start": _weekday, "follow_up_after_event_days": _days, "theme": _theme,
-    "nudges": _nudges,
+    WEEK_START: _weekday, FOLLOW_UP_AFTER_EVENT: _days, THEME: _theme, NUDGES: _nudges,
 }
 
 
