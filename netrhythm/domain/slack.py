@@ -65,7 +65,11 @@ def slack_text(
     return f"{left} more {noun} {when} to meet this {unit}"
 
 
+def target_phrase(target: int, period_weeks: int) -> str:
+    """``3 per week`` or ``1 per 2 weeks``."""
+    return f"{target} per {'week' if period_weeks == 1 else f'{period_weeks} weeks'}"
+
+
 def period_phrase(target: int, period_weeks: int, week_start: int) -> str:
     """``3 per week, Mon–Sun`` or ``1 per 2 weeks, Sun–Sat``: the rule in calendar terms."""
-    per = "week" if period_weeks == 1 else f"{period_weeks} weeks"
-    return f"{target} per {per}, {weekday_span(week_start)}"
+    return f"{target_phrase(target, period_weeks)}, {weekday_span(week_start)}"

@@ -15,16 +15,12 @@ from textual.binding import Binding
 from textual.events import Resize
 from textual.widgets import DataTable
 
+from netrhythm.domain.slack import target_phrase
 from netrhythm.services.practices import PracticeLine
 
 # (title, width; 0 = the rest, for the prompt)
 COLUMNS = (("", 1), ("Practice", 0), ("Target", 13), ("Kind", 8), ("Logged", 6), ("Prompt", 0))
 NAME_WIDTH = 22
-
-
-def target_text(target: int, period_weeks: int) -> str:
-    """``3 per week`` or ``1 per 2 weeks``."""
-    return f"{target} per {'week' if period_weeks == 1 else f'{period_weeks} weeks'}"
 
 
 def clipped(text: str, width: int, style: str = "") -> Text:
@@ -101,7 +97,7 @@ class PracticeTable(DataTable[Text]):
                 number += 1
             key = str(number) if not p.archived and number < 10 else ""
             kind = "archived" if p.archived else p.reciprocity
-            cells = [key, p.name, target_text(p.target, p.period_weeks), kind,
+            cells = [key, p.name, target_phrase(p.target, p.period_weeks), kind,
                      str(line.actions), p.prompt]
             row = [clipped(c, w, muted) for c, w in zip(cells, widths, strict=True)]
             row[4] = Text(cells[4].rjust(widths[4]), style=muted)

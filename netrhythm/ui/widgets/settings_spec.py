@@ -13,6 +13,7 @@ from textual.content import Content
 from netrhythm.domain.dates import WEEKDAY_NAMES
 from netrhythm.domain.weeks import weekday_span
 from netrhythm.services.pause import PauseLine
+from netrhythm.ui.format import plural
 from netrhythm.ui.widgets.settings_rows import Row
 
 WEEKDAYS = tuple((name, name.lower()) for name in WEEKDAY_NAMES)
@@ -58,8 +59,8 @@ def shown(kind: str, value: str) -> Content:
             "○ off", "$text-muted")
     if kind == "hour" and value.isdigit():
         return Content(f"{int(value):02d}:00")
-    if kind == "days":
-        return Content(f"within {value} day{'' if value == '1' else 's'}")
+    if kind == "days" and value.isdigit():
+        return Content(f"within {plural(int(value), 'day')}")
     return Content(value)
 
 
