@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from netrhythm.domain.dates import short_date
+from netrhythm.services.private_file import create_private
 from netrhythm.services.review import Review
 
 SHADES = "·░▒▓█"  # nothing, a little, half, most, met
@@ -130,15 +131,8 @@ def write_markdown(r: Review, folder: Path | None = None) -> Path:
     for n in range(1, 1000):
         path = folder / (f"{stem}.md" if n == 1 else f"{stem}-{n}.md")
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            create_private(path, data)
         except FileExistsError:
             continue
-        try:
-            os.fchmod(fd, 0o600)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-        except BaseException:
-            path.unlink(missing_ok=True)
-            raise
         return path
     raise FileExistsError(f"{folder / stem}.md and 998 numbered copies already exist")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -21,6 +20,7 @@ from netrhythm.services.importers.backup_merge import BackupMerge
 from netrhythm.services.importers.dedupe import Deduper
 from netrhythm.services.importers.detect import Parsed, parse_contacts
 from netrhythm.services.importers.summary import BackupSummary, ImportSummary, count
+from netrhythm.services.private_file import create_private
 from netrhythm.services.validate import clean_name
 from netrhythm.storage import contacts as contact_store
 from netrhythm.storage import transfer as store
@@ -151,17 +151,10 @@ def export_contacts(ctx: Context, fmt: str = "vcf") -> str:
 def write_private(path: Path, text: str, field_name: str = "--output") -> None:
     """Create ``path`` readable by the owner only (0600); an existing file is never replaced."""
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        create_private(path, text.encode("utf-8"))
     except FileExistsError:
         raise InputError(field_name, f"{path} already exists; choose another name or move it "
                                      "away first (nothing was written)") from None
     except OSError as exc:
         raise InputError(field_name, f"{path}: cannot be created ({exc.strerror})") from None
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
 
