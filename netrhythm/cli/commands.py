@@ -11,10 +11,11 @@ if TYPE_CHECKING:  # argparse is imported only for the lines cli.quick_args leav
 
 
 def _runs_long(args: Namespace) -> bool:
-    """The app, a watch, and commands that handle whole files: they collect garbage as they go
-    (``main`` starts every command without the collector)."""
+    """A watch and the commands that handle whole files: they collect garbage as they go
+    (``main`` starts every command without the collector; the app turns it on itself once
+    its first frame is painted, see ``cli.app.make_app``)."""
     command, action = args.command, getattr(args, "action", None)
-    return (command in (None, "demo", "export", "import")
+    return (command in ("demo", "export", "import")
             or (command == "contacts" and action in ("import", "export"))
             or (command == "nudge" and args.watch is not None))
 

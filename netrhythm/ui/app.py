@@ -12,6 +12,8 @@ comes sooner.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import App
 from textual.binding import Binding
 from textual.command import Provider
@@ -81,8 +83,10 @@ class NetrhythmApp(App[int]):
     ]
 
     def __init__(self, ctx: Context, *, poll_seconds: float = 0.5,
-                 cursor_blink: bool = True, nudge_seconds: float | None = None) -> None:
+                 cursor_blink: bool = True, nudge_seconds: float | None = None,
+                 on_first_frame: Callable[[], object] | None = None) -> None:
         super().__init__()
+        self.on_first_frame = on_first_frame  # called once the first frame is painted
         self.nudge_seconds = nudge_seconds  # None: no nudge checks (tests, screenshots)
         self.ctx = ctx
         self.poll_seconds = poll_seconds
@@ -93,6 +97,8 @@ class NetrhythmApp(App[int]):
         self.theme_memory = ThemeMemory(self, ctx)  # the saved theme, now; changes get saved
 
     def on_mount(self) -> None:
+        if self.on_first_frame is not None:
+            self.call_after_refresh(self.on_first_frame)
         self.theme_memory.start()
         # Timers: noticing other processes' writes, and the same nudge check as `netrhythm nudge`.
         self._seen_version = self.ctx.data_version()
@@ -106,15 +112,21 @@ class NetrhythmApp(App[int]):
         toast. Keys are claimed in the nudge log first, so a scheduler never doubles up."""
         in_thread(self, self._send_nudges, self._nudged, group="nudges")
 
-    def _send_nudges(self) -> list[tuple[str, str]]:
+    def _send_nudges(self) -> list[tuple[str, str, bool]]:
         from netrhythm.services import nudges
 
         sent, _ = nudges.send_due(self.ctx, nudges.desktop)
-        return [(s.nudge.title, s.nudge.message) for s in sent]
+        return [(s.nudge.title, s.nudge.message, s.nudge.rule == "summary") for s in sent]
 
-    def _nudged(self, sent: list[tuple[str, str]]) -> None:
-        for title, message in sent:
+    def _nudged(self, sent: list[tuple[str, str, bool]]) -> None:
+        """One toast: a nudge's own, or for several, a line for each (its title; for the
+        summary of the rest, its "Also due: …"): stacked toasts would cover an 80x24 screen."""
+        if len(sent) == 1:
+            title, message, _ = sent[0]
             self.notify(message, title=title, markup=False, timeout=12)
+        elif sent:
+            lines = [f"• {message if summary else title}" for title, message, summary in sent]
+            self.notify("\n".join(lines), title="Nudges", markup=False, timeout=12)
 
     def check_outside_writes(self) -> None:
         """Reload when another connection has committed (a cheap PRAGMA, on this thread), or
@@ -189,7 +201,8 @@ NUDGE_SECONDS = 300.0  # the open app checks for nudges every five minutes
 
 
 def build_app(ctx: Context, *, poll_seconds: float = 0.5, cursor_blink: bool = True,
-              nudge_seconds: float | None = None) -> NetrhythmApp:
+              nudge_seconds: float | None = None,
+              on_first_frame: Callable[[], object] | None = None) -> NetrhythmApp:
     """The app on an open context (tests pass a context with a fixed clock)."""
     return NetrhythmApp(ctx, poll_seconds=poll_seconds, cursor_blink=cursor_blink,
-                        nudge_seconds=nudge_seconds)
+                        nudge_seconds=nudge_seconds, on_first_frame=on_first_frame)

@@ -26,11 +26,34 @@ async def test_open_app_shows_a_due_follow_up_once(
         app.check_nudges()
         await app.workers.wait_for_complete()
         await settle(pilot)
-        titles = [n.title for n in app._notifications]
-        assert "Follow up with Ana [bold]Ruiz" in titles
+        shown = " ".join(f"{n.title} {n.message}" for n in app._notifications)
+        assert "Follow up with Ana [bold]Ruiz" in shown
+        assert len(app._notifications) == 1  # several nudges share one toast
         assert any(key.startswith("follow-up:") for key in sent_nudge_keys())
         shown = len(app._notifications)
         app.check_nudges()
         await app.workers.wait_for_complete()
         await settle(pilot)
         assert len(app._notifications) == shown
+
+
+async def test_several_nudges_at_once_share_one_toast(
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "")
+    for name in ("Ana Ruiz", "Bo Chen", "Cy Diaz"):
+        add_contact(ctx, ContactForm(name=name))
+        log_action(ctx, LogRequest(practice="reach-out", contacts=[name], date="2026-11-20",
+                                   follow_up_days="2"))
+    app = build_app(ctx, poll_seconds=60, cursor_blink=False, nudge_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.check_nudges()
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        toasts = list(app._notifications)
+        assert [t.title for t in toasts] == ["Nudges"]
+        shown = toasts[0].message
+        for name in ("Ana Ruiz", "Bo Chen", "Cy Diaz"):
+            assert f"Follow up with {name}" in shown
+        assert all(line.startswith("• ") for line in shown.splitlines())
