@@ -23,6 +23,14 @@ if TYPE_CHECKING:
 
 THEME = "theme"
 DEFAULT_THEME = "textual-dark"
+# Textual's built-in themes, the ones the app offers (tests/ui/test_themes.py holds this list
+# equal to Textual's; the command line does not import Textual).
+THEMES = (
+    "ansi-dark", "ansi-light", "atom-one-dark", "atom-one-light", "catppuccin-frappe",
+    "catppuccin-latte", "catppuccin-macchiato", "catppuccin-mocha", "dracula", "flexoki",
+    "gruvbox", "monokai", "nord", "rose-pine", "rose-pine-dawn", "rose-pine-moon",
+    "solarized-dark", "solarized-light", "textual-dark", "textual-light", "tokyo-night",
+)
 NUDGES = "nudges"
 _BOOL_WORDS = {"on": True, "true": True, "yes": True, "off": False, "false": False, "no": False}
 
@@ -102,6 +110,8 @@ def set_value(ctx: Context, key: str, text: str) -> str:
         name = clean_text(text, key, 60)  # bytes that are not UTF-8 are refused here
         if not name:
             raise InputError(key, "give a theme name such as textual-dark")
+        if name not in THEMES:
+            raise InputError(key, f"{name!r} is not a theme; use one of: {', '.join(THEMES)}")
         with change(f"set the theme to {name}", ctx.now()):
             store.set_setting(THEME, name)
         return f"Theme: {name}."
