@@ -9,7 +9,7 @@ from netrhythm.domain.errors import InputError
 from netrhythm.domain.records import PracticeRec
 from netrhythm.services import lookup
 from netrhythm.services.context import Context
-from netrhythm.services.validate import clean_name, clean_text, positive_int
+from netrhythm.services.validate import clean_line, clean_name, positive_int
 from netrhythm.storage import practices as store
 from netrhythm.storage.journal import change
 
@@ -53,7 +53,7 @@ def _values(form: PracticeForm) -> dict[str, object]:
             raise InputError("--kind", "must be give, ask or neutral")
         out["reciprocity"] = value
     if form.prompt is not None:
-        out["prompt"] = clean_text(form.prompt, "--prompt", 300)
+        out["prompt"] = clean_line(form.prompt, "--prompt", 300)
     return out
 
 

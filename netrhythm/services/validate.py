@@ -29,13 +29,19 @@ def clean_text(value: str | None, field: str, limit: int = MAX_TEXT) -> str:
     return text
 
 
-def clean_name(value: str | None, field: str = "name") -> str:
-    """A required one-line name."""
-    text = clean_text(value, field, MAX_NAME)
-    if not text:
-        raise InputError(field, "is empty; give a name")
+def clean_line(value: str | None, field: str, limit: int = MAX_TEXT) -> str:
+    """Optional text on one line (shown on one line, as a hint or in a list)."""
+    text = clean_text(value, field, limit)
     if "\n" in text or "\r" in text:
         raise InputError(field, "must be one line")
+    return text
+
+
+def clean_name(value: str | None, field: str = "name") -> str:
+    """A required one-line name."""
+    text = clean_line(value, field, MAX_NAME)
+    if not text:
+        raise InputError(field, "is empty; give a name")
     return text
 
 
