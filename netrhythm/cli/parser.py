@@ -46,7 +46,7 @@ COMMANDS = {
     "review": "the weekly review (default: the last finished week)",
     "search": "search contacts by anything you remember",
     "contacts": "add, list, show, edit contacts",
-    "practices": "list, add, edit, archive practices",
+    "practices": "list, add, edit, archive, move, delete practices",
     "events": "add and list events",
     "pause": "pause a week (holiday): streaks neither break nor grow",
     "undo": "revert the latest change and say what it was",
@@ -172,6 +172,13 @@ def _practices(sub: Any) -> None:
                        ("restore", "track an archived practice again")):
         p = psub.add_parser(name, help=text)
         p.add_argument("name", metavar="PRACTICE")
+    p = psub.add_parser("move", help="move a practice up or down the list (its key 1-9)")
+    p.add_argument("name", metavar="PRACTICE")
+    p.add_argument("direction", choices=("up", "down"), metavar="up|down")
+    p = psub.add_parser("delete", help="delete a practice and its actions (undo brings them "
+                                       "back; archive keeps them)")
+    p.add_argument("name", metavar="PRACTICE")
+    p.add_argument("--yes", action="store_true", help="delete even when it has actions")
 
 
 def _events(sub: Any) -> None:

@@ -1,11 +1,14 @@
-"""`netrhythm practices …`: list, add, edit, archive, restore."""
+"""`netrhythm practices …`: list, add, edit, archive, restore, move, delete."""
 
 from __future__ import annotations
 
 from argparse import Namespace
 
 from netrhythm.cli.render import table
+from netrhythm.domain.errors import InputError
+from netrhythm.domain.nudge_text import counted
 from netrhythm.domain.slack import period_phrase
+from netrhythm.services import lookup
 from netrhythm.services import practices as svc
 from netrhythm.services.context import Context
 
@@ -32,7 +35,38 @@ def run(ctx: Context, args: Namespace) -> int:
         p = svc.edit_practice(ctx, args.name, _form(args, args.new_name))
         print(f"Updated {p.name} ({p.slug}): "
               f"{period_phrase(p.target, p.period_weeks, ctx.week_start)}.")
+    elif action == "move":
+        return _move(ctx, args.name, args.direction)
+    elif action == "delete":
+        return _delete(ctx, args.name, args.yes)
     else:
         p = svc.set_archived(ctx, args.name, archived=action == "archive")
         print(f"{'Archived' if p.archived else 'Restored'} {p.name}; its history is kept.")
+    return 0
+
+
+def _move(ctx: Context, name: str, direction: str) -> int:
+    practice = lookup.practice(name, "practice", include_archived=True)
+    if not svc.move_practice(ctx, name, -1 if direction == "up" else 1):
+        where = "first" if direction == "up" else "last"
+        print(f"{practice.name} is already {where}; nothing changed.")
+        return 0
+    from netrhythm.storage.practices import list_practices
+
+    order = [p.name for p in list_practices(include_archived=True)]
+    print(f"Moved {practice.name} {direction}: " + ", ".join(order) + ".")
+    return 0
+
+
+def _delete(ctx: Context, name: str, yes: bool) -> int:
+    count = svc.action_count(name)
+    if count and not yes:
+        practice = lookup.practice(name, "practice", include_archived=True)
+        raise InputError("--yes", f"{practice.name} has {counted(count, 'action', 'actions')}, "
+                                  "which would be deleted "
+                                  "too; add --yes to delete them, or archive the practice to "
+                                  "keep them")
+    practice, count = svc.delete_practice(ctx, name)
+    held = f"and its {counted(count, 'action', 'actions')}" if count else "(it had no actions)"
+    print(f"Deleted {practice.name} {held}; netrhythm undo brings it back.")
     return 0

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from netrhythm.domain.errors import InputError
+from netrhythm.domain.nudge_text import counted
 from netrhythm.domain.records import PracticeRec
 from netrhythm.services import lookup
 from netrhythm.services.context import Context
@@ -101,7 +102,8 @@ def delete_practice(ctx: Context, name: str) -> tuple[PracticeRec, int]:
     """Delete a practice and its actions; returns it and how many actions went with it."""
     practice = lookup.practice(name, "practice", include_archived=True)
     count = store.count_actions(practice.id)
-    with change(f"deleted practice {practice.name} and {count} actions", ctx.now()):
+    with change(f"deleted practice {practice.name} and {counted(count, 'action', 'actions')}",
+                ctx.now()):
         store.delete_practice(practice.id)
     return practice, count
 

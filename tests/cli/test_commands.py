@@ -98,6 +98,39 @@ def test_practices_add_edit_archive(db: Path) -> None:
     assert "write-a-post" in run_cli(db, "practices", "list", "--all").out
 
 
+def slugs(db: Path) -> list[str]:
+    return [line.split()[0] for line in run_cli(db, "practices", "list", "--all").out.splitlines()]
+
+
+def test_practices_move_changes_the_order_and_says_when_it_cannot(db: Path) -> None:
+    moved = run_cli(db, "practices", "move", "give-value", "up")
+    assert moved.code == 0, moved.err
+    assert "Moved Give value up: Give value, Reach out, Follow up, Attend an event." in moved.out
+    assert slugs(db) == ["give-value", "reach-out", "follow-up", "attend-event"]
+    first = run_cli(db, "practices", "move", "give-value", "up")
+    assert (first.code, first.out.strip()) == (0, "Give value is already first; nothing changed.")
+    assert run_cli(db, "practices", "move", "give-value", "sideways").code == 2
+    assert slugs(db) == ["give-value", "reach-out", "follow-up", "attend-event"]
+
+
+def test_practices_delete_asks_for_yes_when_actions_would_go_and_undo_restores(
+        db: Path) -> None:
+    assert run_cli(db, "log", "give-value").code == 0
+    refused = run_cli(db, "practices", "delete", "give-value")
+    assert refused.code == 2
+    assert "--yes: Give value has 1 action, which would be deleted too" in refused.err
+    assert "give-value" in slugs(db)
+    deleted = run_cli(db, "practices", "delete", "give-value", "--yes")
+    assert deleted.code == 0, deleted.err
+    assert "Deleted Give value and its 1 action; netrhythm undo brings it back." in deleted.out
+    assert "give-value" not in slugs(db)
+    assert "deleted practice Give value and 1 action" in run_cli(db, "undo").out
+    assert "give-value" in slugs(db)
+    assert "1/2" in run_cli(db, "status").out
+    empty = run_cli(db, "practices", "delete", "follow-up")
+    assert "Deleted Follow up (it had no actions)" in empty.out
+
+
 def test_events_add_list_and_log_at_event(db: Path) -> None:
     assert run_cli(db, "events", "add", "PyCon Lisbon", "--date", "2026-12-05",
                    "--location", "Lisbon").code == 0
