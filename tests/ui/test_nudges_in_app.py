@@ -4,6 +4,7 @@ records the key, so neither the app nor a scheduler ever sends the same nudge tw
 from __future__ import annotations
 
 import pytest
+from textual.pilot import Pilot
 
 from netrhythm.services.contacts import ContactForm, add_contact
 from netrhythm.services.context import Context
@@ -11,6 +12,13 @@ from netrhythm.services.tracking import LogRequest, log_action
 from netrhythm.storage.settings import sent_nudge_keys
 from netrhythm.ui.app import build_app
 from tests.ui.helpers import settle
+
+
+async def check_nudges(pilot: Pilot) -> None:
+    """The open app's nudge check, run now, with its toasts on show."""
+    pilot.app.check_nudges()
+    await pilot.app.workers.wait_for_complete()
+    await settle(pilot)
 
 
 async def test_open_app_shows_a_due_follow_up_once(
@@ -23,17 +31,13 @@ async def test_open_app_shows_a_due_follow_up_once(
     app = build_app(ctx, poll_seconds=60, cursor_blink=False, nudge_seconds=3600)
     async with app.run_test(size=(110, 32)) as pilot:
         await settle(pilot)
-        app.check_nudges()
-        await app.workers.wait_for_complete()
-        await settle(pilot)
+        await check_nudges(pilot)
         shown = " ".join(f"{n.title} {n.message}" for n in app._notifications)
         assert "Follow up with Ana [bold]Ruiz" in shown
         assert len(app._notifications) == 1  # several nudges share one toast
         assert any(key.startswith("follow-up:") for key in sent_nudge_keys())
         shown = len(app._notifications)
-        app.check_nudges()
-        await app.workers.wait_for_complete()
-        await settle(pilot)
+        await check_nudges(pilot)
         assert len(app._notifications) == shown
 
 
@@ -48,9 +52,7 @@ async def test_several_nudges_at_once_share_one_toast(
     app = build_app(ctx, poll_seconds=60, cursor_blink=False, nudge_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.check_nudges()
-        await app.workers.wait_for_complete()
-        await settle(pilot)
+        await check_nudges(pilot)
         toasts = list(app._notifications)
         assert [t.title for t in toasts] == ["Nudges"]
         shown = toasts[0].message
