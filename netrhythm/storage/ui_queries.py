@@ -50,8 +50,8 @@ ORDER BY c.name COLLATE NOCASE, c.id"""
 def contact_lines(as_of: date, include_archived: bool = False,
                   ids: Collection[int] | None = None) -> Iterator[ContactLineRow]:
     """Every contact (archived ones too when asked; only ``ids`` when given), sorted by name,
-    in one query, row by row: 5,000 rows are never held twice. Equal tag names and days are
-    one object each."""
+    in one query, row by row: 5,000 rows are never held twice. Equal texts (companies, roles,
+    tag names), sets of tags and days are one object each."""
     where: list[str] = []
     params: list[object] = [as_of.toordinal()]
     if not include_archived:
@@ -61,8 +61,16 @@ def contact_lines(as_of: date, include_archived: bool = False,
         params.append(json.dumps(sorted(ids)))
     cursor = database.execute_sql(
         _LINES.format(where=f"WHERE {' AND '.join(where)}" if where else ""), params)
-    names: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    tag_sets: dict[str, tuple[str, ...]] = {}
     days: dict[object, date] = {}
+
+    def tags_of(joined: str) -> tuple[str, ...]:
+        found = tag_sets.get(joined)
+        if found is None:
+            found = tag_sets[joined] = tuple(sorted(
+                (texts.setdefault(t, t) for t in joined.split("\x1f")), key=str.casefold))
+        return found
 
     def day(value: object) -> date:
         found = days.get(value)
@@ -73,9 +81,8 @@ def contact_lines(as_of: date, include_archived: bool = False,
 
     for i, n, co, r, tags, cad, last, met, created, arch in cursor:
         yield ContactLineRow(
-            id=i, name=n, company=co, role=r,
-            tags=tuple(sorted((names.setdefault(t, t) for t in tags.split("\x1f")),
-                              key=str.casefold)) if tags else (),
+            id=i, name=n, company=texts.setdefault(co, co), role=texts.setdefault(r, r),
+            tags=tags_of(tags) if tags else (),
             cadence_days=cad, last_contact=day(last) if last else None,
             met_on=day(met) if met is not None else None,
             created_on=day(created) if created is not None else date.min,
@@ -120,11 +127,13 @@ def tag_names() -> list[tuple[int, str]]:
     return database.execute_sql("SELECT id, name FROM tag ORDER BY id").fetchall()
 
 
-def matching_ids(text: str) -> set[int]:
-    """Ids of the contacts the search index matches, in no order: a list filtered as you type
-    keeps its own order, so ranking (bm25) would be wasted (15 ms for one letter's 4,000)."""
+def matching_ids(text: str) -> Iterator[int]:
+    """Ids of the contacts the search index matches, one at a time (to be marked as they come
+    rather than held in a set: 250 KB for one letter's 4,000), in no order: a list filtered as
+    you type keeps its own order, so ranking (bm25) would be wasted (15 ms for those 4,000)."""
     query = fts_query(text)
     if query is None:
-        return set()
+        return
     sql = "SELECT rowid FROM contact_search WHERE contact_search MATCH ?"
-    return {row[0] for row in database.execute_sql(sql, [query])}
+    for (contact_id,) in database.execute_sql(sql, [query]):
+        yield contact_id

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from netrhythm.services.contact_index import contact_lines
 from netrhythm.services.context import Context
 from netrhythm.services.search import matching_ids
@@ -46,6 +48,24 @@ async def test_filter_narrows_the_table_as_you_type(demo_app: NetrhythmApp,
         await pilot.press("escape")  # clears the filter
         await settle(pilot)
         assert len(names(demo_app)) == 138
+
+
+async def test_the_list_loads_and_filters_without_a_worker_thread(
+        demo_app: NetrhythmApp) -> None:
+    """A worker thread would keep its own SQLite connection (page cache, schema) for the rest
+    of the session; the list is read and searched on the UI thread, in a few milliseconds."""
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        threads = set(threading.enumerate())
+        await pilot.press("c")
+        await pilot.pause()
+        assert len(names(demo_app)) == 138  # with the screen's first frame
+        await pilot.press("slash")
+        await type_text(pilot, "rust")
+        await pilot.pause()
+        assert 0 < len(names(demo_app)) < 138
+        assert not list(demo_app.workers)
+        assert set(threading.enumerate()) <= threads
 
 
 async def test_filter_searches_notes_events_and_action_notes(demo_app: NetrhythmApp) -> None:

@@ -6,7 +6,13 @@ from datetime import date, timedelta
 
 from netrhythm.domain.cadence import due_state
 from netrhythm.domain.records import EventRec
-from netrhythm.services.contact_index import ContactLine, contact_lines, filter_lines, sort_lines
+from netrhythm.services.contact_index import (
+    ContactLine,
+    contact_lines,
+    contact_list,
+    filter_lines,
+    sort_lines,
+)
 from netrhythm.services.contacts import ContactForm, add_contact
 from netrhythm.services.context import Context
 from netrhythm.services.status import status
@@ -71,10 +77,12 @@ def test_contact_lines_sort_and_filter(ctx: Context) -> None:
     assert [x.name for x in sort_lines(lines, "overdue")] == ["Al", "Bea", "Cy"]
     assert [x.name for x in sort_lines(lines, "last")] == ["Al", "Bea", "Cy"]
     assert lines[0].due.state == "overdue" and lines[0].last_contact == date(2026, 11, 1)
-    assert [x.name for x in filter_lines(lines, "garden")] == ["Bea"]
-    assert [x.name for x in filter_lines(lines, "RUST")] == ["Al"]
-    assert filter_lines(lines, "  ") == lines
-    assert filter_lines(lines, "[]") == []
+    listed = contact_list(ctx)
+    assert list(listed) == lines
+    assert [x.name for x in filter_lines(listed, "garden")] == ["Bea"]
+    assert [x.name for x in filter_lines(listed, "RUST")] == ["Al"]
+    assert list(filter_lines(listed, "  ")) == lines
+    assert list(filter_lines(listed, "[]")) == []
 
 
 def test_week_view_matches_status_and_lists_the_weeks_actions(demo_ctx: Context) -> None:

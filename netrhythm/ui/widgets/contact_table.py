@@ -1,14 +1,14 @@
 """The contact table: renders only the rows on screen (Line API), so 5,000 rows cost nothing.
 
-``set_lines`` swaps the rows in one step (keeping the cursor on the same contact when it is
-still there); each frame renders the header and the visible rows. Up/Down/PageUp/PageDown/
-Home/End move, Enter (or a double click) opens; a click on a column title sorts by it.
+Its rows are a ``ContactList``, which makes a contact's ``ContactLine`` only when the row is
+drawn. ``set_lines`` swaps the rows in one step (keeping the cursor on the same contact when
+it is still there); each frame renders the header and the visible rows. Up/Down/PageUp/
+PageDown/Home/End move, Enter (or a double click) opens; a click on a column title sorts by it.
 A new search or sort puts the cursor on the first row; a reload keeps it on its contact.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -24,7 +24,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from netrhythm.services.contact_index import ContactLine, SortKey
+from netrhythm.services.contact_index import ContactLine, ContactList, SortKey
 from netrhythm.ui.format import day_text, due_text
 
 MARKS = {"overdue": "●", "due soon": "◐"}
@@ -63,16 +63,16 @@ class ContactTable(ScrollView, can_focus=True):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.lines: list[ContactLine] = []
+        self.lines = ContactList.empty()
         self.today = date.today()
 
     # -- data -------------------------------------------------------------------------------
-    def set_lines(self, lines: Sequence[ContactLine], today: date, keep_cursor: bool) -> None:
+    def set_lines(self, lines: ContactList, today: date, keep_cursor: bool) -> None:
         """Show ``lines``; the cursor stays on its contact when ``keep_cursor``, else goes up."""
         current = self.current_id if keep_cursor else None
-        self.lines = list(lines)
+        self.lines = lines
         self.today = today
-        index = next((i for i, line in enumerate(self.lines) if line.id == current), 0)
+        index = (lines.position(current) if current is not None else None) or 0
         self.virtual_size = Size(0, len(self.lines) + 1)
         self.set_reactive(ContactTable.cursor, index)
         self._scroll_cursor_into_view()
@@ -80,7 +80,7 @@ class ContactTable(ScrollView, can_focus=True):
 
     @property
     def current_id(self) -> int | None:
-        return self.lines[self.cursor].id if 0 <= self.cursor < len(self.lines) else None
+        return self.lines.id_at(self.cursor) if 0 <= self.cursor < len(self.lines) else None
 
     @property
     def current(self) -> ContactLine | None:
