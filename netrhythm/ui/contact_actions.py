@@ -2,6 +2,8 @@
 
 A screen mixes this in and implements ``selected()`` -> (id, name, archived) or None. Every
 write goes through the services in a worker, says what it did, and makes the app reload.
+The dialogs are imported when first opened: the contact form brings Textual's ``TextArea``,
+about 1 MiB the Contacts screen need not hold until a contact is added or edited.
 """
 
 from __future__ import annotations
@@ -17,8 +19,6 @@ from textual.screen import Screen
 from netrhythm.services import contacts as contact_service
 from netrhythm.ui.appref import app_of, ctx_of
 from netrhythm.ui.background import in_thread
-from netrhythm.ui.dialogs.confirm import ConfirmDialog
-from netrhythm.ui.dialogs.contact_form import ContactFormDialog
 from netrhythm.ui.format import literal
 
 IMPORT_DIALOG = "netrhythm.ui.dialogs.import_file"
@@ -56,9 +56,13 @@ class ContactActions(Screen[None]):
         return chosen
 
     def action_new_contact(self) -> None:
+        from netrhythm.ui.dialogs.contact_form import ContactFormDialog
+
         self.app.push_screen(ContactFormDialog(None), self._saved)
 
     def action_edit_contact(self) -> None:
+        from netrhythm.ui.dialogs.contact_form import ContactFormDialog
+
         if chosen := self._need():
             self.app.push_screen(ContactFormDialog(chosen[0]), self._saved)
 
@@ -90,6 +94,8 @@ class ContactActions(Screen[None]):
                 self._write(lambda: contact_service.delete_contact(ctx, f"#{contact_id}"),
                             lambda rec: f"Deleted {rec.name}. Press u to undo.",
                             self._after_delete)
+
+        from netrhythm.ui.dialogs.confirm import ConfirmDialog
 
         self.app.push_screen(ConfirmDialog(question, "Delete", "Delete contact"), answered)
 
