@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import threading
+from typing import Any
+
+import pytest
 
 from netrhythm.services.contact_index import contact_lines
 from netrhythm.services.context import Context
@@ -194,3 +197,39 @@ async def test_i_opens_the_import_dialog_when_it_exists(app: NetrhythmApp) -> No
         await settle(pilot)
         expected = "ImportDialog" if import_available() else "ContactsScreen"
         assert type(app.screen).__name__ == expected
+
+
+async def test_edit_form_selects_the_name_loaded_after_it_was_focused(
+        app: NetrhythmApp, ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The form focuses the name at once and loads the contact in a worker: hold the load
+    # until the empty name has been focused, then typing must still replace the loaded name.
+    from textual.widgets import Input
+
+    from netrhythm.services.contacts import ContactForm, add_contact
+    from netrhythm.ui.dialogs import contact_form
+
+    add_contact(ctx, ContactForm(name="Ada Lovelace"))
+    gate = threading.Event()
+    load = contact_form.get_contact
+
+    def held(contact_id: int) -> Any:
+        gate.wait(10)
+        return load(contact_id)
+
+    monkeypatch.setattr(contact_form, "get_contact", held)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("e")
+        for _ in range(50):
+            await pilot.pause()
+            if isinstance(app.focused, Input) and app.focused.id == "name":
+                break
+        name = app.screen.query_one("#name", Input)
+        assert app.focused is name and name.value == ""
+        gate.set()
+        await settle(pilot)
+        assert name.value == "Ada Lovelace"
+        await type_text(pilot, "Ada King")
+        assert name.value == "Ada King"

@@ -113,6 +113,39 @@ async def test_edit_an_event(app: NetrhythmApp, ctx: Context) -> None:
         assert "Rust Meetup Berlin" in screen_text(pilot)
 
 
+async def test_edit_form_selects_the_name_loaded_after_it_was_focused(
+        app: NetrhythmApp, ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The form focuses the name at once and loads the event in a worker: hold the load until
+    # the empty name has been focused, then typing must still replace the loaded name.
+    import threading
+
+    from netrhythm.ui.dialogs import event_form
+
+    add_event(ctx, EventForm("Rust Meetup", "2026-11-20", "c-base"))
+    gate = threading.Event()
+    load = event_form.get_event
+
+    def held(event_id: int) -> Any:
+        gate.wait(10)
+        return load(event_id)
+
+    monkeypatch.setattr(event_form, "get_event", held)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_events(pilot)
+        await pilot.press("e")
+        for _ in range(50):
+            await pilot.pause()
+            if isinstance(app.focused, Input) and app.focused.id == "name":
+                break
+        name = app.screen.query_one("#name", Input)
+        assert app.focused is name and name.value == ""
+        gate.set()
+        await settle(pilot)
+        assert name.value == "Rust Meetup"
+        await type_text(pilot, "Rust Berlin")
+        assert name.value == "Rust Berlin"
+
+
 async def test_attended_in_one_key_logs_the_practice_at_the_event(
         app: NetrhythmApp, ctx: Context) -> None:
     event = add_event(ctx, EventForm("Founders' Coffee", "today", "Café Oberholz"))

@@ -89,6 +89,7 @@ class ContactFormDialog(FormDialog[tuple[str, int] | None]):
                 self.query_one("#field-every", FormField).set_hint(
                     f"its tags say every {contact.tag_cadence} days")
             self.query_one(".dialog").border_title = literal(f"Edit {contact.name}")
+            self.select_focused()
         self.loaded = True
 
     def on_input_changed(self, event: Input.Changed) -> None:

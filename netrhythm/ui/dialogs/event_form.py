@@ -75,6 +75,7 @@ class EventFormDialog(FormDialog[tuple[str, int] | None]):
             self.query_one(f"#{key}", Input).value = value
         self.query_one("#notes", TextArea).text = event.notes
         self.query_one(".dialog").border_title = literal(f"Edit {event.name}")
+        self.select_focused()
         self.loaded = True
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -59,6 +59,13 @@ class FormDialog(ModalScreen[R]):
 
         in_thread(self, job, finished, group=group, failed=self._failed)
 
+    def select_focused(self) -> None:
+        """Select all of the focused field, as focusing it does. Call after filling in values
+        loaded in a worker: the field was focused while still empty, and typing must replace
+        the loaded text, not add to it."""
+        if isinstance(self.focused, Input):
+            self.focused.select_all()
+
     def field_for(self, error_field: str) -> str:
         """The id of the form field (``field-ID``, input ``ID``) a service's error names."""
         raise NotImplementedError
