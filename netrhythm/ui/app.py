@@ -65,7 +65,10 @@ class NetrhythmApp(App[int]):
 
     TITLE = "netrhythm"
     CSS_PATH = [sheet("app"), sheet("week")]  # the others come with their screens
-    MODES = {"week": WeekScreen, "contacts": _contacts_screen, "review": _review_screen,
+    # The Week screen is the default screen, not one of MODES: Textual re-parses every
+    # stylesheet when it first opens a MODES screen (about 10 ms of the first frame). It
+    # becomes the "week" mode once it is shown (``on_mount``).
+    MODES = {"contacts": _contacts_screen, "review": _review_screen,
              "events": _events_screen, "settings": _settings_screen}
     DEFAULT_MODE = "week"
     COMMANDS = App.COMMANDS | {_commands}
@@ -96,7 +99,11 @@ class NetrhythmApp(App[int]):
         self._today = ctx.today()
         self.theme_memory = ThemeMemory(self, ctx)  # the saved theme, now; changes get saved
 
+    def get_default_screen(self) -> WeekScreen:
+        return WeekScreen()
+
     def on_mount(self) -> None:
+        self.add_mode("week", WeekScreen)  # its stack already holds the default screen
         if self.on_first_frame is not None:
             self.call_after_refresh(self.on_first_frame)
         self.theme_memory.start()
