@@ -27,6 +27,18 @@ def first_row(app: NetrhythmApp) -> str:
     return app.screen.query(PracticeRow).first().render().plain
 
 
+async def test_screen_keys_come_back_to_the_same_week_screen(app: NetrhythmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        week = app.screen
+        assert isinstance(week, WeekScreen) and app.current_mode == "week"
+        for key, mode in (("c", "contacts"), ("w", "week"), ("v", "review"), ("w", "week"),
+                          ("E", "events"), ("comma", "settings"), ("w", "week")):
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.current_mode == mode
+            assert (app.screen is week) == (mode == "week")
+
 async def test_u_undoes_the_latest_change_and_says_what(app: NetrhythmApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
