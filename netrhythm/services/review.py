@@ -94,7 +94,7 @@ def review(ctx: Context, week: int | None = None) -> Review:
         practices=active,
         overall_score=overall_score([p.score for p in active if not p.practice.archived]),
         heat_first_week=week - HEAT_WEEKS + 1,
-        heat=_heat(ctx, active, week),
+        heat=_heat(ctx, active, week, ws),
         new_contacts=contact_store.load_contacts(new_ids) if new_ids else [],
         follow_ups_done=followup_store.follow_ups_done_between(first, last),
         follow_ups_missed=[f for f in due if (f.done_on is None or f.done_on > last)
@@ -108,20 +108,22 @@ def review(ctx: Context, week: int | None = None) -> Review:
     )
 
 
-def _heat(ctx: Context, practices: list[PracticeProgress], week: int) -> list[HeatRow]:
-    paused = paused_weeks(ctx)
+def _heat(ctx: Context, practices: list[PracticeProgress], week: int,
+          week_start: int) -> list[HeatRow]:
+    paused = paused_weeks(ctx, week_start)
     rows = []
-    start, current = week - HEAT_WEEKS + 1, ctx.current_week()
+    start, current = week - HEAT_WEEKS + 1, week_index(ctx.today(), week_start)
     for p in practices:
         counts = dict(p.week_counts)
         rule = PracticeRule(p.practice.target, p.practice.period_weeks,
-                            week_index(p.practice.created_on, ctx.week_start))
+                            week_index(p.practice.created_on, week_start))
         by_week: dict[int, float | None] = {}
-        periods = history(rule, counts, paused, week)
-        for period in periods:
+        # a period is at least a week long: the last HEAT_WEEKS periods cover the heat map
+        recent = history(rule, counts, paused, week)[-HEAT_WEEKS:]
+        for period in recent:
             for w in range(period.first_week, period.last_week + 1):
                 by_week[w] = None if period.paused else period.ratio
-        counted = [x.met for x in periods if not x.paused and x.last_week >= start
+        counted = [x.met for x in recent if not x.paused and x.last_week >= start
                    and (x.met or x.last_week < current)]
         rows.append(HeatRow(p.practice.name, tuple(by_week.get(w) for w in range(start, week + 1)),
                             tuple(counted[-RECENT_PERIODS:])))
