@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
+from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
 
@@ -30,6 +33,30 @@ async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float
         await pilot.pause(0.05)
         await pilot.app.workers.wait_for_complete()
     return time.perf_counter() - start
+
+
+def held_back(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> threading.Event:
+    """Make the function ``owner.name`` (one a worker calls) wait until the event returned is
+    set (at most 10 s): the app goes on meanwhile, as when a load is slow."""
+    gate = threading.Event()
+    call = getattr(owner, name)
+
+    def waiting(*args: Any, **kwargs: Any) -> Any:
+        gate.wait(10)
+        return call(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, waiting)
+    return gate
+
+
+async def focus_on(pilot: Pilot, widget_id: str) -> Widget:
+    """Wait (a few message rounds, no workers) until the widget ``widget_id`` has focus."""
+    for _ in range(50):
+        focused = pilot.app.focused
+        if focused is not None and focused.id == widget_id:
+            return focused
+        await pilot.pause()
+    raise AssertionError(f"#{widget_id} never got focus")
 
 
 def screen_text(pilot: Pilot) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from typing import Any
 
 import pytest
 
@@ -17,7 +16,7 @@ from netrhythm.ui.screens.contact_detail import ContactDetailScreen
 from netrhythm.ui.screens.contacts import ContactsScreen
 from netrhythm.ui.widgets.contact_table import ContactTable
 from netrhythm.ui.widgets.form_field import FormField
-from tests.ui.helpers import screen_text, settle, type_text, widget_text
+from tests.ui.helpers import focus_on, held_back, screen_text, settle, type_text, widget_text
 
 SIZE = (110, 32)
 
@@ -209,25 +208,14 @@ async def test_edit_form_selects_the_name_loaded_after_it_was_focused(
     from netrhythm.ui.dialogs import contact_form
 
     add_contact(ctx, ContactForm(name="Ada Lovelace"))
-    gate = threading.Event()
-    load = contact_form.get_contact
-
-    def held(contact_id: int) -> Any:
-        gate.wait(10)
-        return load(contact_id)
-
-    monkeypatch.setattr(contact_form, "get_contact", held)
+    gate = held_back(monkeypatch, contact_form, "get_contact")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("c")
         await settle(pilot)
         await pilot.press("e")
-        for _ in range(50):
-            await pilot.pause()
-            if isinstance(app.focused, Input) and app.focused.id == "name":
-                break
-        name = app.screen.query_one("#name", Input)
-        assert app.focused is name and name.value == ""
+        name = await focus_on(pilot, "name")
+        assert isinstance(name, Input) and name.value == ""
         gate.set()
         await settle(pilot)
         assert name.value == "Ada Lovelace"

@@ -29,7 +29,15 @@ from netrhythm.ui.widgets.event_list import EventList
 from netrhythm.ui.widgets.form_field import FormField
 from netrhythm.ui.widgets.practice_row import PracticeRow
 from tests.helpers import dump
-from tests.ui.helpers import layout_problems, screen_text, settle, type_text, widget_text
+from tests.ui.helpers import (
+    focus_on,
+    held_back,
+    layout_problems,
+    screen_text,
+    settle,
+    type_text,
+    widget_text,
+)
 
 SIZE = (120, 40)
 TODAY = date(2026, 11, 23)
@@ -117,28 +125,15 @@ async def test_edit_form_selects_the_name_loaded_after_it_was_focused(
         app: NetrhythmApp, ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
     # The form focuses the name at once and loads the event in a worker: hold the load until
     # the empty name has been focused, then typing must still replace the loaded name.
-    import threading
-
     from netrhythm.ui.dialogs import event_form
 
     add_event(ctx, EventForm("Rust Meetup", "2026-11-20", "c-base"))
-    gate = threading.Event()
-    load = event_form.get_event
-
-    def held(event_id: int) -> Any:
-        gate.wait(10)
-        return load(event_id)
-
-    monkeypatch.setattr(event_form, "get_event", held)
+    gate = held_back(monkeypatch, event_form, "get_event")
     async with app.run_test(size=SIZE) as pilot:
         await open_events(pilot)
         await pilot.press("e")
-        for _ in range(50):
-            await pilot.pause()
-            if isinstance(app.focused, Input) and app.focused.id == "name":
-                break
-        name = app.screen.query_one("#name", Input)
-        assert app.focused is name and name.value == ""
+        name = await focus_on(pilot, "name")
+        assert isinstance(name, Input) and name.value == ""
         gate.set()
         await settle(pilot)
         assert name.value == "Rust Meetup"
