@@ -66,7 +66,7 @@ class NetrhythmApp(App[int]):
     TITLE = "netrhythm"
     CSS_PATH = [sheet("app"), sheet("week")]  # the others come with their screens
     # The Week screen is the default screen, not one of MODES: Textual re-parses every
-    # stylesheet when it first opens a MODES screen (about 10 ms of the first frame). It
+    # stylesheet when it first opens a MODES screen (5-10 ms of the first frame). It
     # becomes the "week" mode once it is shown (``on_mount``).
     MODES = {"contacts": _contacts_screen, "review": _review_screen,
              "events": _events_screen, "settings": _settings_screen}
