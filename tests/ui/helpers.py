@@ -59,6 +59,21 @@ async def focus_on(pilot: Pilot, widget_id: str) -> Widget:
     raise AssertionError(f"#{widget_id} never got focus")
 
 
+async def typing_replaces_loaded_name(pilot: Pilot, gate: threading.Event, loaded: str,
+                                      typed: str) -> None:
+    """A form whose record load ``gate`` holds back has just been opened: its empty name gets
+    focus, the load then fills it with ``loaded``, and typing ``typed`` replaces it."""
+    from textual.widgets import Input
+
+    name = await focus_on(pilot, "name")
+    assert isinstance(name, Input) and name.value == ""
+    gate.set()
+    await settle(pilot)
+    assert name.value == loaded
+    await type_text(pilot, typed)
+    assert name.value == typed
+
+
 def screen_text(pilot: Pilot) -> str:
     """The current screen as plain text, one line per row (what a user sees)."""
     strips = pilot.app.screen._compositor.render_strips()

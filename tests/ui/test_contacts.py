@@ -16,7 +16,14 @@ from netrhythm.ui.screens.contact_detail import ContactDetailScreen
 from netrhythm.ui.screens.contacts import ContactsScreen
 from netrhythm.ui.widgets.contact_table import ContactTable
 from netrhythm.ui.widgets.form_field import FormField
-from tests.ui.helpers import focus_on, held_back, screen_text, settle, type_text, widget_text
+from tests.ui.helpers import (
+    held_back,
+    screen_text,
+    settle,
+    type_text,
+    typing_replaces_loaded_name,
+    widget_text,
+)
 
 SIZE = (110, 32)
 
@@ -202,8 +209,6 @@ async def test_edit_form_selects_the_name_loaded_after_it_was_focused(
         app: NetrhythmApp, ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
     # The form focuses the name at once and loads the contact in a worker: hold the load
     # until the empty name has been focused, then typing must still replace the loaded name.
-    from textual.widgets import Input
-
     from netrhythm.services.contacts import ContactForm, add_contact
     from netrhythm.ui.dialogs import contact_form
 
@@ -214,10 +219,4 @@ async def test_edit_form_selects_the_name_loaded_after_it_was_focused(
         await pilot.press("c")
         await settle(pilot)
         await pilot.press("e")
-        name = await focus_on(pilot, "name")
-        assert isinstance(name, Input) and name.value == ""
-        gate.set()
-        await settle(pilot)
-        assert name.value == "Ada Lovelace"
-        await type_text(pilot, "Ada King")
-        assert name.value == "Ada King"
+        await typing_replaces_loaded_name(pilot, gate, "Ada Lovelace", "Ada King")

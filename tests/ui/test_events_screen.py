@@ -30,12 +30,12 @@ from netrhythm.ui.widgets.form_field import FormField
 from netrhythm.ui.widgets.practice_row import PracticeRow
 from tests.helpers import dump
 from tests.ui.helpers import (
-    focus_on,
     held_back,
     layout_problems,
     screen_text,
     settle,
     type_text,
+    typing_replaces_loaded_name,
     widget_text,
 )
 
@@ -132,13 +132,7 @@ async def test_edit_form_selects_the_name_loaded_after_it_was_focused(
     async with app.run_test(size=SIZE) as pilot:
         await open_events(pilot)
         await pilot.press("e")
-        name = await focus_on(pilot, "name")
-        assert isinstance(name, Input) and name.value == ""
-        gate.set()
-        await settle(pilot)
-        assert name.value == "Rust Meetup"
-        await type_text(pilot, "Rust Berlin")
-        assert name.value == "Rust Berlin"
+        await typing_replaces_loaded_name(pilot, gate, "Rust Meetup", "Rust Berlin")
 
 
 async def test_attended_in_one_key_logs_the_practice_at_the_event(
