@@ -23,15 +23,15 @@ def measure(db: Path, repeat: int) -> dict[str, list[float]]:
     from netrhythm.domain.clock import FixedClock
     from netrhythm.domain.weeks import week_index
     from netrhythm.services.context import open_context
-    from netrhythm.services.progress import progress
-    from netrhythm.services.review import review
+    from netrhythm.services.review.build import review
+    from netrhythm.services.tracking.progress import progress
     from netrhythm.storage.tables import database
 
     ctx = open_context(db, FixedClock(NOW))
     try:
         first_day = database.execute_sql("SELECT min(occurred_on) FROM action").fetchone()[0]
-        current = ctx.current_week()
-        oldest = week_index(_day(first_day), ctx.week_start) if first_day else current - 1
+        current = ctx.read_current_week()
+        oldest = week_index(_day(first_day), ctx.read_week_start()) if first_day else current - 1
         starts = {  # the first week asked about; each further call asks about the one before
             "review: last weeks": current - 1,
             "review: weeks 5 years ago": max(oldest + repeat, current - 261),

@@ -1,7 +1,7 @@
 """The import measure: a file of invented vCards, imported into a copy of the data set.
 
 ``python -m benchmarks.vcard DB FILE`` imports FILE with
-``netrhythm.services.transfer.import_contacts`` and prints JSON with the seconds the import
+``netrhythm.services.transfer.exchange.import_contacts`` and prints JSON with the seconds the import
 took (start-up excluded). The file mixes vCard 3.0 and 4.0 cards with names, companies,
 titles, emails, phones, categories (tags) and notes, some folded and some with non-ASCII text.
 """
@@ -56,7 +56,7 @@ def write_vcards(path: Path, count: int) -> Path:
 def main(argv: list[str]) -> int:
     from netrhythm.domain.clock import FixedClock
     from netrhythm.services.context import open_context
-    from netrhythm.services.transfer import import_contacts
+    from netrhythm.services.transfer.exchange import import_contacts
 
     ctx = open_context(Path(argv[0]), FixedClock(NOW))
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from netrhythm.services import demo_data
+from netrhythm.services.demo import words as demo_data
 
 FIRST_NAMES = demo_data.FIRST_NAMES + (  # more names than the demo needs
     "Ana", "Ben", "Clara", "David", "Eva", "Farah", "Goran", "Helena", "Ivan", "Julia",

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from netrhythm.domain.clock import FixedClock  # noqa: E402
 from netrhythm.services.context import open_context  # noqa: E402
-from netrhythm.services.demo import create_demo  # noqa: E402
+from netrhythm.services.demo.create import create_demo  # noqa: E402
 from netrhythm.ui.app import build_app  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 10, 0)

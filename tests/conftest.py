@@ -42,7 +42,7 @@ def ctx(db_path: Path, clock: FixedClock) -> Iterator[Context]:
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo database made once per session with the frozen clock; copy it, never open it."""
-    from netrhythm.services.demo import create_demo
+    from netrhythm.services.demo.create import create_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     context = open_context(path, FixedClock(FROZEN_NOW))

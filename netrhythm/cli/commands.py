@@ -29,7 +29,7 @@ def dispatch(args: Namespace, db_path: Path) -> int:
 
         return run_app(db_path)
     if command == "nudge" and args.print_schedule:
-        from netrhythm.services.schedule import schedule
+        from netrhythm.services.nudges.schedule import schedule
 
         print(schedule(args.print_schedule, db_path), end="")
         return 0

@@ -7,7 +7,7 @@ from argparse import Namespace
 from netrhythm.cli.render import print_json, table
 from netrhythm.domain.dates import format_day
 from netrhythm.domain.records import ContactRec
-from netrhythm.services import contacts as svc
+from netrhythm.services.contacts import manage as svc
 from netrhythm.services.context import Context
 
 

@@ -22,7 +22,7 @@ def default_demo_path() -> Path:
 def _remove(path: Path) -> None:
     """Clear the way for a new demo: only a demo database is ever replaced, never your data."""
     from netrhythm.domain.errors import InputError
-    from netrhythm.services.demo import is_demo_database
+    from netrhythm.services.demo.create import is_demo_database
 
     if path.is_dir():
         raise InputError("--db", f"{path} is a folder; give the path of a new file")
@@ -35,7 +35,7 @@ def _remove(path: Path) -> None:
 
 def run(args: Namespace) -> int:
     from netrhythm.services.context import open_context
-    from netrhythm.services.demo import create_demo
+    from netrhythm.services.demo.create import create_demo
 
     path = Path(args.demo_db).expanduser().resolve() if args.demo_db else default_demo_path()
     _remove(path)

@@ -21,7 +21,7 @@ def _print(via: str, title: str, message: str, reason: str | None) -> None:
 
 
 def once(ctx: Context, dry_run: bool) -> int:
-    from netrhythm.services import nudges
+    from netrhythm.services.nudges import check as nudges
 
     if dry_run:
         result = nudges.plan(ctx)
@@ -43,7 +43,7 @@ def once(ctx: Context, dry_run: bool) -> int:
 def run(ctx: Context, args: Namespace) -> int:
     if args.watch is None:
         return once(ctx, args.dry_run)
-    from netrhythm.services.validate import positive_int
+    from netrhythm.domain.validate import positive_int
 
     minutes = positive_int(args.watch, "--watch", maximum=24 * 60)
     assert minutes is not None

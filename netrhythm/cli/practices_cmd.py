@@ -21,20 +21,18 @@ def _form(args: Namespace, name: str | None) -> svc.PracticeForm:
 def run(ctx: Context, args: Namespace) -> int:
     action = args.action
     if action == "list":
-        from netrhythm.storage.practices import list_practices
-
-        rows = [[p.slug, p.name, period_phrase(p.target, p.period_weeks, ctx.week_start),
+        rows = [[p.slug, p.name, period_phrase(p.target, p.period_weeks, ctx.read_week_start()),
                  p.reciprocity, "archived" if p.archived else ""]
-                for p in list_practices(include_archived=args.all)]
+                for p in svc.list_practices(include_archived=args.all)]
         print(*table(rows, indent=""), sep="\n")
     elif action == "add":
         p = svc.add_practice(ctx, _form(args, args.name))
         print(f"Added {p.name} ({p.slug}): "
-              f"{period_phrase(p.target, p.period_weeks, ctx.week_start)}.")
+              f"{period_phrase(p.target, p.period_weeks, ctx.read_week_start())}.")
     elif action == "edit":
         p = svc.edit_practice(ctx, args.name, _form(args, args.new_name))
         print(f"Updated {p.name} ({p.slug}): "
-              f"{period_phrase(p.target, p.period_weeks, ctx.week_start)}.")
+              f"{period_phrase(p.target, p.period_weeks, ctx.read_week_start())}.")
     elif action == "move":
         return _move(ctx, args.name, args.direction)
     elif action == "delete":
@@ -51,9 +49,7 @@ def _move(ctx: Context, name: str, direction: str) -> int:
         where = "first" if direction == "up" else "last"
         print(f"{practice.name} is already {where}; nothing changed.")
         return 0
-    from netrhythm.storage.practices import list_practices
-
-    order = [p.name for p in list_practices(include_archived=True)]
+    order = [p.name for p in svc.list_practices(include_archived=True)]
     print(f"Moved {practice.name} {direction}: " + ", ".join(order) + ".")
     return 0
 

@@ -12,8 +12,8 @@ if TYPE_CHECKING:  # argparse is imported only for the lines cli.quick_args leav
 
 
 def run_log(ctx: Context, args: Namespace) -> int:
-    from netrhythm.services.progress import progress
-    from netrhythm.services.tracking import LogRequest, log_action
+    from netrhythm.services.tracking.log import LogRequest, log_action
+    from netrhythm.services.tracking.progress import progress
 
     logged = log_action(ctx, LogRequest(
         practice=args.practice, contacts=args.contacts, note=args.note, date=args.date,
@@ -27,7 +27,7 @@ def run_log(ctx: Context, args: Namespace) -> int:
 
 
 def print_status(ctx: Context) -> None:
-    from netrhythm.services.status import status
+    from netrhythm.services.tracking.status import status
 
     s = status(ctx)
     print(f"Week {s.name} · {s.label} · {s.days_left} days left · "
@@ -67,14 +67,14 @@ def print_status(ctx: Context) -> None:
 def run_status(ctx: Context, args: Namespace) -> int:
     if args.week:
         from netrhythm.domain.weeks import parse_week
-        from netrhythm.services.status import status
+        from netrhythm.services.tracking.status import status
 
-        week = parse_week(args.week, ctx.week_start, ctx.today())
+        week = parse_week(args.week, ctx.read_week_start(), ctx.today())
         if args.json:
             print_json(status(ctx, week).to_json())
             return 0
     if args.json:
-        from netrhythm.services.status import status
+        from netrhythm.services.tracking.status import status
 
         print_json(status(ctx).to_json())
         return 0
@@ -83,8 +83,8 @@ def run_status(ctx: Context, args: Namespace) -> int:
 
 
 def run_review(ctx: Context, args: Namespace) -> int:
-    from netrhythm.services.review import resolve_week, review, save_reflection
-    from netrhythm.services.review_format import to_json, to_text
+    from netrhythm.services.review.build import resolve_week, review, save_reflection
+    from netrhythm.services.review.render import to_json, to_text
 
     week = resolve_week(ctx, args.week)
     if args.reflect is not None:
@@ -98,7 +98,7 @@ def run_review(ctx: Context, args: Namespace) -> int:
 
 
 def run_search(ctx: Context, args: Namespace) -> int:
-    from netrhythm.services.search import search
+    from netrhythm.services.contacts.search import search
 
     found = search(args.text)
     if args.json:
@@ -113,10 +113,10 @@ def run_search(ctx: Context, args: Namespace) -> int:
 
 def run_pause(ctx: Context, args: Namespace) -> int:
     from netrhythm.domain.weeks import parse_week, week_name
-    from netrhythm.services.pause import set_paused
+    from netrhythm.services.tracking.pause import set_paused
 
-    week = parse_week(args.week, ctx.week_start, ctx.today(), allow_future=True)
-    name = week_name(week, ctx.week_start)
+    week = parse_week(args.week, ctx.read_week_start(), ctx.today(), allow_future=True)
+    name = week_name(week, ctx.read_week_start())
     changed = set_paused(ctx, week, paused=not args.resume)
     if args.resume:
         print(f"Week {name} resumed." if changed else f"Week {name} was not paused.")
@@ -127,7 +127,7 @@ def run_pause(ctx: Context, args: Namespace) -> int:
 
 
 def run_undo(ctx: Context, args: Namespace) -> int:
-    from netrhythm.services.journal import undo
+    from netrhythm.services.undo import undo
 
     reverted = undo()
     print(f"Undid: {reverted}." if reverted else "Nothing to undo.")

@@ -6,8 +6,8 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
-from netrhythm.services import transfer
 from netrhythm.services.context import Context
+from netrhythm.services.transfer import exchange as transfer
 
 
 def _emit(text: str, output: str | None) -> None:

@@ -1,6 +1,7 @@
 """The nudge engine: which reminders are due right now, decided from plain facts.
 
-Pure: no clock (``NudgeInput.now`` is given), no database, no delivery. Rules (DESIGN.md §3):
+Pure: no clock (``NudgeInput.now`` is given), no database, no delivery. The rules (README's "Nudges"
+section says the same for users):
 
 - ``behind-pace``: from the pace weekday and hour of the week on, a practice (not met, not
   paused) whose count is below its pro-rata share of the target: ``count < target * d / n``

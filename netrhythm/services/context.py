@@ -8,9 +8,8 @@ from pathlib import Path
 from netrhythm.domain.clock import Clock, SystemClock
 from netrhythm.domain.tuples import NamedTuple
 from netrhythm.domain.weeks import week_index
+from netrhythm.storage import db
 from netrhythm.storage import settings as store
-from netrhythm.storage.db import open_database
-from netrhythm.storage.tables import database
 
 WEEK_START = "week_start"
 FOLLOW_UP_AFTER_EVENT = "follow_up_after_event_days"
@@ -29,25 +28,27 @@ class Context(NamedTuple):
     def today(self) -> date:
         return self.clock.now().date()
 
-    @property
-    def week_start(self) -> int:
-        """0 = Monday … 6 = Sunday."""
+    # The ``read_`` methods run a query each time: the settings may change in another process
+    # while the app is open, so they are never cached. Read once per call that needs them.
+
+    def read_week_start(self) -> int:
+        """The weekday weeks start on: 0 = Monday … 6 = Sunday (a query)."""
         return int(store.get_setting(WEEK_START, 0))
 
-    @property
-    def follow_up_after_event(self) -> int:
-        """Days within which to follow up with someone met at an event (a setting)."""
+    def read_follow_up_window(self) -> int:
+        """Days within which to follow up with someone met at an event (a query)."""
         return int(store.get_setting(FOLLOW_UP_AFTER_EVENT, DEFAULT_FOLLOW_UP_AFTER_EVENT))
 
-    def current_week(self) -> int:
-        return week_index(self.today(), self.week_start)
+    def read_current_week(self) -> int:
+        """Today's week index under the stored week start (a query)."""
+        return week_index(self.today(), self.read_week_start())
 
-    def data_version(self) -> int:
-        """Changes whenever another connection commits a write (``PRAGMA data_version``)."""
-        return int(database.execute_sql("PRAGMA data_version").fetchone()[0])
+    def read_data_version(self) -> int:
+        """A number that changes whenever another connection commits a write (a query)."""
+        return db.data_version()
 
     def close(self) -> None:
-        database.close()
+        db.close_database()
 
 
 def clock_from_env() -> Clock:
@@ -68,5 +69,5 @@ def clock_from_env() -> Clock:
 def open_context(db_path: Path, clock: Clock | None = None) -> Context:
     """Open (create, migrate, back up as needed) the database and return a context for it."""
     clock = clock or clock_from_env()
-    open_database(db_path, clock.now().date())
+    db.open_database(db_path, clock.now().date())
     return Context(db_path=db_path, clock=clock)

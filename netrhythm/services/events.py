@@ -13,10 +13,10 @@ from typing import NamedTuple
 from netrhythm.domain.dates import format_day, parse_date
 from netrhythm.domain.errors import InputError
 from netrhythm.domain.records import ActionRec, EventRec, PracticeRec
+from netrhythm.domain.validate import clean_name, clean_text
 from netrhythm.domain.weeks import week_index
 from netrhythm.services import lookup
 from netrhythm.services.context import Context
-from netrhythm.services.validate import clean_name, clean_text
 from netrhythm.storage import events as store
 from netrhythm.storage import practices as practice_store
 from netrhythm.storage.events import EventSummary, MetPerson
@@ -152,13 +152,13 @@ def event_detail(ctx: Context, event_id: int) -> EventDetail:
     attended = [a.occurred_on for a in actions if practice and a.practice_id == practice.id]
     return EventDetail(event, store.people_at(event_id), actions, practice,
                        min(attended) if attended else None, event_ref(event),
-                       ctx.follow_up_after_event)
+                       ctx.read_follow_up_window())
 
 
 def log_attended(ctx: Context, event_id: int) -> str:
     """Log attending the event on the day it was held; says what was logged and the progress."""
-    from netrhythm.services.progress import progress
-    from netrhythm.services.tracking import LogRequest, log_action
+    from netrhythm.services.tracking.log import LogRequest, log_action
+    from netrhythm.services.tracking.progress import progress
 
     today = ctx.today()
     detail = event_detail(ctx, event_id)
@@ -175,7 +175,7 @@ def log_attended(ctx: Context, event_id: int) -> str:
                                event=f"#{event.id}"))
     text = f"Logged {practice.name} at {event.name} ({format_day(event.held_on, today)})."
     mine = next((p for p in progress(ctx).practices if p.practice.id == practice.id), None)
-    week = week_index(event.held_on, ctx.week_start)
+    week = week_index(event.held_on, ctx.read_week_start())
     if mine is not None and mine.period.first_week <= week <= mine.period.last_week:
         text += f" {mine.period.count}/{mine.period.target} · {mine.slack}."
     return text

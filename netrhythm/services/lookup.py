@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from netrhythm.domain.errors import InputError
 from netrhythm.domain.records import PracticeRec
-from netrhythm.services.resolve import pick
+from netrhythm.domain.resolve import pick
 from netrhythm.storage import contacts as contact_store
+from netrhythm.storage import events as event_store
 from netrhythm.storage import practices as practice_store
-from netrhythm.storage.tables import Event
 
 
 def practice(text: str, field: str = "practice", include_archived: bool = False) -> PracticeRec:
@@ -41,6 +41,5 @@ def _labelled(rows: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
 
 
 def event(text: str, field: str = "--event") -> int:
-    options = [(i, n, f"{n} ({d})") for i, n, d in
-               Event.select(Event.id, Event.name, Event.held_on).tuples()]
+    options = [(i, n, f"{n} ({d})") for i, n, d in event_store.event_choices()]
     return pick(text, options, field, "event")

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from netrhythm.domain.errors import InputError
 from netrhythm.domain.nudge_text import counted
 from netrhythm.domain.records import PracticeRec
+from netrhythm.domain.validate import clean_line, clean_name, positive_int
 from netrhythm.services import lookup
 from netrhythm.services.context import Context
-from netrhythm.services.validate import clean_line, clean_name, positive_int
 from netrhythm.storage import practices as store
 from netrhythm.storage.journal import change
 
@@ -132,6 +132,11 @@ class PracticeLine:
 
     practice: PracticeRec
     actions: int
+
+
+def list_practices(include_archived: bool = False) -> list[PracticeRec]:
+    """Practices in their order (archived ones too when asked)."""
+    return store.list_practices(include_archived=include_archived)
 
 
 def practice_lines() -> list[PracticeLine]:

@@ -56,8 +56,8 @@ def theme() -> str:
 def current(ctx: Context) -> dict[str, str]:
     """Every setting as ``key: value`` text, in a stable order."""
     out = {
-        "week-start": WEEKDAY_NAMES[ctx.week_start].lower(),
-        "follow-up-after-event": str(ctx.follow_up_after_event),
+        "week-start": WEEKDAY_NAMES[ctx.read_week_start()].lower(),
+        "follow-up-after-event": str(ctx.read_follow_up_window()),
         "theme": theme(),
     }
     for name, value in nudge_settings().to_dict().items():
@@ -92,7 +92,7 @@ def set_value(ctx: Context, key: str, text: str) -> str:
     # Imported here: reading settings (``nudge``, the app's theme) needs none of these.
     from dataclasses import replace
 
-    from netrhythm.services.validate import clean_text, positive_int
+    from netrhythm.domain.validate import clean_text, positive_int
     from netrhythm.storage.journal import change
 
     key = key.strip().casefold()

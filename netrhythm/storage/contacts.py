@@ -99,6 +99,15 @@ def names_containing(text: str, include_archived: bool = False) -> list[tuple[in
     return database.execute_sql(sql, [pattern]).fetchall()
 
 
+def names_by_id(contact_ids: Sequence[int]) -> list[str]:
+    """The names of the contacts ``contact_ids``, in that order."""
+    if not contact_ids:
+        return []
+    where, params = _in("id", contact_ids)
+    names = dict(database.execute_sql(f"SELECT id, name FROM contact {where}", params))
+    return [names[i] for i in contact_ids]
+
+
 def insert_contact(tags: Iterable[str] = (), **fields: Any) -> int:
     contact_id = int(Contact.insert(**fields).execute())
     set_tags(contact_id, tags)

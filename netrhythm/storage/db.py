@@ -65,6 +65,22 @@ def open_database(path: Path, today: date) -> None:
         raise
 
 
+def write_transaction() -> Any:
+    """One write transaction, taking the write lock at once (``BEGIN IMMEDIATE``): a context
+    manager; nested calls become savepoints."""
+    return database.atomic("IMMEDIATE")
+
+
+def data_version() -> int:
+    """A number that changes whenever another connection commits a write (a query)."""
+    return int(database.execute_sql("PRAGMA data_version").fetchone()[0])
+
+
+def close_database() -> None:
+    """Close this thread's connection (another open reconnects)."""
+    database.close()
+
+
 def is_corruption(exc: BaseException) -> bool:
     """True when SQLite says the file is malformed or not a database."""
     text = str(exc).lower()

@@ -116,6 +116,18 @@ def get_event(event_id: int) -> EventRec | None:
     return _records([row], {})[0] if row else None
 
 
+def event_choices() -> list[tuple[int, str, date]]:
+    """(id, name, day held) of every event, for picking one by name."""
+    return [(i, n, _day(d)) for i, n, d in
+            database.execute_sql("SELECT id, name, held_on FROM event ORDER BY id")]
+
+
+def held_on(event_id: int) -> date:
+    """The day an event is (was) held."""
+    return _day(database.execute_sql("SELECT held_on FROM event WHERE id = ?",
+                                     [event_id]).fetchone()[0])
+
+
 def events_named(name: str) -> list[tuple[int, date]]:
     """(id, day) of the events of that name, in any case."""
     return [(i, _day(d)) for i, d in database.execute_sql(

@@ -73,6 +73,11 @@ def save_review(first_day: date, last_day: date, reflection: str, now: datetime)
         update={WeekReview.reflection: reflection, WeekReview.written_at: now}).execute()
 
 
+def set_nudge_delivery(key: str, via: str) -> None:
+    """Record how the nudge ``key`` was delivered."""
+    NudgeLog.update(delivered_via=via).where(NudgeLog.key == key).execute()
+
+
 def sent_nudge_keys() -> set[str]:
     return {k for (k,) in database.execute_sql("SELECT key FROM nudge_log")}
 

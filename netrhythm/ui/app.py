@@ -20,7 +20,7 @@ from textual.command import Provider
 from textual.screen import Screen
 
 from netrhythm.services.context import Context
-from netrhythm.services.journal import undo
+from netrhythm.services.undo import undo
 from netrhythm.ui.background import in_thread
 from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.screens.week import WeekScreen
@@ -108,7 +108,7 @@ class NetrhythmApp(App[int]):
             self.call_after_refresh(self.on_first_frame)
         self.theme_memory.start()
         # Timers: noticing other processes' writes, and the same nudge check as `netrhythm nudge`.
-        self._seen_version = self.ctx.data_version()
+        self._seen_version = self.ctx.read_data_version()
         self.set_interval(self.poll_seconds, self.check_outside_writes)
         if self.nudge_seconds:
             self.set_timer(3, self.check_nudges)
@@ -120,7 +120,7 @@ class NetrhythmApp(App[int]):
         in_thread(self, self._send_nudges, self._nudged, group="nudges")
 
     def _send_nudges(self) -> list[tuple[str, str, bool]]:
-        from netrhythm.services import nudges
+        from netrhythm.services.nudges import check as nudges
 
         sent, _ = nudges.send_due(self.ctx, nudges.desktop)
         return [(s.nudge.title, s.nudge.message, s.nudge.rule == "summary") for s in sent]
@@ -139,7 +139,7 @@ class NetrhythmApp(App[int]):
         """Reload when another connection has committed (a cheap PRAGMA, on this thread), or
         when the day has changed (days left, what is due)."""
         try:
-            version = self.ctx.data_version()
+            version = self.ctx.read_data_version()
         except Exception:  # a locked or vanished file: try again on the next tick
             return
         if version != self._seen_version or self.ctx.today() != self._today:
@@ -149,7 +149,7 @@ class NetrhythmApp(App[int]):
     def data_changed(self) -> None:
         """The database changed: reload the visible screens; others reload when shown."""
         self.generation += 1
-        self._seen_version = self.ctx.data_version()
+        self._seen_version = self.ctx.read_data_version()
         for screen in self.screen_stack:
             if isinstance(screen, DataScreen):
                 screen.reload()

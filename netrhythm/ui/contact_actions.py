@@ -16,7 +16,7 @@ from typing import Any
 from textual.content import Content
 from textual.screen import Screen
 
-from netrhythm.services import contacts as contact_service
+from netrhythm.services.contacts import manage as contact_service
 from netrhythm.ui.appref import app_of, ctx_of
 from netrhythm.ui.background import in_thread
 from netrhythm.ui.format import literal

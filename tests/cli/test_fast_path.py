@@ -60,10 +60,10 @@ except SystemExit:
     pass
 print("LOADED:" + ",".join(sorted(m for m in {watch!r} if m in sys.modules)))
 """
-WATCH = ["netrhythm.services.contacts", "netrhythm.services.lookup", "difflib", "shutil",
+WATCH = ["netrhythm.services.contacts.manage", "netrhythm.services.lookup", "difflib", "shutil",
          "dataclasses", "typing", "argparse", "glob", "netrhythm.cli.parser",
-         "netrhythm.services.validate", "netrhythm.storage.journal", "netrhythm.storage.triggers"]
-WRITES = {"netrhythm.services.validate", "netrhythm.storage.journal"}
+         "netrhythm.domain.validate", "netrhythm.storage.journal", "netrhythm.storage.triggers"]
+WRITES = {"netrhythm.domain.validate", "netrhythm.storage.journal"}
 
 
 @pytest.mark.parametrize(("args", "allowed"), [

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from netrhythm.services.contact_index import (
+from netrhythm.services.contacts.contact_list import (
     SORT_KEYS,
     ContactList,
     contact_lines,
@@ -19,9 +19,9 @@ from netrhythm.services.contact_index import (
     filter_lines,
     sort_lines,
 )
-from netrhythm.services.contacts import ContactForm, add_contact, set_archived
+from netrhythm.services.contacts.manage import ContactForm, add_contact, set_archived
 from netrhythm.services.context import Context
-from netrhythm.services.tracking import LogRequest, log_action
+from netrhythm.services.tracking.log import LogRequest, log_action
 from netrhythm.storage import contacts as contact_store
 from netrhythm.storage.tables import Contact
 

@@ -15,15 +15,15 @@ import pytest
 from netrhythm.domain.cadence import due_state
 from netrhythm.domain.clock import FixedClock
 from netrhythm.domain.errors import InputError
+from netrhythm.domain.resolve import pick
 from netrhythm.services import lookup
-from netrhythm.services.cold import gone_cold
-from netrhythm.services.contact_index import contact_lines
-from netrhythm.services.contacts import ContactForm, add_contact, set_archived
+from netrhythm.services.contacts.cold import gone_cold
+from netrhythm.services.contacts.contact_list import contact_lines
+from netrhythm.services.contacts.manage import ContactForm, add_contact, set_archived
+from netrhythm.services.contacts.who_next import suggest, who_next
 from netrhythm.services.context import Context
-from netrhythm.services.progress import progress
-from netrhythm.services.resolve import pick
-from netrhythm.services.tracking import LogRequest, log_action
-from netrhythm.services.who_next import suggest, who_next
+from netrhythm.services.tracking.log import LogRequest, log_action
+from netrhythm.services.tracking.progress import progress
 from netrhythm.storage import contacts as contact_store
 from netrhythm.storage.events import upcoming_events
 from netrhythm.storage.tables import Event

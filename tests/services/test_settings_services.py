@@ -12,9 +12,9 @@ from netrhythm.domain.errors import InputError
 from netrhythm.services import practices as svc
 from netrhythm.services import settings
 from netrhythm.services.context import Context
-from netrhythm.services.journal import undo
-from netrhythm.services.pause import parse_pause_week, pause_lines, set_paused
-from netrhythm.services.tracking import LogRequest, log_action
+from netrhythm.services.tracking.log import LogRequest, log_action
+from netrhythm.services.tracking.pause import parse_pause_week, pause_lines, set_paused
+from netrhythm.services.undo import undo
 
 
 def names() -> list[str]:
@@ -66,11 +66,11 @@ def test_a_week_that_is_not_a_week_names_the_field(ctx: Context) -> None:
 
 
 def test_week_start_is_read_fresh_after_a_change(ctx: Context) -> None:
-    assert ctx.week_start == 0
+    assert ctx.read_week_start() == 0
     settings.set_value(ctx, "week-start", "sunday")
-    assert ctx.week_start == 6
+    assert ctx.read_week_start() == 6
     undo()
-    assert ctx.week_start == 0
+    assert ctx.read_week_start() == 0
 
 
 def test_reading_the_theme_does_not_import_the_nudge_rules() -> None:

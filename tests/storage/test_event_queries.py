@@ -8,12 +8,12 @@ import pytest
 
 from netrhythm.domain.errors import InputError
 from netrhythm.services import events as svc
-from netrhythm.services.contacts import ContactForm, add_contact
+from netrhythm.services.contacts.manage import ContactForm, add_contact
 from netrhythm.services.context import Context
 from netrhythm.services.events import EventForm, add_event, edit_event, log_attended
-from netrhythm.services.journal import undo
 from netrhythm.services.practices import PracticeForm, edit_practice, set_archived
-from netrhythm.services.tracking import LogRequest, log_action
+from netrhythm.services.tracking.log import LogRequest, log_action
+from netrhythm.services.undo import undo
 from netrhythm.storage import events as store
 from netrhythm.storage.tables import Action, Event
 from tests.helpers import dump

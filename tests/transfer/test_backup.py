@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from netrhythm.domain.errors import InputError
-from netrhythm.services import contacts as contact_service
 from netrhythm.services import practices as practice_service
+from netrhythm.services.contacts import manage as contact_service
 from netrhythm.services.context import Context
-from netrhythm.services.journal import latest_change, undo
-from netrhythm.services.transfer import export_json, import_json
+from netrhythm.services.transfer.exchange import export_json, import_json
+from netrhythm.services.undo import latest_change, undo
 from netrhythm.storage.db import LATEST_VERSION
 from tests.transfer.conftest import by_name, data, state
 
@@ -50,7 +50,7 @@ def test_import_into_an_empty_database_keeps_ids_and_reexports_the_same(ctx: Con
     assert (carla.id, ben.id, ben.archived) == (3, 5, True)
     assert (carla.met_at, carla.tags, carla.tag_cadence) == ("Lisbon Web Summit", ("founders",), 60)
     assert (carla.last_contact, carla.gives) == (date(2026, 11, 3), 0)
-    assert ctx.week_start == 6  # the backup's Sunday weeks
+    assert ctx.read_week_start() == 6  # the backup's Sunday weeks
     original = json.loads(data("backup-small.json").read_text())
     again = json.loads(export_json(ctx))
     for key in ("exported_at", "schema_version"):
@@ -104,7 +104,7 @@ def test_merge_remaps_ids_dedupes_contacts_and_is_idempotent(ctx: Context) -> No
     assert (carla.id, carla.company, carla.cadence_days) == (1, "Mendes & Filhos", 30)
     assert carla.tags == ("founders", "lisbon")
     assert carla.last_contact == date(2026, 11, 3)
-    assert ctx.week_start == 0  # your settings win when merging
+    assert ctx.read_week_start() == 0  # your settings win when merging
     before = state(ctx.db_path)
     again = import_json(ctx, data("backup-small.json"), merge=True)
     assert again.lines()[-1] == "Nothing new: everything in the file is already here."

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
+from netrhythm.services.contacts.search import search
 from netrhythm.services.context import Context
-from netrhythm.services.journal import undo
-from netrhythm.services.search import search
-from netrhythm.services.transfer import import_contacts
+from netrhythm.services.transfer.exchange import import_contacts
+from netrhythm.services.undo import undo
 from netrhythm.storage import transfer as storage
 from netrhythm.storage.tables import Contact, database
 from tests.transfer.conftest import by_name

@@ -11,9 +11,9 @@ import vobject
 
 from netrhythm.domain.clock import FixedClock
 from netrhythm.domain.errors import InputError
-from netrhythm.services import contacts as contact_service
+from netrhythm.services.contacts import manage as contact_service
 from netrhythm.services.context import Context, open_context
-from netrhythm.services.transfer import export_contacts, import_contacts, write_private
+from netrhythm.services.transfer.exchange import export_contacts, import_contacts, write_private
 from tests.transfer.conftest import NOW, by_name, data, fields
 
 FIXTURES = ("apple-v30.vcf", "phone-v21.vcf", "nextcloud-v40.vcf", "plain.csv",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from netrhythm.services import contacts as contact_service
+from netrhythm.services.contacts import manage as contact_service
+from netrhythm.services.contacts.search import search
 from netrhythm.services.context import Context
-from netrhythm.services.journal import latest_change, undo
-from netrhythm.services.search import search
-from netrhythm.services.transfer import import_contacts
+from netrhythm.services.transfer.exchange import import_contacts
+from netrhythm.services.undo import latest_change, undo
 from tests.transfer.conftest import by_name, data, state
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from netrhythm.domain.errors import InputError
 from netrhythm.services.context import Context
-from netrhythm.services.transfer import import_contacts
+from netrhythm.services.transfer.exchange import import_contacts
 from tests.transfer.conftest import data, state
 
 CASES = [

@@ -14,8 +14,8 @@ import pytest
 from netrhythm.domain.clock import FixedClock
 from netrhythm.domain.weeks import week_first_day, week_index
 from netrhythm.services.context import open_context
-from netrhythm.services.review import review
-from netrhythm.services.review_format import to_json
+from netrhythm.services.review.build import review
+from netrhythm.services.review.render import to_json
 from netrhythm.storage.tables import Action
 from tests.helpers import NOW, run_cli
 
@@ -25,11 +25,11 @@ pytestmark = pytest.mark.slow
 def _reviews(db: Path) -> tuple[int, list[int], dict[int, str], str]:
     """The week start, the weeks with actions, every week's review as JSON, and the export
     (all in-process, through the same services as the command line)."""
-    from netrhythm.services.transfer import export_json
+    from netrhythm.services.transfer.exchange import export_json
 
     ctx = open_context(db, FixedClock(datetime.fromisoformat(NOW)))
     try:
-        start = ctx.week_start
+        start = ctx.read_week_start()
         days = sorted({d for (d,) in Action.select(Action.occurred_on).distinct().tuples()})
         weeks = sorted({week_index(d, start) for d in days})
         out = {w: json.dumps(to_json(review(ctx, w)), default=str) for w in weeks}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from netrhythm.services.context import Context
-from netrhythm.services.transfer import import_contacts
+from netrhythm.services.transfer.exchange import import_contacts
 from tests.transfer.conftest import by_name, data, fields
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from netrhythm.services.contacts import ContactForm, add_contact
+from netrhythm.services.contacts.manage import ContactForm, add_contact
 from netrhythm.services.context import Context
 from netrhythm.ui.app import NetrhythmApp
 from netrhythm.ui.dialogs.help import HelpDialog

@@ -6,9 +6,9 @@ import threading
 
 import pytest
 
-from netrhythm.services.contact_index import contact_lines
+from netrhythm.services.contacts.contact_list import contact_lines
+from netrhythm.services.contacts.search import matching_ids
 from netrhythm.services.context import Context
-from netrhythm.services.search import matching_ids
 from netrhythm.ui.app import NetrhythmApp
 from netrhythm.ui.dialogs.confirm import ConfirmDialog
 from netrhythm.ui.dialogs.contact_form import ContactFormDialog
@@ -209,7 +209,7 @@ async def test_edit_form_selects_the_name_loaded_after_it_was_focused(
         app: NetrhythmApp, ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
     # The form focuses the name at once and loads the contact in a worker: hold the load
     # until the empty name has been focused, then typing must still replace the loaded name.
-    from netrhythm.services.contacts import ContactForm, add_contact
+    from netrhythm.services.contacts.manage import ContactForm, add_contact
     from netrhythm.ui.dialogs import contact_form
 
     add_contact(ctx, ContactForm(name="Ada Lovelace"))

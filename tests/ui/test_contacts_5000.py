@@ -14,9 +14,9 @@ from datetime import date
 import pytest
 from peewee import chunked
 
+from netrhythm.services.contacts.search import matching_ids
 from netrhythm.services.context import Context
-from netrhythm.services.demo_data import COMPANIES, FIRST_NAMES, LAST_NAMES, TAGS
-from netrhythm.services.search import matching_ids
+from netrhythm.services.demo.words import COMPANIES, FIRST_NAMES, LAST_NAMES, TAGS
 from netrhythm.storage.journal import bulk_load
 from netrhythm.storage.tables import Contact, ContactTag, Tag
 from netrhythm.ui.app import build_app

@@ -9,13 +9,13 @@ from datetime import datetime
 from pathlib import Path
 
 from netrhythm.domain.clock import FixedClock
-from netrhythm.services.contact_index import contact_lines
+from netrhythm.services.contacts.contact_list import contact_lines
 from netrhythm.services.context import Context, open_context
-from netrhythm.services.demo import create_demo
+from netrhythm.services.demo.create import create_demo
 from netrhythm.services.events import list_events
-from netrhythm.services.progress import progress
-from netrhythm.services.review import review
-from netrhythm.services.status import status
+from netrhythm.services.review.build import review
+from netrhythm.services.tracking.progress import progress
+from netrhythm.services.tracking.status import status
 
 
 def test_demo_has_a_year_of_streaks_that_break_and_recover(demo_ctx: Context) -> None:

@@ -12,7 +12,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
-from netrhythm.services.contacts import ContactForm, add_contact
+from netrhythm.services.contacts.manage import ContactForm, add_contact
 from netrhythm.services.context import Context
 from netrhythm.services.events import EventForm, add_event, list_events
 from netrhythm.services.practices import PracticeForm, edit_practice, set_archived

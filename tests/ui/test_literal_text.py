@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from netrhythm.services.contacts import ContactForm, add_contact
+from netrhythm.services.contacts.manage import ContactForm, add_contact
 from netrhythm.services.context import Context
-from netrhythm.services.tracking import LogRequest, log_action
+from netrhythm.services.tracking.log import LogRequest, log_action
 from netrhythm.ui.app import build_app
 from netrhythm.ui.screens.contact_detail import ContactDetailScreen
 from netrhythm.ui.widgets.contact_table import ContactTable

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from netrhythm.services.contacts import ContactForm, add_contact
+from netrhythm.services.contacts.manage import ContactForm, add_contact
 from netrhythm.services.context import Context
-from netrhythm.services.week_view import week_actions
+from netrhythm.services.tracking.week_view import week_actions
 from netrhythm.ui.app import NetrhythmApp
 from netrhythm.ui.dialogs.log_action import LogDialog
 from netrhythm.ui.screens.week import WeekScreen
@@ -36,7 +36,7 @@ async def test_bad_date_is_shown_beside_the_field_and_nothing_is_saved(
         await settle(pilot)
         assert isinstance(app.screen, LogDialog)
         assert "is not a date" in field(app, "date").error
-        assert week_actions(ctx, ctx.current_week()) == []
+        assert week_actions(ctx, ctx.read_current_week()) == []
 
 
 async def test_future_date_and_unknown_contact_are_refused(app: NetrhythmApp,
@@ -54,7 +54,7 @@ async def test_future_date_and_unknown_contact_are_refused(app: NetrhythmApp,
         await clear(pilot)
         await type_text(pilot, "2026-12-01")
         assert "is in the future" in field(app, "date").error
-        assert week_actions(ctx, ctx.current_week()) == []
+        assert week_actions(ctx, ctx.read_current_week()) == []
 
 
 async def test_follow_up_without_a_contact_is_explained(app: NetrhythmApp,
@@ -68,7 +68,7 @@ async def test_follow_up_without_a_contact_is_explained(app: NetrhythmApp,
         await pilot.press("enter")
         await settle(pilot)
         assert "needs a contact" in field(app, "follow-up").error
-        assert week_actions(ctx, ctx.current_week()) == []
+        assert week_actions(ctx, ctx.read_current_week()) == []
 
 
 async def test_escape_cancels_and_saves_nothing(app: NetrhythmApp, ctx: Context) -> None:
@@ -80,7 +80,7 @@ async def test_escape_cancels_and_saves_nothing(app: NetrhythmApp, ctx: Context)
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, WeekScreen)
-        assert week_actions(ctx, ctx.current_week()) == []
+        assert week_actions(ctx, ctx.read_current_week()) == []
 
 
 async def test_log_with_several_contacts_an_event_note_and_follow_up(
@@ -101,6 +101,6 @@ async def test_log_with_several_contacts_an_event_note_and_follow_up(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, WeekScreen)
-        (action,) = week_actions(ctx, ctx.current_week())
+        (action,) = week_actions(ctx, ctx.read_current_week())
         assert action.contacts == ("Maria Chen", "Tomás Okafor")
         assert action.note == "coffee [b]chat[/b]"

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
-from netrhythm.services.contacts import ContactForm, add_contact
+from netrhythm.services.contacts.manage import ContactForm, add_contact
 from netrhythm.services.context import Context
-from netrhythm.services.tracking import LogRequest, log_action
+from netrhythm.services.tracking.log import LogRequest, log_action
 from netrhythm.storage.settings import sent_nudge_keys
 from netrhythm.ui.app import build_app
 from tests.ui.helpers import settle

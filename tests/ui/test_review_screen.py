@@ -11,11 +11,11 @@ from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
 from netrhythm.services import practices
-from netrhythm.services.contacts import ContactForm, add_contact
+from netrhythm.services.contacts.manage import ContactForm, add_contact
 from netrhythm.services.context import Context
-from netrhythm.services.journal import latest_change
-from netrhythm.services.review import Review, review
-from netrhythm.services.review_format import to_text
+from netrhythm.services.review.build import Review, review
+from netrhythm.services.review.render import to_text
+from netrhythm.services.undo import latest_change
 from netrhythm.ui.app import NetrhythmApp, build_app
 from netrhythm.ui.screens.review import ReviewScreen
 from tests.ui.helpers import layout_problems, screen_text, settle, type_text, wait_until

@@ -8,10 +8,10 @@ from textual.pilot import Pilot
 from netrhythm.services import settings
 from netrhythm.services.choices import practices
 from netrhythm.services.context import Context
-from netrhythm.services.pause import paused_week_names
 from netrhythm.services.practices import practice_lines
-from netrhythm.services.review import review
-from netrhythm.services.tracking import LogRequest, log_action
+from netrhythm.services.review.build import review
+from netrhythm.services.tracking.log import LogRequest, log_action
+from netrhythm.services.tracking.pause import paused_week_names
 from netrhythm.ui.app import NetrhythmApp, build_app
 from netrhythm.ui.dialogs.confirm import ConfirmDialog
 from netrhythm.ui.dialogs.practice_form import PracticeFormDialog
@@ -66,7 +66,7 @@ async def test_week_start_sunday_recomputes_weeks_and_streaks(ctx: Context) -> N
         await pilot.press("end", "enter")  # Sunday
         await settle(pilot)
         assert settings.current(ctx)["week-start"] == "sunday"
-        assert ctx.week_start == 6
+        assert ctx.read_week_start() == 6
         assert "Weeks start on: Sunday. Press u to undo." in notes(app)
         row = box(app, "general").row("week-start")
         assert row is not None and "Sunday" in screen_text(pilot)

@@ -6,19 +6,19 @@ from datetime import date, timedelta
 
 from netrhythm.domain.cadence import due_state
 from netrhythm.domain.records import EventRec
-from netrhythm.services.contact_index import (
+from netrhythm.services.contacts.contact_list import (
     ContactLine,
     contact_lines,
     contact_list,
     filter_lines,
     sort_lines,
 )
-from netrhythm.services.contacts import ContactForm, add_contact
+from netrhythm.services.contacts.manage import ContactForm, add_contact
+from netrhythm.services.contacts.who_next import who_next
 from netrhythm.services.context import Context
-from netrhythm.services.status import status
-from netrhythm.services.tracking import LogRequest, log_action
-from netrhythm.services.week_view import week_view
-from netrhythm.services.who_next import who_next
+from netrhythm.services.tracking.log import LogRequest, log_action
+from netrhythm.services.tracking.status import status
+from netrhythm.services.tracking.week_view import week_view
 
 TODAY = date(2026, 11, 23)
 

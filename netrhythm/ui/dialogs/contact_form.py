@@ -13,8 +13,8 @@ from textual.widgets import Button, Input, Label, TextArea
 
 from netrhythm.domain.records import ContactRec
 from netrhythm.services.choices import event_names
-from netrhythm.services.contacts import ContactForm, add_contact, get_contact
-from netrhythm.services.contacts import edit_contact as edit_service
+from netrhythm.services.contacts.manage import ContactForm, add_contact, get_contact
+from netrhythm.services.contacts.manage import edit_contact as edit_service
 from netrhythm.ui.appref import ctx_of
 from netrhythm.ui.background import in_thread
 from netrhythm.ui.dialogs.form import FormDialog

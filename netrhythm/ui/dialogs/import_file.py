@@ -19,7 +19,7 @@ from textual.widgets import Button, Input, Label
 
 from netrhythm.domain.errors import InputError
 from netrhythm.services.context import Context
-from netrhythm.services.transfer import ImportSummary, import_contacts
+from netrhythm.services.transfer.exchange import ImportSummary, import_contacts
 from netrhythm.ui.sheets import sheet
 
 HINT = "vCard (.vcf), LinkedIn Connections.csv, Google Contacts CSV or a CSV with a header"

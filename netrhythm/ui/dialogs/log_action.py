@@ -18,9 +18,9 @@ from textual.widgets import Button, Input, Label, Select
 
 from netrhythm.domain.dates import parse_date
 from netrhythm.domain.errors import InputError
+from netrhythm.domain.validate import positive_int
 from netrhythm.services.choices import LogChoices, log_choices
-from netrhythm.services.tracking import Logged, LogRequest, log_action
-from netrhythm.services.validate import positive_int
+from netrhythm.services.tracking.log import Logged, LogRequest, log_action
 from netrhythm.ui.appref import ctx_of
 from netrhythm.ui.background import in_thread
 from netrhythm.ui.dialogs.form import FormDialog

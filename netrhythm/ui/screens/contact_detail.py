@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Label, Static
 
 from netrhythm.domain.errors import InputError
-from netrhythm.services.contacts import ContactDetail, show_contact
+from netrhythm.services.contacts.manage import ContactDetail, show_contact
 from netrhythm.ui.background import in_thread, report_error
 from netrhythm.ui.contact_actions import ContactActions
 from netrhythm.ui.screens.base import DataScreen

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
-from netrhythm.services.contact_index import (
+from netrhythm.services.contacts.contact_list import (
     SORT_KEYS,
     SORT_LABELS,
     ContactList,

@@ -20,8 +20,8 @@ from textual.events import Resize
 from textual.widgets import Label, Static
 
 from netrhythm.domain.weeks import weekday_span
-from netrhythm.services.review import default_week, review
-from netrhythm.services.review_format import write_markdown
+from netrhythm.services.review.build import default_week, review
+from netrhythm.services.review.render import write_markdown
 from netrhythm.ui.background import in_thread
 from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.sheets import sheet
@@ -96,8 +96,8 @@ class ReviewScreen(DataScreen):
         def job() -> Loaded:
             with saver.lock:  # never read while a save is half done
                 chosen = default_week(ctx) if week is None else week
-                return Loaded(review(ctx, chosen), ctx.current_week(), ctx.today(),
-                              ctx.week_start)
+                return Loaded(review(ctx, chosen), ctx.read_current_week(), ctx.today(),
+                              ctx.read_week_start())
 
         in_thread(self, job, self.show, group="review-load")
 

@@ -18,8 +18,8 @@ from netrhythm.domain.errors import InputError
 from netrhythm.domain.weeks import week_name
 from netrhythm.services import settings
 from netrhythm.services.context import Context
-from netrhythm.services.pause import PauseLine, parse_pause_week, pause_lines, set_paused
 from netrhythm.services.practices import PracticeLine, practice_lines
+from netrhythm.services.tracking.pause import PauseLine, parse_pause_week, pause_lines, set_paused
 from netrhythm.ui.background import in_thread, report_error
 from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.sheets import sheet
@@ -157,7 +157,7 @@ class SettingsScreen(PracticeActions, DataScreen):
 
 
 def _pause(ctx: Context, week: int, paused: bool) -> str:
-    name = week_name(week, ctx.week_start)
+    name = week_name(week, ctx.read_week_start())
     changed = set_paused(ctx, week, paused)
     if paused:
         return (f"Week {name} paused: streaks neither break nor grow. Press u to undo."

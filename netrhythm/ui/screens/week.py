@@ -11,8 +11,8 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.events import Resize
 
-from netrhythm.services.progress import PracticeProgress
-from netrhythm.services.week_view import WeekView, week_view
+from netrhythm.services.tracking.progress import PracticeProgress
+from netrhythm.services.tracking.week_view import WeekView, week_view
 from netrhythm.ui.background import in_thread
 from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.widgets.footer import AppFooter

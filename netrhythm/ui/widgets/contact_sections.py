@@ -10,7 +10,7 @@ from datetime import date
 from textual.content import Content
 
 from netrhythm.domain.dates import format_day
-from netrhythm.services.contacts import ContactDetail
+from netrhythm.services.contacts.manage import ContactDetail
 from netrhythm.ui.format import day_text, due_text, literal, plural
 
 MUTED = "$text-muted"

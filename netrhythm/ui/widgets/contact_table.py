@@ -24,7 +24,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from netrhythm.services.contact_index import ContactLine, ContactList, SortKey
+from netrhythm.services.contacts.contact_list import ContactLine, ContactList, SortKey
 from netrhythm.ui.format import day_text, due_text
 
 MARKS = {"overdue": "●", "due soon": "◐"}

@@ -13,7 +13,7 @@ from textual.events import Click
 from textual.geometry import Size
 from textual.widget import Widget
 
-from netrhythm.services.progress import PracticeProgress
+from netrhythm.services.tracking.progress import PracticeProgress
 from netrhythm.ui.appref import app_of
 from netrhythm.ui.format import bar, literal
 

@@ -10,7 +10,7 @@ import re
 
 from textual.content import Content
 
-from netrhythm.services.review import RECENT_PERIODS, Review
+from netrhythm.services.review.build import RECENT_PERIODS, Review
 from netrhythm.ui.format import literal, plural
 from netrhythm.ui.widgets.review_practices import state
 

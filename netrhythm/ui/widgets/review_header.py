@@ -8,7 +8,7 @@ from datetime import date
 from textual.content import Content
 
 from netrhythm.domain.weeks import weeks_from
-from netrhythm.services.review import Review
+from netrhythm.services.review.build import Review
 
 
 @dataclass(frozen=True)

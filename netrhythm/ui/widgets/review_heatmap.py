@@ -10,8 +10,8 @@ from __future__ import annotations
 from textual.content import Content
 
 from netrhythm.domain.weeks import week_first_day
-from netrhythm.services.review import Review
-from netrhythm.services.review_format import shade
+from netrhythm.services.review.build import Review
+from netrhythm.services.review.render import shade
 from netrhythm.ui.format import clip, literal
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -10,7 +10,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from netrhythm.domain.dates import short_date
-from netrhythm.services.review import Review
+from netrhythm.services.review.build import Review
 from netrhythm.ui.format import literal, plural
 
 LABEL = 14

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from netrhythm.services.progress import PracticeProgress
-from netrhythm.services.review import Review
+from netrhythm.services.review.build import Review
+from netrhythm.services.tracking.progress import PracticeProgress
 from netrhythm.ui.format import clip, literal
 
 BARS = "▁▂▃▄▅▆▇█"

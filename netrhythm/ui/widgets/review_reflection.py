@@ -23,7 +23,7 @@ from textual.widgets import Label, TextArea
 
 from netrhythm.domain.dates import format_day
 from netrhythm.services.context import Context
-from netrhythm.services.review import PROMPTS, Review, save_reflection
+from netrhythm.services.review.build import PROMPTS, Review, save_reflection
 from netrhythm.ui.appref import app_of
 from netrhythm.ui.background import in_thread
 

@@ -12,7 +12,7 @@ from textual.content import Content
 
 from netrhythm.domain.dates import WEEKDAY_NAMES
 from netrhythm.domain.weeks import weekday_span
-from netrhythm.services.pause import PauseLine
+from netrhythm.services.tracking.pause import PauseLine
 from netrhythm.ui.format import plural
 from netrhythm.ui.widgets.settings_rows import Row
 

@@ -10,7 +10,7 @@ from textual.widget import Widget
 
 from netrhythm.domain.dates import format_day, short_date
 from netrhythm.domain.records import EventRec
-from netrhythm.services.week_view import WeekView
+from netrhythm.services.tracking.week_view import WeekView
 from netrhythm.ui.format import literal, plural
 from netrhythm.ui.widgets.panel import Panel
 

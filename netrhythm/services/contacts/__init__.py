@@ -1,0 +1,1 @@
+"""Contacts: managing them, finding them, the lists the app shows, and who needs you next."""

@@ -1,0 +1,126 @@
+"""Lean queries for the app's large lists: one row per contact, without per-row queries.
+
+The Contacts screen needs, for every contact, only a few columns and the day of the latest
+action with them. ``contacts.load_contacts`` also counts gives and asks, which costs a join
+over every action; this module skips it (about 40 ms instead of 300 ms for 5,000 contacts and
+60,000 actions). The "who next" suggestion reads only the contacts that can make its list:
+``longest_quiet`` ranks them in SQL, ``contact_lines(ids=…)`` reads those few.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterator
+from datetime import date
+from typing import NamedTuple
+
+from netrhythm.storage.tables import database
+
+
+class ContactLineRow(NamedTuple):
+    """What a contact list shows about one contact."""
+
+    id: int
+    name: str
+    company: str
+    role: str
+    tags: tuple[str, ...]
+    cadence_days: int | None  # the contact's own cadence, else the shortest of its tags
+    last_contact: date | None
+    met_on: date | None
+    created_on: date
+    archived: bool
+
+
+# Each contact's tags and cadence, and its latest contact up to a day (?1), looked up by index:
+# no temporary tables, and rows come in name order straight from index contact_name.
+_LINES = """
+SELECT c.id, c.name, c.company, c.role,
+       (SELECT group_concat(t.name, char(31)) FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
+        WHERE ct.contact_id = c.id),
+       coalesce(c.cadence_days, (SELECT min(t.cadence_days) FROM contact_tag ct
+                                 JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id)),
+       (SELECT max(ac.day) FROM action_contact ac WHERE ac.contact_id = c.id AND ac.day <= ?1),
+       c.met_on, c.created_on, c.archived
+FROM contact c {where}
+ORDER BY c.name COLLATE NOCASE, c.id"""
+
+
+def contact_lines(as_of: date, include_archived: bool = False,
+                  ids: Collection[int] | None = None) -> Iterator[ContactLineRow]:
+    """Every contact (archived ones too when asked; only ``ids`` when given), sorted by name,
+    in one query, row by row: 5,000 rows are never held twice. Equal texts (companies, roles,
+    tag names), sets of tags and days are one object each."""
+    where: list[str] = []
+    params: list[object] = [as_of.toordinal()]
+    if not include_archived:
+        where.append("c.archived = 0")
+    if ids is not None:
+        where.append("c.id IN (SELECT value FROM json_each(?2))")
+        params.append(json.dumps(sorted(ids)))
+    cursor = database.execute_sql(
+        _LINES.format(where=f"WHERE {' AND '.join(where)}" if where else ""), params)
+    texts: dict[str, str] = {}
+    tag_sets: dict[str, tuple[str, ...]] = {}
+    days: dict[object, date] = {}
+
+    def tags_of(joined: str) -> tuple[str, ...]:
+        found = tag_sets.get(joined)
+        if found is None:
+            found = tag_sets[joined] = tuple(sorted(
+                (texts.setdefault(t, t) for t in joined.split("\x1f")), key=str.casefold))
+        return found
+
+    def day(value: object) -> date:
+        found = days.get(value)
+        if found is None:
+            found = days[value] = (date.fromordinal(value) if isinstance(value, int)
+                                   else date.fromisoformat(str(value)[:10]))
+        return found
+
+    for i, n, co, r, tags, cad, last, met, created, arch in cursor:
+        yield ContactLineRow(
+            id=i, name=n, company=texts.setdefault(co, co), role=texts.setdefault(r, r),
+            tags=tags_of(tags) if tags else (),
+            cadence_days=cad, last_contact=day(last) if last else None,
+            met_on=day(met) if met is not None else None,
+            created_on=day(created) if created is not None else date.min,
+            archived=bool(arch),
+        )
+
+
+# Active contacts not contacted after a day (?2), with the day of their latest contact up to
+# ?1, else the day met, else the day added ("since", a day number), ranked by it: the first ?3
+# and everyone tied with the last of them. 1721424.5 turns julianday() into a day number.
+_QUIET = """
+WITH q AS MATERIALIZED (
+  SELECT c.id, c.name, c.met_on, c.created_on,
+         (SELECT max(ac.day) FROM action_contact ac
+          WHERE ac.contact_id = c.id AND ac.day <= ?1) AS last
+  FROM contact c WHERE c.archived = 0 {tagged}),
+s AS (SELECT id, name, coalesce(last, CAST(julianday(coalesce(met_on, created_on))
+                                           - 1721424.5 AS INTEGER)) AS since
+      FROM q WHERE last IS NULL OR last <= ?2)
+SELECT id, name, since FROM (SELECT *, rank() OVER (ORDER BY since) AS r FROM s)
+WHERE r <= ?3 ORDER BY name COLLATE NOCASE, id"""
+_TAGGED = "AND c.id IN (SELECT contact_id FROM contact_tag WHERE tag_id IN " \
+          "(SELECT value FROM json_each(?4)))"
+
+
+def longest_quiet(as_of: date, quiet_after: date, limit: int,
+                  tag_ids: Collection[int] | None = None) -> list[tuple[int, str, date]]:
+    """(id, name, since) of the ``limit`` active contacts longest without contact, ties at the
+    limit included, among those not contacted after ``quiet_after`` (and holding one of
+    ``tag_ids`` when given), in name order; ``since`` is the last contact up to ``as_of``,
+    else the day met, else the day added."""
+    params: list[object] = [as_of.toordinal(), quiet_after.toordinal(), limit]
+    if tag_ids is not None:
+        params.append(json.dumps(sorted(tag_ids)))
+    sql = _QUIET.format(tagged=_TAGGED if tag_ids is not None else "")
+    return [(i, n, date.fromordinal(since))
+            for i, n, since in database.execute_sql(sql, params)]
+
+
+def tag_names() -> list[tuple[int, str]]:
+    """(id, name) of every tag."""
+    return database.execute_sql("SELECT id, name FROM tag ORDER BY id").fetchall()
