@@ -18,7 +18,14 @@ import math
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
-from netrhythm.domain.streaks import Period, PracticeRule, history, period_as_of, period_bounds
+from netrhythm.domain.streaks import (
+    Period,
+    PracticeRule,
+    close_period,
+    history,
+    period_as_of,
+    period_bounds,
+)
 
 HALF_LIFE_WEEKS = 4
 
@@ -37,18 +44,10 @@ def _step(score: float, period: Period, weight: float) -> float:
 
 
 def _running(periods: Sequence[Period], weight: float) -> list[float]:
-    """The score (0..1) before any period and after each one: ``_step`` in one loop (a
-    history holds hundreds of periods, and screens ask for several)."""
-    score = 0.0
-    out = [score]
+    """The score (0..1) before any period and after each one."""
+    out = [0.0]
     for period in periods:
-        if not period.paused:
-            ratio = period.count / period.target
-            if ratio > 1.0:
-                ratio = 1.0
-            moved = score + weight * (ratio - score)
-            score = moved if period.finished or moved > score else score
-        out.append(score)
+        out.append(_step(out[-1], period, weight))
     return out
 
 
@@ -90,8 +89,8 @@ def score_trend(
         first, _ = period_bounds(week, rule)
         index = (first - full[0].first_week) // rule.period_weeks
         as_of = period_as_of(first, rule, counts, paused, week)
-        if (week < current_week or closed) and week == as_of.last_week and not as_of.finished:
-            as_of = as_of._replace(finished=True)
+        if week < current_week or closed:
+            as_of = close_period(as_of, week)
         trend.append(100 * _step(before[index], as_of, weight))
     return trend
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from functools import lru_cache
 
 from netrhythm.domain.tuples import NamedTuple
 
@@ -123,36 +122,18 @@ def history(
     list is never empty: asked about a week before the practice existed and before any
     action, it holds just that (empty, unmet) period.
     """
-    key = (tuple(sorted(counts.items())), frozenset(paused))
-    return list(_history(rule, key, current_week))
-
-
-@lru_cache(maxsize=32)
-def _history(
-    rule: PracticeRule,
-    key: tuple[tuple[tuple[int, int], ...], frozenset[int]],
-    current_week: int,
-) -> tuple[Period, ...]:
-    """``history`` on hashable inputs, remembered: a screen asks for the same history several
-    times (progress, score trend, heat map). Periods are immutable, so sharing them is safe."""
-    counts, paused = dict(key[0]), key[1]
     start = min(history_start(rule, counts, current_week), current_week)
     first, _ = period_bounds(start, rule)
     last, _ = period_bounds(current_week, rule)
-    weeks = rule.period_weeks
-    if weeks == 1:  # the common case, in one pass: ``_period`` for one-week periods, inline
-        get, target = counts.get, rule.target
-        return tuple(
-            Period(week, week, count, target, 0, week < current_week, False, True)
-            if week in paused else
-            Period(week, week, count, target, 1, week < current_week, count >= target, False)
-            for week in range(first, last + 1)
-            for count in (get(week, 0) if week <= current_week else 0,)
-        )
-    return tuple(
-        period_as_of(week, rule, counts, paused, current_week)
-        for week in range(first, last + 1, weeks)
-    )
+    return [period_as_of(week, rule, counts, paused, current_week)
+            for week in range(first, last + 1, rule.period_weeks)]
+
+
+def close_period(period: Period, week: int) -> Period:
+    """``period`` as seen once ``week`` is over: finished when ``week`` is its last week."""
+    if period.last_week != week or period.finished:
+        return period
+    return period._replace(finished=True)
 
 
 def streaks(periods: Sequence[Period]) -> Streaks:

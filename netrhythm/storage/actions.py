@@ -26,10 +26,6 @@ def insert_action(
     return action_id
 
 
-def delete_action(action_id: int) -> None:
-    Action.get_by_id(action_id).delete_instance()
-
-
 _SELECT = """
 SELECT a.id, p.id, p.name, a.occurred_on, a.note, e.name, p.reciprocity
 FROM action a JOIN practice p ON p.id = a.practice_id LEFT JOIN event e ON e.id = a.event_id

@@ -18,11 +18,6 @@ def get_setting(key: str, default: Any = None) -> Any:
     return json.loads(row[0]) if row else default
 
 
-def all_settings() -> dict[str, Any]:
-    return {key: json.loads(value) for key, value in Setting.select(
-        Setting.key, Setting.value).tuples()}
-
-
 def set_setting(key: str, value: Any) -> None:
     Setting.insert(key=key, value=json.dumps(value)).on_conflict(
         conflict_target=[Setting.key], update={Setting.value: json.dumps(value)}).execute()
@@ -58,11 +53,6 @@ def review_text(first_day: date, last_day: date) -> str | None:
     """Only the reflection of ``get_review``."""
     review = get_review(first_day, last_day)
     return review[0] if review else None
-
-
-def reviewed_days(since: date) -> list[date]:
-    return [d for (d,) in WeekReview.select(WeekReview.week_start).where(
-        (WeekReview.week_start >= since) & (WeekReview.reflection != "")).tuples()]
 
 
 def save_review(first_day: date, last_day: date, reflection: str, now: datetime) -> None:

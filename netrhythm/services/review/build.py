@@ -7,7 +7,6 @@ from datetime import datetime
 
 from netrhythm.domain.records import ContactRec, FollowUpRec
 from netrhythm.domain.score import overall_score
-from netrhythm.domain.streaks import PracticeRule, history
 from netrhythm.domain.validate import clean_text
 from netrhythm.domain.weeks import (
     parse_week,
@@ -19,7 +18,7 @@ from netrhythm.domain.weeks import (
 )
 from netrhythm.services.contacts.cold import Cold, gone_cold
 from netrhythm.services.context import Context
-from netrhythm.services.tracking.progress import PracticeProgress, paused_weeks, progress
+from netrhythm.services.tracking.progress import PracticeProgress, progress
 from netrhythm.storage import actions as action_store
 from netrhythm.storage import contacts as contact_store
 from netrhythm.storage import followups as followup_store
@@ -110,16 +109,12 @@ def review(ctx: Context, week: int | None = None) -> Review:
 
 def _heat(ctx: Context, practices: list[PracticeProgress], week: int,
           week_start: int) -> list[HeatRow]:
-    paused = paused_weeks(ctx, week_start)
     rows = []
     start, current = week - HEAT_WEEKS + 1, week_index(ctx.today(), week_start)
     for p in practices:
-        counts = dict(p.week_counts)
-        rule = PracticeRule(p.practice.target, p.practice.period_weeks,
-                            week_index(p.practice.created_on, week_start))
         by_week: dict[int, float | None] = {}
         # a period is at least a week long: the last HEAT_WEEKS periods cover the heat map
-        recent = history(rule, counts, paused, week)[-HEAT_WEEKS:]
+        recent = p.periods[-HEAT_WEEKS:]
         for period in recent:
             for w in range(period.first_week, period.last_week + 1):
                 by_week[w] = None if period.paused else period.ratio

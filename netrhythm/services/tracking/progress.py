@@ -8,6 +8,7 @@ from netrhythm.domain.slack import period_phrase, slack_text
 from netrhythm.domain.streaks import (
     Period,
     PracticeRule,
+    close_period,
     history,
     history_start,
     streak_if_met,
@@ -46,6 +47,7 @@ class PracticeProgress(NamedTuple):
     trend: tuple[float, ...] = ()  # score at the end of each of the last weeks, oldest first
     week_counts: tuple[tuple[int, int], ...] = ()  # (week index, count) in the whole history
     started: bool = True  # False for a week before the practice's history began
+    periods: tuple[Period, ...] = ()  # the whole history up to the week, oldest first
 
 
 class Progress(NamedTuple):
@@ -85,7 +87,7 @@ def progress(ctx: Context, week: int | None = None, include_archived: bool = Fal
         mine = counts.get(practice.id, {})
         periods = history(rule, mine, paused, week)
         if week < current:  # a past week: its period ends within or after it
-            periods = _close(periods, week)
+            periods[-1] = close_period(periods[-1], week)
         st = streaks(periods)
         if_met = streak_if_met(periods)
         one, many = nouns(practice.slug)
@@ -95,18 +97,11 @@ def progress(ctx: Context, week: int | None = None, include_archived: bool = Fal
             score=rhythm_score(periods, practice.period_weeks),
             slack=slack_text(periods[-1], if_met, st.current, one, many, week_start, today),
             phrase=period_phrase(practice.target, practice.period_weeks, week_start),
-            trend=tuple(score_trend(rule, mine, paused, week, trend_weeks,
+            trend=tuple(score_trend(rule, mine, paused, week, trend_weeks, periods=periods,
                                     closed=week < current)) if trend_weeks else (),
             week_counts=tuple(sorted(mine.items())),
             started=history_start(rule, mine, week) <= week,
+            periods=tuple(periods),
         ))
     return Progress(week=week, practices=out)
 
-
-def _close(periods: list[Period], week: int) -> list[Period]:
-    """For a finished week: its period counts as finished when the week is the period's last."""
-    last = periods[-1]
-    if last.last_week != week or last.finished:
-        return periods
-    closed = last._replace(finished=True)
-    return periods[:-1] + [closed]

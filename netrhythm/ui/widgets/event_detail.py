@@ -87,8 +87,3 @@ def person_item(p: MetPerson, today: date) -> Content:
     if p.company:
         parts += ["  ", literal(p.company, MUTED)]
     return Content.assemble(*parts)
-
-
-def people_empty(d: EventDetail) -> str:
-    return (f"No one yet. Press m to add someone you met here: a follow-up is set "
-            f"within {plural(d.follow_up_days, 'day')}.")
