@@ -3,7 +3,10 @@
 Everything is started by this module, by PID, with its own files (bus config, dunstrc, logs) in
 ``tmp_path``, and killed in reverse order on exit; nothing is found or stopped by name, and the
 user's own bus, display and dunst configuration are never used. Missing programs skip the test
-with the packages to install. Use it as a context manager, or wrap it in a fixture::
+with the packages to install. A ``dbus-monitor`` watches every method call to the notification
+interface, so that a test counts ``Notify`` and ``CloseNotification`` calls on the bus
+(``server.calls("Notify")``) rather than reading dunst's history, which merges duplicates.
+Use it as a context manager, or wrap it in a fixture::
 
     from tests.notify_server import notification_server
 
@@ -26,12 +29,13 @@ import json
 import os
 import select
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -66,6 +70,19 @@ DUNSTRC = """[global]
 Notification = dict[str, str]
 
 
+@dataclass(frozen=True)
+class Call:
+    """A method call seen on the bus: its member and its arguments as dbus-monitor prints them
+    (``string "netrhythm"``, ``uint32 0``, ``int32 60000``; arrays as ``array [`` ... ``]``)."""
+
+    member: str
+    args: list[str] = field(default_factory=list)
+
+    def last(self, kind: str) -> str:
+        """The value of the last argument of type ``kind`` (``int32``, ``uint32``)."""
+        return [a.split(" ", 1)[1] for a in self.args if a.startswith(kind + " ")][-1]
+
+
 def require(*programs: str) -> dict[str, str]:
     """Full paths of ``programs``; skips the test when one is missing."""
     found = {name: shutil.which(name) for name in programs}
@@ -81,6 +98,35 @@ class NotificationServer:
 
     env: dict[str, str]
     dunstctl: str
+    dunst: subprocess.Popen[bytes]
+    monitor_log: Path
+
+    def calls(self, member: str) -> list[Call]:
+        """Every call of ``member`` (``Notify``, ``CloseNotification``) seen so far."""
+        found: list[Call] = []
+        current: Call | None = None
+        for line in self.monitor_log.read_text(errors="replace").splitlines():
+            if not line.startswith(" "):
+                current = None
+                if line.startswith("method call ") and line.endswith(f"; member={member}"):
+                    current = Call(member)
+                    found.append(current)
+            elif current is not None:
+                current.args.append(line.strip())
+        return found
+
+    def displayed(self) -> int:
+        """How many notifications dunst shows right now."""
+        return int(self._dunstctl("count", "displayed").strip())
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """dunst stopped (SIGSTOP): it owns its name but answers nothing, as a hung server."""
+        self.dunst.send_signal(signal.SIGSTOP)
+        try:
+            yield
+        finally:
+            self.dunst.send_signal(signal.SIGCONT)
 
     def history(self) -> list[Notification]:
         """Close every shown notification, then dunst's history, newest first.
@@ -93,6 +139,12 @@ class NotificationServer:
         items = data[0] if data else []
         keys = ("appname", "summary", "body", "message")
         return [{key: item[key]["data"] for key in keys if key in item} for item in items]
+
+    def history_ids(self) -> list[int]:
+        """The ids of the notifications in dunst's history, newest first."""
+        self._dunstctl("close-all")
+        data = json.loads(self._dunstctl("history"))["data"]
+        return [int(item["id"]["data"]) for item in (data[0] if data else [])]
 
     def wait_for(
         self,
@@ -156,8 +208,8 @@ def private_bus(
 
 @contextmanager
 def notification_server(tmp_path: Path) -> Iterator[NotificationServer]:
-    """Bus, virtual display and dunst, ready to receive; everything stopped on exit."""
-    tools = require("dbus-daemon", "dbus-send", "Xvfb", "dunst", "dunstctl")
+    """Bus, virtual display, dunst and a dbus-monitor, ready; everything stopped on exit."""
+    tools = require("dbus-daemon", "dbus-send", "dbus-monitor", "Xvfb", "dunst", "dunstctl")
     with ExitStack() as stack:
         env = stack.enter_context(private_bus(tmp_path))
         env["DISPLAY"] = _start_xvfb(stack, tools["Xvfb"], env, tmp_path / "xvfb.log")
@@ -170,7 +222,12 @@ def notification_server(tmp_path: Path) -> Iterator[NotificationServer]:
                  "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus",
                  "org.freedesktop.DBus.NameHasOwner", f"string:{NOTIFICATIONS}"]  # fmt: skip
         _wait_until("dunst", dunst, lambda: "true" in _output(owned, env))
-        yield NotificationServer(env, tools["dunstctl"])
+        log = tmp_path / "dbus-monitor.log"
+        rule = f"type='method_call',interface='{NOTIFICATIONS}'"
+        monitor = _start(stack, [tools["dbus-monitor"], "--session", rule], env, log)
+        # A monitor drops its own name once it is attached: from then on it sees every call.
+        _wait_until("dbus-monitor", monitor, lambda: "member=NameLost" in _tail(log))
+        yield NotificationServer(env, tools["dunstctl"], dunst, log)
 
 
 def _start(

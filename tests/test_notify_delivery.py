@@ -1,4 +1,6 @@
-"""Delivery: a real notification server receives exactly our text, or the terminal says why not."""
+"""Delivery over D-Bus (jeepney): a real notification server (dunst) receives exactly our text,
+returns an id, expires it when told, closes it on request; a hung server costs at most the
+timeout; without a desktop the result says why. Calls are counted on the bus (dbus-monitor)."""
 
 from __future__ import annotations
 
@@ -7,29 +9,27 @@ import os
 import subprocess
 import sys
 import time
-import types
 from collections.abc import Iterator
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import netrhythm.notify
-from netrhythm.notify import APP_NAME, Delivery, deliver, format_terminal
-from netrhythm.notify.probe import Route
-from tests.notify_server import (
-    NOTIFICATIONS,
-    NotificationServer,
-    notification_server,
-    private_bus,
-)
+from netrhythm.notify import APP_NAME, Budget, Delivery, deliver, format_terminal, withdraw
+from tests.notify_server import NOTIFICATIONS, NotificationServer, notification_server, private_bus
 
 DELIVER_MODULE = sys.modules["netrhythm.notify.deliver"]  # the package re-exports the function
 SEND = """
-import json, sys
+import json, sys, time
+if sys.argv[2] == "no-jeepney":
+    sys.modules["jeepney"] = None  # as if jeepney were not installed
 from netrhythm.notify import deliver
-results = [deliver(title, body).__dict__ for title, body in json.loads(sys.argv[1])]
+results = []
+for title, body, options in json.loads(sys.argv[1]):
+    started = time.monotonic()
+    result = deliver(title, body, **options)
+    results.append({**result.__dict__, "ok": result.ok, "took": time.monotonic() - started})
 print(json.dumps(results))
 """
 
@@ -40,16 +40,14 @@ def server(tmp_path: Path) -> Iterator[NotificationServer]:
         yield running
 
 
-def send_in_subprocess(env: dict[str, str], *pairs: tuple[str, str]) -> tuple[list[Any], str]:
-    """``deliver`` each (title, body) in a fresh Python process; its results and its stderr."""
+def send_in_subprocess(
+    env: dict[str, str], *items: tuple[str, str, dict[str, Any]], jeepney: bool = True
+) -> tuple[list[dict[str, Any]], str]:
+    """``deliver`` each (title, body, options) in a fresh Python process: results, stderr."""
     done = subprocess.run(
-        [sys.executable, "-c", SEND, json.dumps(pairs)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+        [sys.executable, "-c", SEND, json.dumps(items), "jeepney" if jeepney else "no-jeepney"],
+        env=env, capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
     return json.loads(done.stdout), done.stderr
 
 
@@ -58,142 +56,148 @@ def without(*keys: str) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_notification_reaches_the_server_with_exact_text(server: NotificationServer) -> None:
+def test_notify_returns_the_server_id_and_passes_the_expiry(server: NotificationServer) -> None:
     title, body = "Follow up with O'Brien", "O'Brien [bold]x"
     started = time.perf_counter()
-    [result], stderr = send_in_subprocess(server.env, (title, body))
-    received = server.wait_for(lambda n: n["appname"] == APP_NAME)
+    [result], stderr = send_in_subprocess(server.env, (title, body, {"expire_ms": 90_000}))
     elapsed = time.perf_counter() - started
-    assert result["ok"] and result["via"].startswith("desktop:"), result
-    assert result["reason"] is None
-    assert stderr == ""  # plyer's warnings never reach the user's terminal
-    assert [(n["appname"], n["summary"], n["body"]) for n in received] == [(APP_NAME, title, body)]
+    assert (result["status"], result["via"], result["reason"]) == (
+        "accepted", "desktop:dbus", None
+    ), result
+    assert stderr == ""
+    [call] = server.calls("Notify")
+    assert call.args[0] == f'string "{APP_NAME}"'
+    assert call.last("int32") == "90000"  # expire_timeout, in milliseconds
+    [shown] = server.wait_for(lambda n: n["appname"] == APP_NAME)
+    assert (shown["summary"], shown["body"]) == (title, body)
+    assert isinstance(result["id"], int) and result["id"] > 0
+    assert server.history_ids() == [result["id"]]
     assert elapsed < 10, f"round trip took {elapsed:.2f} s"
-    print(f"round trip {elapsed:.3f} s")
 
 
 @pytest.mark.slow
-def test_markup_and_option_like_text_arrive_literally(server: NotificationServer) -> None:
-    pairs = [("-2 days left", "<b>AT&T</b> & co"), ("Note", "--help")]
-    results, _ = send_in_subprocess(server.env, *pairs)
-    assert all(r["ok"] for r in results), results
-    received = {n["summary"].lstrip("\u2060"): n for n in server.wait_for(at_least=2)}
-    assert set(received) == {"-2 days left", "Note"}
-    # dunst reads bodies as markup (it says "body-markup"): escaped, it renders them literally.
-    assert received["-2 days left"]["body"] == "&lt;b&gt;AT&amp;T&lt;/b&gt; &amp; co"
-    assert received["Note"]["body"].lstrip("\u2060") == "--help"
+def test_close_notification_withdraws_it(server: NotificationServer) -> None:
+    first = deliver("Follow up with Ana", "Due today.", env=server.env)
+    second = deliver("Follow up with Bo", "Due today.", env=server.env)
+    assert first.ok and second.ok and first.id is not None and first.id != second.id
+    assert server.displayed() == 2
+    assert withdraw(first.id, env=server.env) is None
+    closes = server.calls("CloseNotification")
+    assert [call.last("uint32") for call in closes] == [str(first.id)]
+    assert len(server.calls("Notify")) == 2
+    deadline = time.monotonic() + 5
+    while server.displayed() != 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.displayed() == 1
+    assert withdraw(first.id, env=server.env) is None  # already gone: no error
 
 
-def test_no_session_bus_falls_back_to_the_terminal() -> None:
+@pytest.mark.slow
+def test_markup_quotes_and_nul_in_titles_survive_exactly(server: NotificationServer) -> None:
+    titles = ["<b>Tom & \"Jerry\"</b> O'Brien", "-2 days left --help", "nul\0in \ud800 name"]
+    for title in titles:
+        assert deliver(title, "<i>AT&T</i> \"x\" 'y'", env=server.env).ok
+    shown = server.wait_for(lambda n: n["appname"] == APP_NAME, at_least=3)
+    assert sorted(n["summary"] for n in shown) == sorted(
+        [titles[0], titles[1], "nul\ufffdin \ufffd name"]
+    )
+    # dunst reads bodies as markup (it says "body-markup"): escaped, it shows them literally.
+    assert {n["body"] for n in shown} == {"&lt;i&gt;AT&amp;T&lt;/i&gt; \"x\" 'y'"}
+    assert len(server.calls("Notify")) == 3
+
+
+@pytest.mark.slow
+def test_a_hung_server_fails_within_the_timeout(server: NotificationServer) -> None:
+    with server.paused():
+        started = time.monotonic()
+        result = deliver("Follow up with Ana", "Due today.", env=server.env, timeout=1.0)
+        elapsed = time.monotonic() - started
+    assert (result.status, result.via, result.id) == ("failed", "desktop:dbus", None)
+    assert result.reason == "the notification server did not answer GetCapabilities within 1.0 s"
+    assert 0.9 < elapsed < 1.5, elapsed
+
+
+@pytest.mark.slow
+def test_a_run_budget_bounds_several_deliveries(server: NotificationServer) -> None:
+    budget = Budget(1.5)
+    with server.paused():
+        started = time.monotonic()
+        results = [deliver("t", "m", env=server.env, timeout=1.0, budget=budget)
+                   for _ in range(3)]
+        elapsed = time.monotonic() - started
+    assert [r.status for r in results] == ["failed"] * 3
+    assert results[1].reason is not None and "within 0.5 s" in results[1].reason
+    assert results[2] == Delivery(
+        "failed", "none", "no time left: the run's 1.5 s for notifications are used up"
+    )
+    assert elapsed < 1.8, elapsed
+
+
+def test_no_session_bus_is_printed_only() -> None:
     result = deliver("Follow up with Ana", "Due today.", env=without("DBUS_SESSION_BUS_ADDRESS"))
     assert result == Delivery(
-        "terminal", False, "no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)"
+        "printed", "terminal", "no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)"
+    )
+    assert not result.ok
+
+
+@pytest.mark.slow
+def test_bus_without_notification_server_is_printed_only(tmp_path: Path) -> None:
+    with private_bus(tmp_path) as env:
+        result = deliver("Follow up with Ana", "Due today.", env=env)
+        assert withdraw(7, env=env) == (
+            f"no notification server on the D-Bus session bus ({NOTIFICATIONS})"
+        )
+    assert result == Delivery(
+        "printed", "terminal", f"no notification server on the D-Bus session bus ({NOTIFICATIONS})"
     )
 
 
 @pytest.mark.slow
-def test_bus_without_notification_server_falls_back(tmp_path: Path) -> None:
-    with private_bus(tmp_path) as env:
-        result = deliver("Follow up with Ana", "Due today.", env=env)
-    assert result.via == "terminal" and not result.ok
-    assert result.reason == f"no notification server on the D-Bus session bus ({NOTIFICATIONS})"
-
-
-@pytest.mark.slow
-def test_server_that_cannot_be_started_falls_back(tmp_path: Path) -> None:
+def test_server_that_cannot_be_started_is_printed_only(tmp_path: Path) -> None:
     with private_bus(tmp_path, services={NOTIFICATIONS: "/bin/false"}) as env:
         result = deliver("Follow up with Ana", "Due today.", env=env)
-    assert result.via == "terminal" and not result.ok
+    assert (result.status, result.via) == ("printed", "terminal")
     assert result.reason is not None
     assert result.reason.startswith("no notification server is running and D-Bus could not start")
 
 
-def test_unreachable_bus_falls_back(tmp_path: Path) -> None:
-    if find_spec("dbus") is None and not any(
-        os.access(os.path.join(d, "dbus-send"), os.X_OK) for d in os.defpath.split(":")
-    ):
-        pytest.skip("needs dbus-send or dbus-python")
+def test_unreachable_bus_is_printed_only(tmp_path: Path) -> None:
     env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": f"unix:path={tmp_path}/gone"}
     result = deliver("t", "m", env=env)
-    assert result.via == "terminal"
-    assert result.reason is not None and "does not answer" in result.reason
-
-
-def test_no_backend_says_to_install_notify_send(tmp_path: Path) -> None:
-    if find_spec("dbus") is not None:
-        pytest.skip("dbus-python is installed: plyer has a backend")
-    env = {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent", "PATH": str(tmp_path)}
-    result = deliver("t", "m", env=env)
-    assert result.via == "terminal"
-    assert result.reason is not None and "libnotify-bin (notify-send)" in result.reason
-
-
-class NoisyFailingPlyer:
-    """Stands in for ``plyer.notification``: chatters, warns, then raises."""
-
-    def __init__(self) -> None:
-        self.environ: dict[str, str | None] = {}
-
-    def notify(self, **kwargs: Any) -> None:
-        import warnings
-
-        self.environ = {"DISPLAY": os.environ.get("DISPLAY")}
-        print("plyer noise on stdout")
-        print("plyer noise on stderr", file=sys.stderr)
-        warnings.warn("The Python dbus package is not installed.", stacklevel=1)
-        raise RuntimeError("org.freedesktop.DBus.Error.NoReply: no reply\nsecond line")
-
-
-@pytest.fixture
-def noisy_plyer(monkeypatch: pytest.MonkeyPatch) -> NoisyFailingPlyer:
-    fake = NoisyFailingPlyer()
-    monkeypatch.setitem(sys.modules, "plyer", types.SimpleNamespace(notification=fake))
-    monkeypatch.setattr(DELIVER_MODULE, "find_route", lambda env: Route("desktop:notify-send"))
-    return fake
-
-
-def test_plyer_failure_falls_back_quietly_with_one_line(
-    noisy_plyer: NoisyFailingPlyer, capsys: pytest.CaptureFixture[str]
-) -> None:
-    result = deliver("t", "m")
-    assert result == Delivery(
-        "terminal",
-        False,
-        "plyer failed: RuntimeError: org.freedesktop.DBus.Error.NoReply: no reply",
+    assert (result.status, result.via) == ("printed", "terminal")
+    assert result.reason == (
+        f"the D-Bus session bus at unix:path={tmp_path}/gone does not answer: "
+        "FileNotFoundError: [Errno 2] No such file or directory"
     )
-    assert capsys.readouterr() == ("", "")
 
 
-def test_given_env_is_used_during_the_call_and_restored(
-    noisy_plyer: NoisyFailingPlyer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("DISPLAY", ":original")
-    deliver("t", "m", env={**os.environ, "DISPLAY": ":99"})
-    assert noisy_plyer.environ == {"DISPLAY": ":99"}
-    assert os.environ["DISPLAY"] == ":original"
+def test_no_time_left_fails_without_trying() -> None:
+    result = deliver("t", "m", timeout=0)
+    assert result == Delivery("failed", "none", "no time to deliver (timeout 0 s)")
 
 
 def test_prepare_keeps_text_literal_for_each_route() -> None:
     prepare = DELIVER_MODULE.prepare
-    assert prepare("-1", "a<b>&c\0", Route("desktop:notify-send", None, True)) == (
-        "\u2060-1",
-        "a&lt;b&gt;&amp;c\ufffd",
-    )
-    assert prepare("O'Brien", "x\\y", Route("desktop:portal")) == ("O\\'Brien", "x\\\\y")
-    assert prepare("", "-m", Route("desktop:dbus")) == (APP_NAME, "-m")
+    assert prepare("-1", "a<b>&c\0", True, "desktop:dbus") == ("-1", "a&lt;b&gt;&amp;c\ufffd")
+    assert prepare("O'Brien", "x\\y", False, "desktop:portal") == ("O\\'Brien", "x\\\\y")
+    assert prepare("", "-m", False, "desktop:notify-send") == (APP_NAME, "-m")
+    assert prepare("a\udcffb", "\ud83d", False) == ("a\ufffdb", "\ufffd")
 
 
 def test_importing_notify_is_cheap() -> None:
     code = (
         "import sys, netrhythm.notify\n"
-        "print(sorted(m for m in ('plyer', 'textual', 'dbus', 'subprocess') if m in sys.modules))"
+        "print(sorted(m for m in ('plyer', 'textual', 'dbus', 'subprocess', 'jeepney')"
+        " if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
 
 
-def test_package_exports_the_function() -> None:
+def test_package_exports_the_functions() -> None:
     assert netrhythm.notify.deliver is deliver and callable(deliver)
+    assert netrhythm.notify.withdraw is withdraw
 
 
 def test_terminal_format_shows_nudge_and_one_reason_line() -> None:

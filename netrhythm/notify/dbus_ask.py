@@ -1,8 +1,11 @@
 """Ask the D-Bus session bus one question, with ``dbus-send`` or with dbus-python.
 
-Used by ``probe`` only. Each answer is a list of words (``["boolean", "true"]``, or the strings of
-an array) or an error in one line; nothing raises. Calls have bounded timeouts, and heavy imports
-(``subprocess``, ``dbus``) happen inside the calls, never when this module is imported.
+Used where jeepney cannot be: ``probe`` checks for a notification server before the fallback
+routes, and ``deliver.withdraw`` closes a notification. The argument is a string or, for an
+``int``, a uint32 (a notification id). Each answer is a list of words (``["boolean", "true"]``,
+or the strings of an array) or an error in one line (``timed_out`` when the bus did not answer
+in time); nothing raises. Calls have bounded timeouts, and heavy imports (``subprocess``,
+``dbus``) happen inside the calls, never when this module is imported.
 """
 
 from __future__ import annotations
@@ -18,12 +21,15 @@ class Answer:
 
     words: list[str] = field(default_factory=list)
     error: str | None = None
+    timed_out: bool = False
 
 
 class DBusAsk(Protocol):
     """Call ``method`` of the object named ``dest`` (path and interface derived from it)."""
 
-    def __call__(self, dest: str, method: str, arg: str | None, wait: float = 2.0) -> Answer: ...
+    def __call__(
+        self, dest: str, method: str, arg: str | int | None, wait: float = 2.0
+    ) -> Answer: ...
 
 
 def one_line(text: object) -> str:
@@ -42,7 +48,7 @@ def _path(dest: str) -> str:
 def ask_with_dbus_send(exe: str, env: Mapping[str, str]) -> DBusAsk:
     """Questions asked by running ``dbus-send`` with ``env``."""
 
-    def ask(dest: str, method: str, arg: str | None, wait: float = 2.0) -> Answer:
+    def ask(dest: str, method: str, arg: str | int | None, wait: float = 2.0) -> Answer:
         import subprocess
 
         command = [
@@ -50,16 +56,19 @@ def ask_with_dbus_send(exe: str, env: Mapping[str, str]) -> DBusAsk:
             f"--dest={dest}", _path(dest), f"{dest}.{method}",
         ]  # fmt: skip
         if arg is not None:
-            command.append(f"string:{arg}")
+            command.append(f"uint32:{arg}" if isinstance(arg, int) else f"string:{arg}")
         try:
             done = subprocess.run(
-                command, env=dict(env), capture_output=True, timeout=wait + 2.0, check=False,
+                command, env=dict(env), capture_output=True, timeout=wait + 0.5, check=False,
                 stdin=subprocess.DEVNULL, encoding="utf-8", errors="replace",
             )  # fmt: skip
+        except subprocess.TimeoutExpired:
+            return Answer(error=f"dbus-send did not finish within {wait:.1f} s", timed_out=True)
         except (OSError, subprocess.SubprocessError) as exc:
             return Answer(error=one_line(exc))
         if done.returncode != 0:
-            return Answer(error=one_line(done.stderr) or f"dbus-send exited with {done.returncode}")
+            error = one_line(done.stderr) or f"dbus-send exited with {done.returncode}"
+            return Answer(error=error, timed_out="NoReply" in error or "timed out" in error)
         return Answer(done.stdout.replace("[", " ").replace("]", " ").split())
 
     return ask
@@ -68,7 +77,7 @@ def ask_with_dbus_send(exe: str, env: Mapping[str, str]) -> DBusAsk:
 def ask_with_dbus_python(address: str) -> DBusAsk:
     """Questions asked through a private dbus-python connection to ``address``."""
 
-    def ask(dest: str, method: str, arg: str | None, wait: float = 2.0) -> Answer:
+    def ask(dest: str, method: str, arg: str | int | None, wait: float = 2.0) -> Answer:
         try:
             import dbus
 
@@ -76,11 +85,13 @@ def ask_with_dbus_python(address: str) -> DBusAsk:
             try:
                 proxy = bus.get_object(dest, _path(dest), introspect=False)
                 call = proxy.get_dbus_method(method, dest)
-                reply = call(*([] if arg is None else [arg]), timeout=wait)
+                value = dbus.UInt32(arg) if isinstance(arg, int) else arg
+                reply = call(*([] if value is None else [value]), timeout=wait)
             finally:
                 bus.close()
         except Exception as exc:  # dbus.exceptions.DBusException and friends
-            return Answer(error=one_line(exc))
+            error = one_line(exc)
+            return Answer(error=error, timed_out="NoReply" in error)
         if isinstance(reply, list | tuple):
             return Answer([str(item) for item in reply])
         return Answer(["boolean", "true" if reply else "false"])
