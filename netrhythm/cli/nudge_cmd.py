@@ -1,4 +1,9 @@
-"""`netrhythm nudge [--dry-run] [--watch MINUTES]`: send the nudges that are due."""
+"""`netrhythm nudge [--dry-run] [--watch MINUTES] [--quiet]`: send the nudges that are due.
+
+``--quiet`` (what the printed scheduler entries use) prints only what needs the user: a nudge
+that could not be shown on the desktop (printed with the reason), never "Sent" or "Nothing to
+nudge" lines, so cron mails nothing on an ordinary run.
+"""
 
 from __future__ import annotations
 
@@ -11,42 +16,45 @@ if TYPE_CHECKING:  # argparse is imported only for the lines cli.quick_args leav
     from argparse import Namespace
 
 
-def _print(via: str, title: str, message: str, reason: str | None) -> None:
+def _print(via: str, title: str, message: str, reason: str | None, quiet: bool) -> None:
+    """A nudge shown on the desktop: one "Sent" line (none when ``quiet``); a nudge that was
+    not (printed-only, or a delivery that failed): the nudge itself, with why."""
     from netrhythm.notify import format_terminal
 
-    if via == "terminal":
+    if via == "terminal" or reason is not None:
         print(format_terminal(title, message, reason), flush=True)
-    else:
+    elif not quiet:
         print(f"Sent: {title} ({via})", flush=True)
 
 
-def once(ctx: Context, dry_run: bool) -> int:
+def once(ctx: Context, dry_run: bool, quiet: bool = False) -> int:
     from netrhythm.services.nudges import check as nudges
 
+    say = (lambda _text: None) if quiet else print
     if dry_run:
         result = nudges.plan(ctx)
         if result.suppressed_reason:
-            print(f"Nothing would be sent: {result.suppressed_reason}.")
+            say(f"Nothing would be sent: {result.suppressed_reason}.")
         for n in result.to_send:
-            print(f"Would send: {n.title}\n  {n.message}")
+            say(f"Would send: {n.title}\n  {n.message}")
         if not result.to_send and not result.suppressed_reason:
-            print("Nothing to nudge about right now.")
+            say("Nothing to nudge about right now.")
         return 0
     sent, suppressed = nudges.send_due(ctx, nudges.desktop)
     for s in sent:
-        _print(s.via, s.nudge.title, s.nudge.message, s.reason)
+        _print(s.via, s.nudge.title, s.nudge.message, s.reason, quiet)
     if not sent:
-        print(f"Nothing sent: {suppressed}." if suppressed else "Nothing to nudge about right now.")
+        say(f"Nothing sent: {suppressed}." if suppressed else "Nothing to nudge about right now.")
     return 0
 
 
 def run(ctx: Context, args: Namespace) -> int:
     if args.watch is None:
-        return once(ctx, args.dry_run)
+        return once(ctx, args.dry_run, args.quiet)
     from netrhythm.domain.validate import positive_int
 
     minutes = positive_int(args.watch, "--watch", maximum=24 * 60)
     assert minutes is not None
     while True:
-        once(ctx, args.dry_run)
+        once(ctx, args.dry_run, args.quiet)
         time.sleep(minutes * 60)

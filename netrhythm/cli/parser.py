@@ -212,6 +212,8 @@ def _nudge(sub: Any) -> None:
     p.add_argument("--watch", metavar="MINUTES", help="keep checking every MINUTES minutes")
     p.add_argument("--print-schedule", choices=("systemd", "cron", "launchd"),
                    help="print a ready-to-install scheduler entry")
+    p.add_argument("--quiet", action="store_true",
+                   help="print only nudges that could not be shown on the desktop")
 
 
 def _settings(sub: Any) -> None:

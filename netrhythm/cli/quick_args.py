@@ -21,12 +21,13 @@ _OPTIONS: dict[str, dict[str, tuple[str, str]]] = {
             "--date": ("date", "value"), "--event": ("event", "value"),
             "--follow-up": ("follow_up", "value")},
     "status": {"--json": ("json", "flag"), "--week": ("week", "value")},
-    "nudge": {"--dry-run": ("dry_run", "flag"), "--watch": ("watch", "value")},
+    "nudge": {"--dry-run": ("dry_run", "flag"), "--watch": ("watch", "value"),
+              "--quiet": ("quiet", "flag")},
 }
 _DEFAULTS: dict[str, dict[str, object]] = {
     "log": {"note": "", "date": "today", "event": "", "follow_up": None},  # and contacts: []
     "status": {"json": False, "week": None},
-    "nudge": {"dry_run": False, "watch": None, "print_schedule": None},
+    "nudge": {"dry_run": False, "watch": None, "print_schedule": None, "quiet": False},
 }
 _POSITIONALS = {"log": ("practice",), "status": (), "nudge": ()}
 
