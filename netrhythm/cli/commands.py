@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from pathlib import Path
 
 TYPE_CHECKING = False
@@ -29,9 +30,11 @@ def dispatch(args: Namespace, db_path: Path) -> int:
 
         return run_app(db_path)
     if command == "nudge" and args.print_schedule:
-        from netrhythm.services.nudges.schedule import schedule
+        from netrhythm.paths import DB_ENV
+        from netrhythm.services.nudges.schedule import database_argument, schedule
 
-        print(schedule(args.print_schedule, db_path), end="")
+        db = database_argument(args.db or os.environ.get(DB_ENV), db_path)
+        print(schedule(args.print_schedule, db), end="")
         return 0
     if command == "demo":
         from netrhythm.cli.demo_cmd import run as run_demo
