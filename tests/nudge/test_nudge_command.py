@@ -1,15 +1,16 @@
 """`netrhythm nudge` end to end: a real notification server, the terminal fallback, dedupe,
-dry runs and the printed schedules."""
+dry runs and --quiet (the printed schedules: test_schedule.py)."""
 
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import run_cli
-from tests.notify_server import notification_server
+from tests.notify_server import NotificationServer, notification_server
 
 NOW = "2026-11-23T12:00:00"  # Monday noon: not quiet, not yet behind pace
 
@@ -96,18 +97,42 @@ def test_watch_needs_a_positive_number_of_minutes(db: Path) -> None:
     assert result.err.startswith("netrhythm: error: --watch:")
 
 
-@pytest.mark.parametrize(("kind", "words"), [
-    ("systemd", ["[Timer]", "OnCalendar=*:0/15", "ExecStart=", "systemctl --user enable"]),
-    ("cron", ["*/15 * * * *", "DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/"]),
-    ("launchd", ["<key>ProgramArguments</key>", "<integer>900</integer>"]),
-])
-def test_print_schedule_names_the_executable_and_database(
-    tmp_path: Path, kind: str, words: list[str]
+def _server_env(server: NotificationServer) -> dict[str, str]:
+    return {k: server.env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "PATH")}
+
+
+def test_quiet_prints_only_the_nudge_that_could_not_be_shown(db: Path) -> None:
+    first = run_cli(db, "nudge", "--quiet", now=NOW, env=_no_bus_env())
+    assert first.code == 0, first.err
+    assert first.out.splitlines()[0] == "netrhythm: Follow up with Ana O'Brien [bold]x"
+    assert first.out.splitlines()[-1].startswith("  (not shown on the desktop: no D-Bus")
+    assert "Sent" not in first.out and "Nothing" not in first.out
+    again = run_cli(db, "nudge", "--quiet", now="2026-11-23T15:00:00", env=_no_bus_env())
+    assert (again.code, again.out, again.err) == (0, "", "")
+
+
+@pytest.mark.slow
+def test_quiet_run_with_a_server_prints_nothing_and_sets_an_expiry(
+    db: Path, tmp_path: Path
 ) -> None:
-    db = tmp_path / "my db.db"
-    result = run_cli(db, "nudge", "--print-schedule", kind)
-    assert result.code == 0
-    for word in words:
-        assert word in result.out
-    assert "/netrhythm" in result.out and "my db.db" in result.out and "nudge" in result.out
-    assert not db.exists()  # printing a schedule creates nothing
+    (tmp_path / "srv").mkdir()
+    with notification_server(tmp_path / "srv") as server:
+        result = run_cli(db, "nudge", "--quiet", now=NOW, env=_server_env(server))
+        calls = server.calls("Notify")
+    assert (result.code, result.out, result.err) == (0, "", "")
+    assert len(calls) == len(_log(db)) >= 1
+    assert {call.last("int32") for call in calls} == {str(60 * 60_000)}  # 60 minutes
+
+
+@pytest.mark.slow
+def test_a_delivery_that_times_out_is_printed_with_the_reason(db: Path, tmp_path: Path) -> None:
+    (tmp_path / "srv").mkdir()
+    with notification_server(tmp_path / "srv") as server, server.paused():
+        started = time.monotonic()
+        result = run_cli(db, "nudge", "--quiet", now=NOW, env=_server_env(server))
+        elapsed = time.monotonic() - started
+    assert result.code == 0, result.err
+    assert "netrhythm: Follow up with Ana O'Brien [bold]x" in result.out
+    assert ("(not shown on the desktop: the notification server did not answer "
+            "GetCapabilities within 5.0 s)") in result.out
+    assert elapsed < 5 * len(_log(db)) + 3, elapsed
