@@ -144,7 +144,7 @@ def capabilities(bus: Bus) -> list[str]:
 
 def notify(bus: Bus, app: str, title: str, body: str, expire_ms: int) -> int:
     """Show a notification; the server's id for it. ``expire_ms``: -1 server default, 0 never."""
-    args = (app, 0, "", title, body, [], {}, expire_ms)
+    args: tuple[Any, ...] = (app, 0, "", title, body, [], {}, expire_ms)
     (notification_id,) = bus.call(_method("Notify", "susssasa{sv}i", args), "Notify")
     return int(notification_id)
 
