@@ -6,8 +6,8 @@ ordinary run). Every word is escaped for the program that reads it:
 
 - systemd ``ExecStart``: ``%`` becomes ``%%`` (specifiers such as ``%h``), ``$`` becomes
   ``$$`` in the arguments (environment variables), words are double-quoted with ``\\`` and
-  ``"`` escaped. systemd expands neither in the program path itself and refuses quotes and
-  backslashes there; a program path with ``$`` is given with ``@`` and a separate argv[0].
+  ``"`` escaped. In the program path systemd resolves specifiers but not ``$``, and refuses
+  quotes and backslashes; a program path with ``$`` is given with ``@`` and a separate argv[0].
 - cron: the command goes to ``/bin/sh``, so words are shell-quoted; cron itself ends the
   command at an unescaped ``%``, so every ``%`` is written ``\\%`` outside the shell's quotes.
   The line sets ``DBUS_SESSION_BUS_ADDRESS`` to this session's address when it is set, else to
