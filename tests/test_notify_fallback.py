@@ -5,6 +5,7 @@ fails, chatters or hangs), each bounded by the timeout."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 import threading
 import time
@@ -73,7 +74,8 @@ def test_a_hanging_notify_send_fails_within_the_timeout(
         {**server.env, "PATH": path}, ("t", "m", {"timeout": 1.0}), jeepney=False
     )
     assert (result["status"], result["via"]) == ("failed", "desktop:notify-send")
-    assert result["reason"] == "notify-send did not finish within 1.0 s"
+    # The 1 s covers the whole delivery: notify-send gets what the server check left of it.
+    assert re.fullmatch(r"notify-send did not finish within (0\.\d|1\.0) s", result["reason"])
     assert 0.9 < result["took"] < 1.8, result["took"]
     for pid in pids.read_text().split():  # the script and its sleep were killed, not left behind
         assert not running(int(pid)), pid
