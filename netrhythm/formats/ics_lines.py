@@ -40,6 +40,7 @@ HEADERS = frozenset({"X-WR-TIMEZONE", "X-WR-CALNAME"})
 _KEPT = frozenset({"VCALENDAR", "VEVENT", "VTIMEZONE", "STANDARD", "DAYLIGHT"})
 # NAME, then parameters (quoted strings may hold ":" and ";"), then the ":" before the value.
 _LINE = re.compile(r'([A-Za-z0-9-]+)((?:;(?:[^:"]|"[^"]*")*)?):')
+_NAME = re.compile(r"([A-Za-z0-9-]+)[;:]")
 _FIX = "save it as UTF-8 and import again"
 
 
@@ -124,6 +125,8 @@ class _Pass:
     def run(self, logical: list[str], numbers: list[int]) -> Lines:
         for content, number in zip(logical, numbers, strict=True):
             found = _LINE.match(content)
+            if not found and self.unread(content):
+                continue
             if not found:
                 raise InputError(SOURCE, f"line {number}: {_shown(content)} is not an "
                                          "iCalendar line (NAME:value); a folded line must "
@@ -141,6 +144,15 @@ class _Pass:
             raise InputError(SOURCE, f"line {begun}: BEGIN:{kind} has no END:{kind}; the "
                                      "file is cut off or damaged")
         return Lines(self.text(), tuple(self.events), tuple(self.headers))
+
+    def unread(self, content: str) -> bool:
+        """Whether a line that is not well formed (a stray quote in a parameter, as some
+        exporters write in ATTENDEE) belongs to what netrhythm does not read, and can go."""
+        name = _NAME.match(content)
+        if not name or ":" not in content or not self.stack:
+            return False
+        inside_event = self.stack[-1][2] is not None
+        return bool(self.dropped) or inside_event and name.group(1).upper() not in TIMES | TEXTS
 
     def text(self) -> str:
         """The kept lines, with the lines of the events that repeat (their UID's other
