@@ -82,6 +82,11 @@ def write_ics(events: Iterable[EventOut], follow_ups: Iterable[FollowUpOut] = ()
     if days:  # VTIMEZONEs cover the events' years, not icalendar's default 1970-2038
         calendar.add_missing_timezones(date(min(days).year - 1, 1, 1),
                                        date(max(days).year + 2, 1, 1))
+    # icalendar adds zones in set order (it varies between runs): sort them, so the same
+    # events always give the same bytes
+    zones = sorted((c for c in calendar.subcomponents if c.name == "VTIMEZONE"),
+                   key=lambda zone: str(zone["TZID"]))
+    calendar.subcomponents = zones + [c for c in calendar.subcomponents if c.name != "VTIMEZONE"]
     return calendar.to_ical()
 
 
