@@ -85,6 +85,8 @@ def decode(data: bytes) -> str:
     if len(data) > MAX_ICS_BYTES:
         raise InputError(SOURCE, f"is {len(data) / 1e6:.1f} MB; the limit is "
                                  f"{MAX_ICS_BYTES / 1e6:.0f} MB. Export a shorter date range")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(SOURCE, f"is UTF-16 text; {_FIX}")
     try:
         text = data.decode("utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8")
     except UnicodeDecodeError as exc:
@@ -98,14 +100,15 @@ def decode(data: bytes) -> str:
 
 def split(text: str) -> Lines:
     """Unfold ``text``, check its BEGIN/END structure and keep what icalendar must parse."""
-    logical: list[str] = []
+    pieces: list[list[str]] = []  # joined once: adding to a growing string is quadratic
     numbers: list[int] = []
     for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
-        if raw[:1] in (" ", "\t") and logical:
-            logical[-1] += raw[1:]
+        if raw[:1] in (" ", "\t") and pieces:
+            pieces[-1].append(raw[1:])
         elif raw.strip():
-            logical.append(raw)
+            pieces.append([raw])
             numbers.append(number)
+    logical = ["".join(parts) for parts in pieces]
     if not logical:
         raise InputError(SOURCE, "is empty; there is nothing to import")
     _check_start(logical[0], numbers[0])

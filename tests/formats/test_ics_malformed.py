@@ -87,6 +87,10 @@ def test_dense_rules_share_one_budget_per_file() -> None:
     (b"BEGIN:VCALENDAR\nSUMMARY:caf\xe9\nEND:VCALENDAR\n",
      "calendar file: line 2: the byte 0xe9 is not valid UTF-8; save it as UTF-8 and import "
      "again"),
+    ("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".encode("utf-16"),
+     "calendar file: is UTF-16 text; save it as UTF-8 and import again"),
+    (b"\xef\xbb\xbfBEGIN:VCALENDAR\r\nEND:VCALENDAR\r\nX-AFTER:1",  # a BOM is fine
+     "calendar file: line 3: 'X-AFTER:1' comes after END:VCALENDAR; the file is damaged"),
     (b"BEGIN:VCALENDAR\nEND:VCALENDAR\nX-TRAILER:1\n",
      "calendar file: line 3: 'X-TRAILER:1' comes after END:VCALENDAR; the file is damaged"),
     (b"BEGIN:VCALENDAR\nEND:VCALENDAR\nBEGIN:VEVENT\n",
@@ -125,3 +129,11 @@ def test_unread_properties_and_components_do_not_block_an_import() -> None:
             "BEGIN:VALARM\nTRIGGER:whenever\nEND:VALARM\nEND:VEVENT\nEND:VCALENDAR\n")
     (event,) = read_ics(text, zone=LISBON, window=WINDOW).events
     assert event.uid == "a@x"
+
+
+def test_a_huge_folded_description_reads_in_linear_time() -> None:
+    folded = "\r\n ".join(["x" * 74] * 200_000)  # 15 MB in one property
+    text = ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:big@x\r\nDTSTART:20260402T180000Z\r\n"
+            f"DESCRIPTION:{folded}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    (event,) = read_ics(text, zone=LISBON, window=WINDOW).events
+    assert len(event.description) == 74 * 200_000
