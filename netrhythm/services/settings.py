@@ -1,4 +1,5 @@
-"""User settings: week start, event follow-up window, theme and the nudge rules.
+"""User settings: week start, event follow-up window, theme, the nudge rules, and for drafts
+your own name (the sign-off) and their tone.
 
 One registry serves `netrhythm settings` and the Settings screen. Values are typed as text
 (``sunday``, ``off``, ``21:30``) and validated; every change is one undoable change.
@@ -60,6 +61,10 @@ def current(ctx: Context) -> dict[str, str]:
         "follow-up-after-event": str(ctx.read_follow_up_window()),
         "theme": theme(),
     }
+    from netrhythm.services import draft_settings
+
+    out["my-name"] = draft_settings.my_name()
+    out["draft-tone"] = draft_settings.tone()
     for name, value in nudge_settings().to_dict().items():
         shown = ("on" if value else "off") if isinstance(value, bool) else str(value)
         if name == "pace_weekday":
@@ -115,6 +120,10 @@ def set_value(ctx: Context, key: str, text: str) -> str:
         with change(f"set the theme to {name}", ctx.now()):
             store.set_setting(THEME, name)
         return f"Theme: {name}."
+    if key in ("my-name", "draft-tone"):
+        from netrhythm.services import draft_settings
+
+        return draft_settings.set_value(ctx, key, text)
     if key.startswith("nudge."):
         name = key[len("nudge."):].replace("-", "_")
         if name not in nudge_settings().to_dict():
