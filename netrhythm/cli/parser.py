@@ -55,6 +55,7 @@ COMMANDS = {
     "export": "everything as versioned JSON (a full backup)",
     "import": "load a JSON export (into an empty database)",
     "demo": "a year of demo data in its own database, then the app",
+    "draft": "a short message to a contact, ready to send; --templates to edit them",
 }
 
 
@@ -240,6 +241,25 @@ def _demo(sub: Any) -> None:
                    help="create the data only; do not start the app")
 
 
+def _draft(sub: Any) -> None:
+    p = sub.add_parser("draft", help=COMMANDS["draft"], epilog=EPILOG)
+    p.add_argument("name", nargs="?", metavar="NAME", help="the contact to write to")
+    p.add_argument("--for", dest="practice", metavar="PRACTICE",
+                   help="the practice (default: follow up when a follow-up is due, else the "
+                        "one most logged with them, else reach out)")
+    p.add_argument("--max-chars", metavar="N",
+                   help="at most N characters (300 for a LinkedIn invitation): the least "
+                        "important sentences go first")
+    t = p.add_argument_group("templates (one kind of draft per practice kind)")
+    t.add_argument("--templates", action="store_true",
+                   help="list the kinds, which templates are yours, and the placeholders")
+    t.add_argument("--template", metavar="KIND", help="print the template of KIND")
+    t.add_argument("--set-template", nargs=2, metavar=("KIND", "TEXT"),
+                   help="use your own template for KIND (TEXT - reads standard input); "
+                        "netrhythm undo takes it back")
+    t.add_argument("--reset-template", metavar="KIND", help="use the default template again")
+
+
 _BUILDERS = {
     "log": _log,
     "status": _status,
@@ -255,6 +275,7 @@ _BUILDERS = {
     "export": _export,
     "import": _import,
     "demo": _demo,
+    "draft": _draft,
 }
 
 
