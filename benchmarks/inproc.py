@@ -4,7 +4,8 @@ Prints one JSON object: for each measure, the seconds of every timed call. Revie
 about weeks in three places (the last weeks, five years ago, the oldest weeks with actions);
 "streaks and scores" is the progress of every practice, archived ones included. Every timed
 call asks about a different week, so nothing computed for one call can serve the next: each
-measure is a first look at its week, as when someone pages through weeks.
+measure is a first look at its week, as when someone pages through weeks. "draft for one
+contact" drafts for a different contact each call, those logged with most often first.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from pathlib import Path
 
 from benchmarks.generate import NOW
 from benchmarks.timing import in_process
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from netrhythm.services.context import Context
 
 
 def measure(db: Path, repeat: int) -> dict[str, list[float]]:
@@ -41,6 +46,7 @@ def measure(db: Path, repeat: int) -> dict[str, list[float]]:
                for name, start in starts.items()}
         out["streaks and scores, all practices"] = _weeks(
             lambda w: progress(ctx, w, include_archived=True), current, repeat)
+        out["draft for one contact"] = _drafts(ctx, repeat)
         return out
     finally:
         ctx.close()
@@ -52,6 +58,21 @@ def _weeks(call: Callable[[int], object], start: int, repeat: int) -> list[float
     call(start - repeat)
     weeks = iter(range(start, start - repeat, -1))
     return in_process(lambda: call(next(weeks)), repeat, warmup=0)
+
+
+def _drafts(ctx: Context, repeat: int) -> list[float]:
+    """Seconds of a draft (the practice it starts on chosen too) for each of the ``repeat``
+    contacts logged with most often, after a warm-up draft for the one before them: the
+    contacts with the most to read."""
+    from netrhythm.services.drafts import draft_for
+    from netrhythm.storage.tables import database
+
+    ids = [row[0] for row in database.execute_sql(
+        "SELECT contact_id FROM action_contact GROUP BY contact_id "
+        "ORDER BY count(*) DESC, contact_id LIMIT ?", [repeat + 1])]
+    draft_for(ctx, ids[0])
+    contacts = iter(ids[1:])
+    return in_process(lambda: draft_for(ctx, next(contacts)), repeat, warmup=0)
 
 
 def _day(value: object) -> date:

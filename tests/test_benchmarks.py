@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 MEASURES = (
     "netrhythm log", "netrhythm status", "netrhythm nudge --dry-run",
     "review: last weeks", "review: weeks 5 years ago", "review: oldest weeks",
-    "streaks and scores, all practices", "TUI ready: Week screen, first frame",
+    "streaks and scores, all practices", "draft for one contact",
+    "TUI ready: Week screen, first frame",
     "contacts filter: one letter, key to table", "TUI peak memory", "import 100 vCards",
 )
 
