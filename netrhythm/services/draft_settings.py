@@ -63,7 +63,7 @@ def templates(kind: str) -> tuple[Template, ...] | None:
 
 def set_template(ctx: Context, kind_text: str, text: str) -> str:
     """Save the user's template for a kind, once it is valid; returns what was done."""
-    from netrhythm.services.validate import clean_text
+    from netrhythm.domain.validate import clean_text
     from netrhythm.storage.journal import change
 
     kind = kind_named(kind_text, "--set-template")
@@ -89,7 +89,7 @@ def reset_template(ctx: Context, kind_text: str) -> str:
 
 def set_value(ctx: Context, key: str, text: str) -> str:
     """``settings my-name NAME`` (empty: no sign-off) and ``settings draft-tone warm|brief``."""
-    from netrhythm.services.validate import clean_line
+    from netrhythm.domain.validate import clean_line
     from netrhythm.storage.journal import change
 
     if key == "my-name":

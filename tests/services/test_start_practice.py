@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from netrhythm.domain.records import PracticeRec
 from netrhythm.services import practices
-from netrhythm.services.contacts import ContactForm, add_contact
+from netrhythm.services.contacts.manage import ContactForm, add_contact
 from netrhythm.services.context import Context
 from netrhythm.services.start_practice import start_practice
-from netrhythm.services.tracking import LogRequest, log_action
+from netrhythm.services.tracking.log import LogRequest, log_action
 
 
 def slug(practice: PracticeRec | None) -> str | None:
