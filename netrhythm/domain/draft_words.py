@@ -39,7 +39,7 @@ def clean(text: str) -> str:
         before = text
         text = _SPACES.sub(" ", _EMPTY_PAIR.sub(" ", text)).strip()
         text = _SPACE_BEFORE_MARK.sub(r"\1", _RUN_OF_MARKS.sub(r"\1", text))
-        text = text.strip(" -–—").rstrip(_MARKS).lstrip(",;:!?")
+        text = text.strip(" -–—").rstrip(_MARKS + "([").lstrip(",;:!?)]")  # ")a(": "a"
         if text.startswith(".") and not text[1:2].isalnum():
             text = text[1:]
         if len(text) > 1 and _wrapped(text):

@@ -80,6 +80,7 @@ def test_upcoming_days_in_words() -> None:
     ("slides for {event}", "slides for (event)"),
     ("...", ""),
     (" - ", ""),
+    (")a (", "a"),
 ])
 def test_facts_are_cleaned_to_fit_a_sentence(text: str, cleaned: str) -> None:
     assert clean(text) == cleaned
