@@ -250,7 +250,8 @@ def _draft(sub: Any) -> None:
     p.add_argument("--max-chars", metavar="N",
                    help="at most N characters (300 for a LinkedIn invitation): the least "
                         "important sentences go first")
-    t = p.add_argument_group("templates (one kind of draft per practice kind)")
+    t = p.add_argument_group("templates (KIND: follow-up, reach-out, give-value, attend-event, "
+                             "ask)")
     t.add_argument("--templates", action="store_true",
                    help="list the kinds, which templates are yours, and the placeholders")
     t.add_argument("--template", metavar="KIND", help="print the template of KIND")
