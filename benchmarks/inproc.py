@@ -64,7 +64,7 @@ def _drafts(ctx: Context, repeat: int) -> list[float]:
     """Seconds of a draft (the practice it starts on chosen too) for each of the ``repeat``
     contacts logged with most often, after a warm-up draft for the one before them: the
     contacts with the most to read."""
-    from netrhythm.services.drafts import draft_for
+    from netrhythm.services.drafts.compose import draft_for
     from netrhythm.storage.tables import database
 
     ids = [row[0] for row in database.execute_sql(

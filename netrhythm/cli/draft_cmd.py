@@ -12,8 +12,8 @@ from argparse import Namespace
 
 from netrhythm.cli.render import table
 from netrhythm.domain.errors import InputError
-from netrhythm.services import draft_settings
 from netrhythm.services.context import Context
+from netrhythm.services.drafts import templates as draft_settings
 
 _MODES = ("templates", "template", "set_template", "reset_template")
 _FLAGS = {"templates": "--templates", "template": "--template",
@@ -50,7 +50,7 @@ def run(ctx: Context, args: Namespace) -> int:
     if args.name is None:
         raise InputError("NAME", "name the contact to write to (netrhythm draft maria), or "
                                  "see the templates with --templates")
-    from netrhythm.services.drafts import draft_named
+    from netrhythm.services.drafts.compose import draft_named
 
     print(draft_named(ctx, args.name, args.practice, args.max_chars).text)
     return 0
@@ -58,7 +58,7 @@ def run(ctx: Context, args: Namespace) -> int:
 
 def _list(ctx: Context) -> int:
     from netrhythm.domain.draft_templates import KINDS, PLACEHOLDERS
-    from netrhythm.services.drafts import kind_of
+    from netrhythm.services.drafts.compose import kind_of
     from netrhythm.storage.practices import list_practices
 
     used: dict[str, list[str]] = {kind: [] for kind in KINDS}

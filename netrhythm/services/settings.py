@@ -61,7 +61,7 @@ def current(ctx: Context) -> dict[str, str]:
         "follow-up-after-event": str(ctx.read_follow_up_window()),
         "theme": theme(),
     }
-    from netrhythm.services import draft_settings
+    from netrhythm.services.drafts import templates as draft_settings
 
     out["my-name"] = draft_settings.my_name()
     out["draft-tone"] = draft_settings.tone()
@@ -121,7 +121,7 @@ def set_value(ctx: Context, key: str, text: str) -> str:
             store.set_setting(THEME, name)
         return f"Theme: {name}."
     if key in ("my-name", "draft-tone"):
-        from netrhythm.services import draft_settings
+        from netrhythm.services.drafts import templates as draft_settings
 
         return draft_settings.set_value(ctx, key, text)
     if key.startswith("nudge."):

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from netrhythm.domain.draft_words import clean
 from netrhythm.domain.errors import InputError
-from netrhythm.services import draft_settings
 from netrhythm.services.contacts.manage import ContactForm, add_contact, set_archived
 from netrhythm.services.context import Context
-from netrhythm.services.drafts import draft_for, draft_named, gather, kind_of
+from netrhythm.services.drafts import templates as draft_settings
+from netrhythm.services.drafts.compose import draft_for, draft_named, gather, kind_of
 from netrhythm.services.events import EventForm, add_event
 from netrhythm.services.lookup import contact, practice
 from netrhythm.services.practices import PracticeForm, add_practice

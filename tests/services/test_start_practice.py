@@ -7,8 +7,8 @@ from netrhythm.domain.records import PracticeRec
 from netrhythm.services import practices
 from netrhythm.services.contacts.manage import ContactForm, add_contact
 from netrhythm.services.context import Context
-from netrhythm.services.start_practice import start_practice
 from netrhythm.services.tracking.log import LogRequest, log_action
+from netrhythm.services.tracking.start_practice import start_practice
 
 
 def slug(practice: PracticeRec | None) -> str | None:

@@ -16,9 +16,10 @@ from netrhythm.domain.errors import InputError
 from netrhythm.domain.records import PracticeRec
 from netrhythm.domain.tuples import NamedTuple
 from netrhythm.domain.validate import positive_int
-from netrhythm.services import draft_settings, lookup
+from netrhythm.services import lookup
 from netrhythm.services.context import Context
-from netrhythm.services.start_practice import DUE_AHEAD_DAYS, start_practice
+from netrhythm.services.drafts import templates as draft_settings
+from netrhythm.services.tracking.start_practice import DUE_AHEAD_DAYS, start_practice
 from netrhythm.storage import drafts as store
 
 EVENT_HORIZON_DAYS = 30  # as Who next: events in the next 30 days
