@@ -6,6 +6,14 @@ is fine; future dates are refused. "Today" is always a parameter: nothing here r
 
 Names of days and months are English constants rather than ``strftime("%a")`` so that output
 does not depend on the locale of the machine.
+
+Supported dates run from 1900-01-01 to 2199-12-31 (:data:`FIRST_DAY`, :data:`LAST_DAY`),
+checked wherever a date comes in (typed, imported, ``NETRHYTHM_NOW``). That spans any living
+person's history and two centuries of plans, and keeps everything derived from a date well
+inside what both Python and SQLite compute the same way: day numbers and week indexes stay
+positive (SQL integer division truncates where Python's ``//`` floors, so the two agree only
+there), ISO week-years keep four digits, and a date plus ten years of cadence never overflows
+``date.max`` as 9999-12-31 would.
 """
 
 from __future__ import annotations
@@ -35,6 +43,9 @@ MONTH_NAMES = (
 MONTH_ABBR = tuple(name[:3] for name in MONTH_NAMES)
 
 ACCEPTED_FORMS = "today, yesterday, a weekday name (monday or mon) or YYYY-MM-DD"
+FIRST_DAY = date(1900, 1, 1)  # a Monday: week indexes of the range start on a whole week
+LAST_DAY = date(2199, 12, 31)
+SUPPORTED = f"netrhythm keeps dates from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 _WEEKDAYS = {
@@ -87,8 +98,8 @@ def resolve_date(text: str, today: date, field: str = "--date") -> date | None:
     if match is None:
         return None
     year, month, day = (int(part) for part in match.groups())
-    if year < 1:
-        raise InputError(field, "the year must be 0001 or later; use YYYY-MM-DD")
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise InputError(field, f"{match.group()} is out of range: {SUPPORTED}")
     if not 1 <= month <= 12:
         raise InputError(field, f"month {month} does not exist; use YYYY-MM-DD, months 01 to 12")
     days_in_month = calendar.monthrange(year, month)[1]
@@ -99,6 +110,13 @@ def resolve_date(text: str, today: date, field: str = "--date") -> date | None:
             f"{MONTH_NAMES[month - 1]} {year} has {days_in_month} days",
         )
     return date(year, month, day)
+
+
+def check_supported(day: date, field: str) -> date:
+    """``day`` itself, or an InputError when it is outside the supported range."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InputError(field, f"{day.isoformat()} is out of range: {SUPPORTED}")
+    return day
 
 
 def short_date(day: date, with_year: bool = False) -> str:

@@ -13,7 +13,15 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from netrhythm.domain.dates import WEEKDAY_ABBR, quote, resolve_date, short_date
+from netrhythm.domain.dates import (
+    FIRST_DAY,
+    LAST_DAY,
+    SUPPORTED,
+    WEEKDAY_ABBR,
+    quote,
+    resolve_date,
+    short_date,
+)
 from netrhythm.domain.errors import InputError
 
 MONDAY = 0
@@ -132,8 +140,8 @@ def parse_week(
 
 def _iso_monday(year: int, number: int, field: str) -> date:
     """The Monday of ISO week ``number`` of ``year``, refusing weeks that do not exist."""
-    if year < 1:
-        raise InputError(field, "the year must be 0001 or later; use a week like 2026-W48")
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise InputError(field, f"{year:04d}-W{number:02d} is out of range: {SUPPORTED}")
     weeks = iso_weeks_in_year(year)
     if not 1 <= number <= weeks:
         raise InputError(

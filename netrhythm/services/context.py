@@ -61,9 +61,18 @@ def clock_from_env() -> Clock:
     from netrhythm.domain.clock import FixedClock
 
     value = os.environ.get("NETRHYTHM_NOW", "").strip()
-    if value:
-        return FixedClock(datetime.fromisoformat(value))
-    return SystemClock()
+    if not value:
+        return SystemClock()
+    from netrhythm.domain.dates import check_supported, quote
+    from netrhythm.domain.errors import InputError
+
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise InputError("NETRHYTHM_NOW", f"{quote(value)} is not a date and time like "
+                                          "2026-11-23T10:00; set it so, or unset it") from None
+    check_supported(moment.date(), "NETRHYTHM_NOW")
+    return FixedClock(moment.replace(tzinfo=None))
 
 
 def open_context(db_path: Path, clock: Clock | None = None) -> Context:
