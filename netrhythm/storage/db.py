@@ -1,23 +1,30 @@
 """Opening the database: file checks, pragmas, creation, migrations and the daily backup.
 
-A file that is empty, not SQLite, another application's SQLite file, corrupt, or written by a
-newer netrhythm is reported with :mod:`netrhythm.storage.errors` and never modified.
+A file that is not a regular file, empty, not SQLite, another application's SQLite file,
+corrupt, or written by a newer netrhythm is reported (:mod:`netrhythm.storage.file_checks`)
+and never modified. When today's backup cannot be written (a full disk, a read-only folder),
+the database still opens and a warning says the backup was skipped.
 """
 
 from __future__ import annotations
 
 import json
-import os
+import logging
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
-from netrhythm.paths import backups_dir
-from netrhythm.storage.errors import (
-    CorruptDatabaseError,
-    DatabaseFileError,
-    NewerSchemaError,
-    NotNetrhythmError,
+from netrhythm.files.atomic import publish_new, staged
+from netrhythm.files.space import disk_full_cause, disk_full_message
+from netrhythm.storage.backups import copy_database, daily_backup
+from netrhythm.storage.errors import CorruptDatabaseError, DatabaseFileError
+from netrhythm.storage.file_checks import (
+    APPLICATION_ID,
+    LATEST_VERSION,
+    check_file,
+    corrupt,
+    is_corruption,
+    newer,
 )
 from netrhythm.storage.tables import database
 
@@ -25,9 +32,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-LATEST_VERSION = 2  # the number of the newest file in migrations/
-APPLICATION_ID = 0x4E52544D  # "NRTM", set by the first migration
-KEEP_DAILY_BACKUPS = 7
+__all__ = ["APPLICATION_ID", "LATEST_VERSION", "corrupt", "is_corruption", "open_database"]
 PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
@@ -36,25 +41,21 @@ PRAGMAS = {
     "cache_size": -256,
 }
 _MIGRATIONS = Path(__file__).with_name("migrations")
+log = logging.getLogger("netrhythm")
 
 
 def open_database(path: Path, today: date) -> None:
     """Open (creating or migrating as needed) the netrhythm database at ``path``."""
-    if not path.exists():
+    if not check_file(path):
         _create(path, today)
-    else:
-        check_file(path)
     database.init(str(path), pragmas=PRAGMAS, timeout=10)
     try:
         version = database.execute_sql("PRAGMA user_version").fetchone()[0]
         if version > LATEST_VERSION:
-            raise NewerSchemaError(
-                f"{path} was written by a newer netrhythm (schema {version}, this one knows "
-                f"{LATEST_VERSION}); upgrade netrhythm to open it. Nothing was changed."
-            )
+            raise newer(path, version)
         if version < LATEST_VERSION:
             _migrate(path)
-        daily_backup(path, today)
+        _backup(path, today)
     except sqlite3.DatabaseError as exc:
         database.close()
         if is_corruption(exc):
@@ -63,6 +64,23 @@ def open_database(path: Path, today: date) -> None:
     except Exception:
         database.close()
         raise
+
+
+def _backup(path: Path, today: date) -> None:
+    """Today's backup, or a warning that it was skipped: a full disk or a folder that cannot
+    be written must not stop the commands that only read (status, review, an export to
+    another disk)."""
+    try:
+        daily_backup(path, today)
+    except CorruptDatabaseError:
+        raise
+    except (OSError, sqlite3.Error) as exc:
+        if is_corruption(exc):
+            raise
+        full = disk_full_cause(exc)
+        folder = path.parent
+        reason = disk_full_message(folder) if full else " ".join(str(exc).split())
+        log.warning("today's backup was skipped: %s", reason)
 
 
 def write_transaction() -> Any:
@@ -81,39 +99,6 @@ def close_database() -> None:
     database.close()
 
 
-def is_corruption(exc: BaseException) -> bool:
-    """True when SQLite says the file is malformed or not a database."""
-    text = str(exc).lower()
-    return "malformed" in text or "not a database" in text or "corrupt" in text
-
-
-def corrupt(path: Path, exc: BaseException) -> CorruptDatabaseError:
-    return CorruptDatabaseError(
-        f"{path} is corrupt ({exc}). Nothing was changed; restore a copy from "
-        f"{backups_dir(path)} or move the file away to start fresh."
-    )
-
-
-def check_file(path: Path) -> None:
-    """Refuse, without writing, a file that is not a netrhythm database."""
-    if path.is_dir():
-        raise NotNetrhythmError(f"{path} is a folder, not a netrhythm database file.")
-    with path.open("rb") as handle:
-        header = handle.read(100)
-    hint = "Nothing was changed; pass --db with another path."
-    if not header:
-        raise NotNetrhythmError(f"{path} is an empty file, not a netrhythm database. {hint}")
-    if not header.startswith(b"SQLite format 3\x00"):
-        raise NotNetrhythmError(f"{path} is not an SQLite database. {hint}")
-    if len(header) < 100:
-        raise corrupt(path, ValueError("truncated header"))
-    app_id = int.from_bytes(header[68:72], "big")
-    if app_id != APPLICATION_ID:
-        raise NotNetrhythmError(
-            f"{path} is an SQLite database of another application, not netrhythm. {hint}"
-        )
-
-
 def peek_setting(path: Path, key: str) -> Any:
     """A setting of the netrhythm database at ``path``, read without opening it for use (and
     without writing); None when the file is not one, cannot be read, or lacks the setting."""
@@ -129,34 +114,24 @@ def peek_setting(path: Path, key: str) -> Any:
         return None
 
 
-def _create_private(path: Path) -> None:
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)
-
-
 def _create(path: Path, today: date) -> None:
     """Build a new database in a temporary file, then link it into place atomically."""
     from netrhythm.storage.seed import seed_practices
 
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.new")
-    _create_private(tmp)
-    try:
-        database.init(str(tmp), pragmas=PRAGMAS, timeout=10)
-        with database.atomic("IMMEDIATE"):
-            _run_migrations()
-            seed_practices(today)
-        database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        database.close()
+    with staged(path) as tmp:
         try:
-            os.link(tmp, path)
+            database.init(str(tmp), pragmas=PRAGMAS, timeout=10)
+            with database.atomic("IMMEDIATE"):
+                _run_migrations()
+                seed_practices(today)
+            database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            database.close()
+        try:
+            publish_new(tmp, path)
         except FileExistsError:
             pass  # another process created it first: use theirs
-    finally:
-        database.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
 
 
 def _run_migrations() -> None:
@@ -180,12 +155,8 @@ def _migrate(path: Path) -> None:
             version = database.execute_sql("PRAGMA user_version").fetchone()[0]
             if version >= LATEST_VERSION:
                 return
-            # Half a copy left by a process killed while copying: only the holder of this
-            # write lock copies, so any such file now is stale.
-            import glob  # only here: a quick command opens without it
-
-            for stale in path.parent.glob(f".{glob.escape(path.name)}.pre-v*.tmp"):
-                stale.unlink(missing_ok=True)
+            # (Half a copy left by a process killed while copying is deleted by the next
+            # copy into this folder: its writer is gone.)
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             copy_database(path, path.with_name(f"{path.name}.pre-v{LATEST_VERSION}-{stamp}.bak"))
             _run_migrations()
@@ -197,38 +168,3 @@ def _migrate(path: Path) -> None:
                 )
     finally:
         database.execute_sql("PRAGMA foreign_keys = 1")
-
-
-def copy_database(source: Path, target: Path) -> None:
-    """A consistent copy through SQLite's backup API, readable by the owner only."""
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    _create_private(tmp)
-    try:
-        src = sqlite3.connect(source, timeout=10)
-        dst = sqlite3.connect(tmp)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = delete")
-            status = dst.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            dst.close()
-            src.close()
-        if status != "ok":
-            raise corrupt(source, ValueError(status))
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def daily_backup(path: Path, today: date) -> Path | None:
-    """Once a day, on first open: a backup copy in the backups folder; the last 7 are kept."""
-    folder = backups_dir(path)
-    target = folder / f"{path.stem}-{today.isoformat()}.db"
-    if target.exists():
-        return None
-    folder.mkdir(mode=0o700, exist_ok=True)
-    copy_database(path, target)
-    backups = sorted(folder.glob(f"{path.stem}-????-??-??.db"))
-    for old in backups[:-KEEP_DAILY_BACKUPS]:
-        old.unlink(missing_ok=True)
-    return target

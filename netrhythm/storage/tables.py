@@ -11,11 +11,12 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
-    SqliteDatabase,
     TextField,
 )
 
-database = SqliteDatabase(None)
+from netrhythm.storage.connection import GuardedDatabase
+
+database = GuardedDatabase(None)
 
 
 class Base(Model):

@@ -123,10 +123,10 @@ def _unjournaled() -> Iterator[int | None]:
     (change_id,) = database.execute_sql(
         "SELECT change_id FROM journal_cursor WHERE id = 1").fetchone()
     database.execute_sql("UPDATE journal_cursor SET change_id = NULL WHERE id = 1")
-    try:
-        yield change_id
-    finally:
-        database.execute_sql("UPDATE journal_cursor SET change_id = ? WHERE id = 1", (change_id,))
+    yield change_id
+    # Not in a ``finally``: after an error the whole change is rolled back, cursor included
+    # (and after a disk-full error SQLite has already done so: nothing may be written then).
+    database.execute_sql("UPDATE journal_cursor SET change_id = ? WHERE id = 1", (change_id,))
 
 
 def _journal_inverse(change_id: int | None, statements: Sequence[str]) -> None:

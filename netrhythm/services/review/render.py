@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from netrhythm.domain.dates import short_date
-from netrhythm.services.files import create_private
+from netrhythm.files.atomic import write_new
 from netrhythm.services.review.build import Review
 
 SHADES = "·░▒▓█"  # nothing, a little, half, most, met
@@ -131,7 +131,7 @@ def write_markdown(r: Review, folder: Path | None = None) -> Path:
     for n in range(1, 1000):
         path = folder / (f"{stem}.md" if n == 1 else f"{stem}-{n}.md")
         try:
-            create_private(path, data)
+            write_new(path, data)
         except FileExistsError:
             continue
         return path

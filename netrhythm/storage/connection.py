@@ -1,0 +1,52 @@
+"""The database object: Peewee's SQLite database, guarded against writing after a lost
+transaction.
+
+On some errors (the disk is full, an I/O error, out of memory) SQLite rolls the whole
+transaction back by itself. Peewee does not know: it still counts the transaction open, so the
+statements that follow, such as a ``finally`` that restores a value, would run outside any
+transaction and be committed one by one, and its own ``ROLLBACK`` would fail with "cannot
+rollback - no transaction is active", hiding the error that mattered. Here, while Peewee counts
+a transaction that SQLite no longer has, every statement is refused (``TransactionLost``) and
+the rollbacks are skipped, so the original error reaches the user and nothing of the failed
+change is written.
+"""
+
+from __future__ import annotations
+
+from peewee import OperationalError, SqliteDatabase
+
+TYPE_CHECKING = False  # the quick commands start without importing typing
+if TYPE_CHECKING:
+    from typing import Any
+
+
+class TransactionLost(OperationalError):
+    """A statement came after SQLite had rolled its transaction back."""
+
+    def __init__(self) -> None:
+        super().__init__("SQLite rolled back the change after an error; nothing of it was "
+                         "written")
+
+
+class GuardedDatabase(SqliteDatabase):
+    """``SqliteDatabase`` that never writes outside the transaction it thinks it is in."""
+
+    def _transaction_lost(self) -> bool:
+        conn = self._state.conn
+        return bool(self._state.transactions) and conn is not None and not conn.in_transaction
+
+    def cursor(self, named_cursor: Any = None) -> Any:
+        if self._transaction_lost():
+            raise TransactionLost()
+        return super().cursor(named_cursor)
+
+    def execute_sql(self, sql: str, params: Any = None) -> Any:
+        if sql.startswith("ROLLBACK TO SAVEPOINT") and self._transaction_lost():
+            return None  # SQLite already undid everything; let the first error through
+        return super().execute_sql(sql, params)
+
+    def rollback(self) -> None:
+        conn = self._state.conn
+        if conn is not None and not conn.in_transaction:
+            return  # already rolled back by SQLite
+        super().rollback()
