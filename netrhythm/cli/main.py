@@ -40,22 +40,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    from netrhythm.cli import output
     from netrhythm.cli.quick_args import quick_parse
 
-    argv = list(sys.argv[1:] if argv is None else argv)
-    args: object = quick_parse(argv)  # the everyday commands, without importing argparse
-    if args is None:
-        from netrhythm.cli.parser import build_parser
+    with output.terminal_streams():  # everything printed is escaped for the terminal
+        argv = list(sys.argv[1:] if argv is None else argv)
+        args: object = quick_parse(argv)  # the everyday commands, without importing argparse
+        if args is None:
+            from netrhythm.cli.parser import build_parser
 
-        args = build_parser(argv).parse_args(argv)  # builds only the command that runs
-    try:
-        return _run(args)
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return EXIT_OK
-    except Exception as exc:  # every failure becomes one clear line
-        return _fail(exc, args)
+            args = build_parser(argv).parse_args(argv)  # builds only the command that runs
+        try:
+            code = _run(args)
+            output.finish()  # a failure to write the output is a failure of the command
+            return code
+        except KeyboardInterrupt:
+            return 130
+        except BrokenPipeError:  # the reader is gone (``| head``): nothing more to say
+            output.silence()
+            return EXIT_OK
+        except Exception as exc:  # every failure becomes one clear line
+            return _fail(exc, args)
 
 
 def _run(args: object) -> int:
@@ -72,30 +77,25 @@ def _run(args: object) -> int:
 
 
 def _fail(exc: Exception, args: object) -> int:
-    from netrhythm.domain.errors import InputError
-    from netrhythm.storage.errors import DatabaseFileError
-
-    if isinstance(exc, InputError):
-        _err(f"error: {exc.field}: {exc.message}")
-        return EXIT_USAGE
-    if isinstance(exc, DatabaseFileError):
-        _err(str(exc))
-        return EXIT_FAILURE
-    import sqlite3
-
+    """One line on standard error and the exit code (:mod:`netrhythm.cli.errors` decides)."""
+    from netrhythm.cli.errors import explain
     from netrhythm.paths import resolve_db_path
-    from netrhythm.storage.db import corrupt, is_corruption
 
-    if isinstance(exc, sqlite3.DatabaseError) or exc.__class__.__module__ == "peewee":
-        path = resolve_db_path(getattr(args, "db", None))
-        if is_corruption(exc):
-            _err(str(corrupt(path, exc)))
-        else:
-            _err(f"database error on {path}: {exc}")
-        return EXIT_FAILURE
+    try:
+        db_path = resolve_db_path(getattr(args, "db", None))
+    except (OSError, ValueError, RuntimeError):
+        from pathlib import Path
+
+        db_path = Path(str(getattr(args, "db", None) or "netrhythm.db"))
+    explained = explain(exc, db_path)
+    if explained is not None:
+        _err(explained[0])
+        return explained[1]
     if os.environ.get("NETRHYTHM_DEBUG"):
         raise exc
-    _err(f"internal error: {exc.__class__.__name__}: {exc} (set NETRHYTHM_DEBUG=1 for details)")
+    message = " ".join(str(exc).split())
+    _err(f"internal error: {exc.__class__.__name__}: {message} (set NETRHYTHM_DEBUG=1 for "
+         "details)")
     return EXIT_FAILURE
 
 

@@ -26,5 +26,9 @@ def table(rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
+    """``data`` as JSON, with C1 controls and bidi overrides spelled ``\\u009b`` (exactly the
+    same data, and nothing for the terminal to act on)."""
+    from netrhythm.domain.text import json_escape_unsafe
+
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(json_escape_unsafe(text) + "\n")

@@ -6,17 +6,19 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
+from netrhythm.cli.output import write_data
 from netrhythm.services.context import Context
 from netrhythm.services.transfer import exchange as transfer
 
 
 def _emit(text: str, output: str | None) -> None:
-    """Print to standard output, or create ``output`` (0600; an existing file is refused)."""
+    """Data on standard output (exactly), or in a new file ``output`` (0600, written whole or
+    not at all; an existing file is refused)."""
     if output:
         transfer.write_private(Path(output).expanduser(), text)
         print(f"Wrote {output}.", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        write_data(text)
 
 
 def run(ctx: Context, args: Namespace) -> int:

@@ -1,0 +1,73 @@
+"""Every failure as one line and an exit code: 2 for bad input, 1 for a runtime failure.
+
+Bad input (a value, a file someone named, a database path that is not a file) is an
+``InputError`` and names what to fix. Runtime failures: a full disk (wherever it shows up,
+also behind a later error), standard output that cannot be written, a database file that
+cannot be used, another program holding the database, a system error on a named file. Only
+what is none of these is an "internal error", with the stack trace behind NETRHYTHM_DEBUG=1.
+"""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+from netrhythm.cli.output import OutputError
+from netrhythm.domain.errors import InputError
+from netrhythm.files.space import disk_full_cause, disk_full_message, folder_of
+
+EXIT_FAILURE, EXIT_USAGE = 1, 2
+
+
+def _database_error(exc: BaseException) -> bool:
+    import sqlite3
+
+    return isinstance(exc, sqlite3.DatabaseError) or exc.__class__.__module__ in (
+        "peewee", "netrhythm.storage.connection")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def explain(exc: BaseException, db_path: Path) -> tuple[str, int] | None:
+    """The message (without the ``netrhythm:`` prefix) and exit code for ``exc``, or None
+    when it is an internal error."""
+    if isinstance(exc, InputError):
+        return f"error: {exc.field}: {_one_line(exc.message)}", EXIT_USAGE
+    if isinstance(exc, OutputError):
+        return _output(exc), EXIT_FAILURE
+    full = disk_full_cause(exc)
+    if full is not None:
+        return disk_full_message(folder_of(full, db_path.parent)), EXIT_FAILURE
+    from netrhythm.storage.errors import DatabaseFileError
+
+    if isinstance(exc, DatabaseFileError):
+        return _one_line(str(exc)), EXIT_FAILURE
+    if _database_error(exc):
+        return _database(exc, db_path), EXIT_FAILURE
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror}", EXIT_FAILURE
+    if isinstance(exc, MemoryError):
+        return "out of memory; nothing was changed", EXIT_FAILURE
+    return None
+
+
+def _output(exc: OutputError) -> str:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)) \
+            and exc.target.startswith("/") and not exc.target.startswith("/dev/"):
+        return f"cannot write the output: {disk_full_message(Path(exc.target).parent)}"
+    return f"cannot write the output to {exc.target}: {exc.strerror}"
+
+
+def _database(exc: BaseException, db_path: Path) -> str:
+    from netrhythm.storage.db import corrupt, is_corruption
+
+    if is_corruption(exc):
+        return _one_line(str(corrupt(db_path, exc)))
+    text = _one_line(str(exc))
+    if "locked" in text or "busy" in text:
+        return (f"{db_path} is busy: another netrhythm (or another program) held it for "
+                "10 seconds; nothing was changed, try again")
+    return f"database error on {db_path}: {text}"
