@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from netrhythm.domain.dates import check_supported
 from netrhythm.domain.errors import InputError
-from netrhythm.domain.validate import MAX_NAME, clean_name, clean_text, positive_int
+from netrhythm.domain.text import strip_for_import
+from netrhythm.domain.validate import MAX_NAME, clean_line, clean_name, clean_text, positive_int
 
 MERGE_FIELDS = ("company", "role", "email", "phone", "url", "how_met", "met_on", "notes",
                 "cadence_days")
@@ -34,6 +36,7 @@ class Candidate:
     tags: tuple[str, ...] = ()
     emails: tuple[str, ...] = ()  # every address, the first is ``email``: all count for dedupe
     extra: dict[str, Any] = field(default_factory=dict)  # passed through to new rows as is
+    removed: int = 0  # control characters and bidi overrides stripped from the file's text
 
     def values(self) -> dict[str, Any]:
         return {"name": self.name, **{f: getattr(self, f) for f in MERGE_FIELDS}}
@@ -66,6 +69,26 @@ def _more(notes: str, label: str, values: list[str]) -> str:
     return (notes + "\n" if notes else "") + f"{label}: {', '.join(values)}"
 
 
+class _Stripper:
+    """Strips control characters and bidi overrides from a file's text, counting them."""
+
+    def __init__(self) -> None:
+        self.removed = 0
+
+    def line(self, value: str | None) -> str:
+        text, removed = strip_for_import(value or "")
+        self.removed += removed
+        return _SPACES.sub(" ", text).strip()
+
+    def lines(self, values: Iterable[str]) -> list[str]:
+        return [self.line(v) for v in values]
+
+    def free(self, value: str | None) -> str:
+        text, removed = strip_for_import(value or "", multiline=True)
+        self.removed += removed
+        return text
+
+
 def build(source: str, where: str, *, name: str, emails: Iterable[str] = (),
           phones: Iterable[str] = (), urls: Iterable[str] = (), company: str = "",
           role: str = "", notes: str = "", how_met: str = "", met_on: date | None = None,
@@ -73,37 +96,38 @@ def build(source: str, where: str, *, name: str, emails: Iterable[str] = (),
           extra: dict[str, Any] | None = None) -> Candidate:
     """A validated candidate; a bad field raises InputError naming the file, place and field.
 
-    The first email, phone and link fill the contact's fields; further ones are kept in the
-    notes ("Other emails: …") so nothing from the file is lost.
+    Control characters and bidi overrides are stripped from every field (notes keep line
+    breaks and tabs) and counted in ``removed``, rather than refusing the whole file. The
+    first email, phone and link fill the contact's fields; further ones are kept in the notes
+    ("Other emails: …") so nothing from the file is lost.
     """
+    strip = _Stripper()
     try:
-        all_emails, all_phones, all_urls = _unique(emails), _unique(phones), _unique(urls)
-        text = clean_text((notes or "").replace("\r\n", "\n").replace("\r", "\n"), "notes")
+        all_emails = _unique(strip.lines(emails))
+        all_phones, all_urls = _unique(strip.lines(phones)), _unique(strip.lines(urls))
+        text = clean_text(strip.free(notes), "notes")
         text = _more(text, "Other emails", all_emails[1:])
         text = _more(text, "Other phones", all_phones[1:])
         text = _more(text, "Other links", all_urls[1:])
         return Candidate(
             where=where,
-            name=clean_name(_SPACES.sub(" ", name), "name"),
-            company=_one_line(company, "company"),
-            role=_one_line(role, "role"),
-            email=_one_line(all_emails[0] if all_emails else "", "email"),
-            phone=_one_line(all_phones[0] if all_phones else "", "phone"),
-            url=_one_line(all_urls[0] if all_urls else "", "url"),
-            how_met=clean_text(how_met, "how_met", MAX_NAME),
-            met_on=met_on,
+            name=clean_name(strip.line(name), "name"),
+            company=clean_line(strip.line(company), "company", MAX_NAME),
+            role=clean_line(strip.line(role), "role", MAX_NAME),
+            email=clean_line(all_emails[0] if all_emails else "", "email", MAX_NAME),
+            phone=clean_line(all_phones[0] if all_phones else "", "phone", MAX_NAME),
+            url=clean_line(all_urls[0] if all_urls else "", "url", MAX_NAME),
+            how_met=clean_line(strip.line(how_met), "how_met", MAX_NAME),
+            met_on=check_supported(met_on, "met_on") if met_on else None,
             notes=clean_text(text, "notes"),
             cadence_days=positive_int(cadence_days, "cadence_days", allow_empty=True),
-            tags=tuple(clean_name(t, "tag") for t in _unique(tags)),
+            tags=tuple(clean_name(t, "tag") for t in _unique(strip.lines(tags))),
             emails=tuple(e.casefold() for e in all_emails),
             extra=extra or {},
+            removed=strip.removed,
         )
     except InputError as exc:
         raise InputError(source, f"{where}: {exc.field} {exc.message}") from None
-
-
-def _one_line(value: str, name: str) -> str:
-    return clean_text(_SPACES.sub(" ", value or ""), name, MAX_NAME)
 
 
 def nameless(where: str, emails: Iterable[str] = ()) -> tuple[str, str]:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from netrhythm.domain.dates import format_day, parse_date
 from netrhythm.domain.errors import InputError
 from netrhythm.domain.records import ActionRec, EventRec, PracticeRec
-from netrhythm.domain.validate import clean_name, clean_text
+from netrhythm.domain.validate import MAX_NAME, clean_line, clean_name, clean_text
 from netrhythm.domain.weeks import week_index
 from netrhythm.services import lookup
 from netrhythm.services.context import Context
@@ -67,7 +67,8 @@ def _values(ctx: Context, form: EventForm) -> dict[str, object]:
     for key in ("location", "url", "notes"):
         value = getattr(form, key)
         if value is not None:
-            out[key] = clean_text(value, f"--{key}", 200 if key != "notes" else 20_000)
+            out[key] = clean_text(value, "--notes") if key == "notes" else \
+                clean_line(value, f"--{key}", MAX_NAME)
     return out
 
 

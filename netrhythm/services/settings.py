@@ -97,7 +97,7 @@ def set_value(ctx: Context, key: str, text: str) -> str:
     # Imported here: reading settings (``nudge``, the app's theme) needs none of these.
     from dataclasses import replace
 
-    from netrhythm.domain.validate import clean_text, positive_int
+    from netrhythm.domain.validate import clean_line, positive_int
     from netrhythm.storage.journal import change
 
     key = key.strip().casefold()
@@ -112,7 +112,7 @@ def set_value(ctx: Context, key: str, text: str) -> str:
             store.set_setting(FOLLOW_UP_AFTER_EVENT, days)
         return f"Meeting someone at an event schedules a follow-up within {days} days."
     if key == "theme":
-        name = clean_text(text, key, 60)  # bytes that are not UTF-8 are refused here
+        name = clean_line(text, key, 60)  # bytes that are not UTF-8 are refused here
         if not name:
             raise InputError(key, "give a theme name such as textual-dark")
         if name not in THEMES:

@@ -11,7 +11,7 @@ from netrhythm.domain.cadence import Due, due_state
 from netrhythm.domain.dates import parse_date
 from netrhythm.domain.errors import InputError
 from netrhythm.domain.records import ActionRec, ContactRec, FollowUpRec
-from netrhythm.domain.validate import clean_name, clean_text, positive_int
+from netrhythm.domain.validate import MAX_NAME, clean_line, clean_name, clean_text, positive_int
 from netrhythm.services import lookup
 from netrhythm.services.context import Context
 from netrhythm.services.tracking.log import after_event
@@ -63,8 +63,9 @@ def _fields(ctx: Context, form: ContactForm) -> dict[str, Any]:
     for name in TEXT_FIELDS:
         value = getattr(form, name)
         if value is not None:
-            limit = 200 if name != "notes" else 20_000
-            out[name] = clean_text(value, "--" + name.replace("_", "-"), limit)
+            option = "--" + name.replace("_", "-")
+            out[name] = clean_text(value, option) if name == "notes" else \
+                clean_line(value, option, MAX_NAME)
     if form.cadence_days is not None:
         out["cadence_days"] = positive_int(form.cadence_days, "--every",
                                            allow_empty=True)

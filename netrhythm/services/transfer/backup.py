@@ -3,6 +3,8 @@
 ``to_json`` turns the rows storage dumps into JSON-ready data; ``parse`` checks a file field by
 field (types, dates, references between tables, values by :mod:`.backup_checks`) and returns
 rows of Python values, or raises an InputError naming the file, the table, the row and the field.
+Control characters and bidi overrides are stripped from text (and counted) rather than
+refusing the file; numbers longer than 19 digits and dates outside 1900–2199 are refused.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
+from netrhythm.domain.dates import FIRST_DAY, LAST_DAY, SUPPORTED
 from netrhythm.domain.errors import InputError
+from netrhythm.domain.text import strip_for_import
 from netrhythm.formats.decode import decode
-from netrhythm.services.transfer.backup_checks import check
+from netrhythm.services.transfer.backup_checks import MULTILINE, check
 
 FORMAT, VERSION = "netrhythm-export", 1
 # kind per field: i int, s text, d date, t date-time, b bool, j any JSON, l list of ids;
@@ -49,11 +53,15 @@ REFERENCES = {
     ("follow_ups", "event"): "events",
 }
 _DEFAULTS: dict[str, Any] = {"s": "", "b": False, "l": []}
+MAX_DIGITS = 19  # SQLite's integers are 64-bit: up to 9,223,372,036,854,775,807
+_INT64 = range(-(2 ** 63), 2 ** 63)
 _READ: dict[str, Callable[[Any], Any]] = {
-    "i": lambda v: v if isinstance(v, int) and not isinstance(v, bool) else _bad("a whole number"),
+    "i": lambda v: v if isinstance(v, int) and not isinstance(v, bool) and v in _INT64
+    else _bad("a whole number that fits in 64 bits"),
     "s": lambda v: v if isinstance(v, str) and "\x00" not in v else _bad("text without NUL"),
-    "d": lambda v: _iso(date.fromisoformat, v, "a date like 2026-11-23"),
-    "t": lambda v: _iso(datetime.fromisoformat, v, "a date-time like 2026-11-23T10:00:00"),
+    "d": lambda v: _supported(_iso(date.fromisoformat, v, "a date like 2026-11-23")),
+    "t": lambda v: _supported(_iso(datetime.fromisoformat, v,
+                                   "a date-time like 2026-11-23T10:00:00")),
     "b": lambda v: v if isinstance(v, bool) else _bad("true or false"),
     "j": lambda v: json.dumps(v),
     "l": lambda v: list(v) if isinstance(v, list) and all(
@@ -63,6 +71,28 @@ _READ: dict[str, Callable[[Any], Any]] = {
 
 def _bad(expected: str) -> Any:
     raise ValueError(f"must be {expected}")
+
+
+def _supported(value: date) -> date:
+    day = value.date() if isinstance(value, datetime) else value
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(f"is {value.isoformat()}, out of range: {SUPPORTED}")
+    return value
+
+
+class _LongNumber(ValueError):
+    """A number too long to be anything netrhythm writes (and slow to read: 4,300 digits is
+    as far as Python reads one at all)."""
+
+
+def _read_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _LongNumber(text)
+    return int(text)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
 
 
 def _iso(read: Callable[[str], Any], value: Any, expected: str) -> Any:
@@ -92,18 +122,32 @@ def to_json(tables: dict[str, list[dict[str, Any]]], exported_at: datetime,
     return out
 
 
-def parse(data: bytes, source: str) -> dict[str, list[dict[str, Any]]]:
+class Backup(NamedTuple):
+    """A backup file's rows, checked, and how many control characters and bidi overrides
+    were stripped from its text."""
+
+    tables: dict[str, list[dict[str, Any]]]
+    removed: int
+
+
+def parse(data: bytes, source: str) -> Backup:
     """The rows of a backup file, checked; an InputError names what is wrong and where."""
     text = decode(data, source)
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, parse_int=_read_int, parse_constant=_no_constant)
     except RecursionError:
         raise InputError(source, "is nested too deeply to be a netrhythm export") from None
+    except _LongNumber as exc:
+        line = text.count("\n", 0, text.find(str(exc))) + 1
+        raise InputError(source, f"line {line}: a number of {len(str(exc)):,} digits; numbers "
+                                 f"in a netrhythm export have at most {MAX_DIGITS}") from None
     except json.JSONDecodeError as exc:
         hint = "" if text.lstrip().startswith(("{", "[")) else (
             "; contacts files (vCard, CSV) are imported with `netrhythm contacts import FILE`")
         raise InputError(source, f"line {exc.lineno}, column {exc.colno}: not valid JSON "
                                  f"({exc.msg}){hint}") from None
+    except ValueError as exc:  # NaN or Infinity
+        raise InputError(source, f"not valid JSON: {exc}") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise InputError(source, "is not a netrhythm export (it has no \"format\": "
                                  "\"netrhythm-export\"); contacts files are imported with "
@@ -114,13 +158,15 @@ def parse(data: bytes, source: str) -> dict[str, list[dict[str, Any]]]:
     if version > VERSION:
         raise InputError(source, f"was written by a newer netrhythm (export version {version}; "
                                  f"this one reads up to {VERSION}); upgrade netrhythm first")
-    tables = {table: _rows(doc.get(table, []), table, fields, source)
+    removed = [0]
+    tables = {table: _rows(doc.get(table, []), table, fields, source, removed)
               for table, fields in FIELDS.items()}
     _check_references(tables, source)
-    return tables
+    return Backup(tables, removed[0])
 
 
-def _rows(rows: Any, table: str, fields: dict[str, str], source: str) -> list[dict[str, Any]]:
+def _rows(rows: Any, table: str, fields: dict[str, str], source: str,
+          removed: list[int]) -> list[dict[str, Any]]:
     if not isinstance(rows, list):
         raise InputError(source, f"{table!r} must be a list of rows")
     out = []
@@ -137,6 +183,10 @@ def _rows(rows: Any, table: str, fields: dict[str, str], source: str) -> list[di
                     raise ValueError("is missing")
                 else:
                     values[name] = _READ[kind.rstrip("?")](value)
+                if kind.startswith("s") and values[name] is not None:
+                    values[name], stripped = strip_for_import(values[name],
+                                                              (table, name) in MULTILINE)
+                    removed[0] += stripped
                 check(table, name, kind, values[name], row)
             except ValueError as exc:
                 raise InputError(source, f"{table}[{index}]{_ident(row)}.{name} {exc}") from None

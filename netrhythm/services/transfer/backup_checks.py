@@ -1,9 +1,9 @@
 """What a backup's values may hold: the same rules the commands and forms apply.
 
 A backup written by hand, or by another program, must not put into the database what netrhythm
-itself refuses: names that are empty or several lines long, control characters (a terminal
-escape sequence in a name would reach the terminal of every later ``contacts list``), a 1 MB
-note, a target of 0, or a week start the app cannot read (it used to stop every command).
+itself refuses: names that are empty, a 1 MB note, a target of 0, or a week start the app
+cannot read (it used to stop every command). (Control characters and bidi overrides never get
+here: :mod:`.backup` strips them first, and counts them.)
 Each check raises ValueError("must be …" or the message of :mod:`netrhythm.domain.validate`).
 """
 
@@ -13,11 +13,15 @@ from collections.abc import Callable
 from typing import Any
 
 from netrhythm.domain.errors import InputError
-from netrhythm.domain.validate import MAX_NAME, MAX_TEXT, clean_name, clean_text
+from netrhythm.domain.validate import MAX_NAME, MAX_TEXT, clean_line, clean_name, clean_text
 from netrhythm.services.context import FOLLOW_UP_AFTER_EVENT, WEEK_START
 from netrhythm.services.practices import PERIODS, RECIPROCITY
 from netrhythm.services.settings import NUDGES, THEME
 
+# Free text that keeps line breaks and tabs; all other text is one line.
+MULTILINE = {("events", "notes"), ("contacts", "notes"), ("actions", "note"),
+             ("follow_ups", "note"), ("reviews", "reflection"), ("nudge_log", "title"),
+             ("nudge_log", "message")}
 # Required one-line names; other text is bounded like the form field it comes from.
 NAMES = {("practices", "name"), ("practices", "slug"), ("events", "name"),
          ("contacts", "name"), ("tags", "name"), ("settings", "key")}
@@ -43,8 +47,10 @@ def _text(table: str, name: str, value: str) -> None:
     try:
         if (table, name) in NAMES:
             clean_name(value, name)
-        else:
+        elif (table, name) in MULTILINE:
             clean_text(value, name, SHORT_TEXT.get((table, name), MAX_TEXT))
+        else:
+            clean_line(value, name, SHORT_TEXT.get((table, name), MAX_TEXT))
     except InputError as exc:
         raise ValueError(exc.message) from None
 

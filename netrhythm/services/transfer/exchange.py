@@ -7,6 +7,7 @@ file writes nothing, and ``netrhythm undo`` reverts a whole import.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
 import re
 from datetime import date
@@ -14,11 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from netrhythm.domain.errors import InputError
+from netrhythm.domain.text import json_escape_unsafe
 from netrhythm.domain.validate import clean_name
+from netrhythm.files.atomic import write_new
+from netrhythm.files.space import disk_full_cause
+from netrhythm.files.special import NotRegularFile, TooLarge, read_limited
 from netrhythm.formats import plain_csv, vcard
 from netrhythm.formats.detect import Parsed, parse_contacts
 from netrhythm.services.context import Context
-from netrhythm.services.files import create_private
 from netrhythm.services.transfer import backup
 from netrhythm.services.transfer.backup_merge import BackupMerge
 from netrhythm.services.transfer.dedupe import Deduper
@@ -28,15 +32,31 @@ from netrhythm.storage import transfer as store
 from netrhythm.storage.db import LATEST_VERSION
 from netrhythm.storage.journal import bulk_load, change
 
+MB = 1024 * 1024
+# A contacts file of 50 MB holds about 175,000 vCards; the JSON export of ten years of heavy
+# use (5,000 contacts, 60,000 actions) is 19 MB and takes 170 MB of memory to import.
+CONTACTS_LIMIT = 50 * MB
+BACKUP_LIMIT = 100 * MB
+# The path itself is wrong (exit 2, choose another); anything else is a failure (exit 1).
+_PATH_ERRNOS = {errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EACCES, errno.EPERM,
+                errno.EROFS, errno.ENAMETOOLONG, errno.ELOOP}
 
-def read_file(path: Path, field_name: str = "FILE") -> bytes:
-    """The bytes of a file to import, or an InputError that says why it cannot be read."""
+
+def read_file(path: Path, field_name: str = "FILE", limit: int = CONTACTS_LIMIT,
+              what: str = "contacts file") -> bytes:
+    """The bytes of a file to import, or an InputError that says why it cannot be read: it
+    is missing, not a regular file (a FIFO would hang, /dev/zero never ends), or larger than
+    ``limit``."""
     try:
-        return path.read_bytes()
+        return read_limited(path, limit)
     except FileNotFoundError:
         raise InputError(field_name, f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(field_name, f"{path} is a folder; give a file") from None
+    except NotRegularFile as exc:
+        raise InputError(field_name, f"{path} is {exc.kind}, not a file; give the path of a "
+                                     f"{what}") from None
+    except TooLarge:
+        raise InputError(field_name, f"{path} is larger than {limit // MB} MB (the most a "
+                                     f"{what} may be); split it into smaller files") from None
     except OSError as exc:
         raise InputError(field_name, f"{path}: cannot be read ({exc.strerror})") from None
 
@@ -82,7 +102,9 @@ def import_contacts(ctx: Context, path: Path, dry_run: bool = False,
     parsed = parse_contacts(read_file(path), path.name, path.suffix)
     read = len(parsed.candidates) + len(parsed.skipped)
     summary = ImportSummary(path.name, parsed.format, read=read,
-                            skipped=list(parsed.skipped), notes=parsed.notes, dry_run=dry_run)
+                            skipped=list(parsed.skipped), notes=parsed.notes, dry_run=dry_run,
+                            removed=sum(c.removed for c in parsed.candidates),
+                            removed_from=sum(1 for c in parsed.candidates if c.removed))
     if dry_run:
         _plan(parsed, extra_tag, summary)
         return summary
@@ -101,12 +123,13 @@ def import_contacts(ctx: Context, path: Path, dry_run: bool = False,
 def export_json(ctx: Context) -> str:
     """Everything in the database as versioned JSON (the ``netrhythm export`` document)."""
     doc = backup.to_json(store.dump(), ctx.now(), LATEST_VERSION)
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_escape_unsafe(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
 
 
 def import_json(ctx: Context, path: Path, merge: bool = False) -> BackupSummary:
     """Load an export: into an empty database as is (ids kept), else only with ``merge``."""
-    tables = backup.parse(read_file(path), path.name)
+    tables, removed = backup.parse(read_file(path, limit=BACKUP_LIMIT, what="netrhythm export"),
+                                   path.name)
     with change(f"imported {path.name}", ctx.now()) as entry, bulk_load():
         found = store.non_empty()
         if found and not merge:
@@ -118,6 +141,7 @@ def import_json(ctx: Context, path: Path, merge: bool = False) -> BackupSummary:
         except store.RowRejected as exc:
             raise InputError(path.name, f"{exc.table}: the database refused a row "
                                         f"({exc.problem}); nothing was imported") from None
+        summary.removed = removed
         entry.description = (f"imported {path.name} ("
                              f"{count(summary.added.get('contacts', 0), 'contact')}, "
                              f"{count(summary.added.get('actions', 0), 'action')})")
@@ -150,12 +174,15 @@ def export_contacts(ctx: Context, fmt: str = "vcf") -> str:
 
 
 def write_private(path: Path, text: str, field_name: str = "--output") -> None:
-    """Create ``path`` readable by the owner only (0600); an existing file is never replaced."""
+    """Create ``path`` readable by the owner only (0600), whole or not at all; an existing file
+    is never replaced. A full disk (or another failure of the system) is not the path's fault:
+    it is raised as is, for the command line to report as a failure."""
     try:
-        create_private(path, text.encode("utf-8"))
+        write_new(path, text.encode("utf-8"))
     except FileExistsError:
         raise InputError(field_name, f"{path} already exists; choose another name or move it "
                                      "away first (nothing was written)") from None
     except OSError as exc:
-        raise InputError(field_name, f"{path}: cannot be created ({exc.strerror})") from None
-
+        if disk_full_cause(exc) is None and exc.errno in _PATH_ERRNOS:
+            raise InputError(field_name, f"{path}: cannot be created ({exc.strerror})") from None
+        raise

@@ -20,6 +20,8 @@ class ImportSummary:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (who, why)
     notes: list[str] = field(default_factory=list)
     dry_run: bool = False
+    removed: int = 0  # control characters and bidi overrides stripped from the file's text
+    removed_from: int = 0  # … from this many contacts
 
     def lines(self) -> list[str]:
         verb = ("Would add", "would merge", "would skip") if self.dry_run else \
@@ -32,6 +34,9 @@ class ImportSummary:
             out.append(f"  … and {len(self.merges) - SHOW_MERGES} more merged")
         out += [f"  skipped {who}: {why}" for who, why in self.skipped]
         out += [f"Note: {note}." for note in self.notes]
+        if self.removed:
+            out.append(removed_line(self.removed, count(self.removed_from, "contact"),
+                                    self.dry_run))
         if self.dry_run:
             out.append("Dry run: nothing was written.")
         elif self.added or self.merged:
@@ -49,6 +54,7 @@ class BackupSummary:
     skipped: dict[str, int] = field(default_factory=dict)
     merged_contacts: int = 0
     settings_kept: bool = False
+    removed: int = 0  # control characters and bidi overrides stripped from the file's text
 
     def lines(self) -> list[str]:
         parts = []
@@ -63,6 +69,8 @@ class BackupSummary:
             parts.append(f"{count(added, label)}{more}")
         how = "Merged" if self.merged_into_data else "Imported"
         out = [f"{how} {self.source}: {', '.join(parts) or 'nothing'}."]
+        if self.removed:
+            out.append(removed_line(self.removed, "its text"))
         if self.merged_into_data and self.settings_kept:
             out.append("Your settings were kept; the file's were not merged.")
         if any(self.added.values()) or self.merged_contacts:
@@ -75,6 +83,13 @@ class BackupSummary:
 LABELS = {"practices": "practice", "events": "event", "contacts": "contact", "tags": "tag",
           "actions": "action", "follow_ups": "follow-up", "reviews": "week review",
           "settings": "setting", "paused_weeks": "paused week", "nudge_log": "nudge"}
+
+
+def removed_line(removed: int, where: str, dry_run: bool = False) -> str:
+    """``Removed 3 control characters (terminal escapes, bidi overrides) from 2 contacts.``"""
+    verb = "Would remove" if dry_run else "Removed"
+    return (f"{verb} {count(removed, 'control character')} (terminal escapes, bidi overrides) "
+            f"from {where}.")
 
 
 def count(number: int, noun: str) -> str:
