@@ -12,11 +12,12 @@ comes sooner.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from textual.app import App
 from textual.binding import Binding
 from textual.command import Provider
+from textual.filter import LineFilter
 from textual.screen import Screen
 
 from netrhythm.services.context import Context
@@ -25,6 +26,7 @@ from netrhythm.ui.background import in_thread
 from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.screens.week import WeekScreen
 from netrhythm.ui.sheets import sheet
+from netrhythm.ui.terminal_text import ControlCharacters
 from netrhythm.ui.widgets.settings_theme import ThemeMemory
 
 SCREENS = Binding.Group("Go")  # one footer entry for the screen keys: "w c v E , Go"
@@ -98,9 +100,15 @@ class NetrhythmApp(App[int]):
         self._seen_version = -1
         self._today = ctx.today()
         self.theme_memory = ThemeMemory(self, ctx)  # the saved theme, now; changes get saved
+        self._control_filter = ControlCharacters()
 
     def get_default_screen(self) -> WeekScreen:
         return WeekScreen()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then the one that keeps control characters from the data off
+        the terminal (:mod:`netrhythm.ui.terminal_text`)."""
+        return [*super().get_line_filters(), self._control_filter]
 
     def on_mount(self) -> None:
         self.add_mode("week", WeekScreen)  # its stack already holds the default screen
