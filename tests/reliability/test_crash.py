@@ -213,7 +213,7 @@ def test_large_migration_killed_on_the_way_keeps_everything(tmp_path: Path, big_
     before = db.read_bytes()
     proc = subprocess.Popen([str(SCRIPT), "--db", str(db), "status"], stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True, env=env())
-    copying = lambda: any(size(p) > 0 for p in tmp_path.glob(f".{db.name}.pre-v*.tmp"))  # noqa: E731
+    copying = lambda: any(size(p) > 0 for p in tmp_path.glob(".netrhythm-*.tmp"))  # noqa: E731
     kill_when(proc, copying if point == "copying" else lambda: bool(backups(db)))
     if point == "copying":
         assert backups(db) == []  # no half copy passes for a backup
