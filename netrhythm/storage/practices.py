@@ -100,6 +100,15 @@ def weekly_counts(week_start: int, until: date | None = None,
     return dict(counts)
 
 
+def week_of(day: str, week_start: str) -> str:
+    """SQL for the week index of the day number ``day`` (SQL expressions both): a floor
+    division like Python's ``//`` in :func:`netrhythm.domain.weeks.week_index`. SQLite's ``/``
+    truncates toward zero, which differs for negative numbers (a day before the first week
+    start of year 1): ``x - ((x % 7) + 7) % 7`` is the multiple of 7 at or below ``x``."""
+    x = f"({day} - 1 - {week_start})"
+    return f"(({x} - (({x} % 7) + 7) % 7) / 7)"
+
+
 def _count_actions(week_start: int, until: date | None,
                    practice_id: int | None = None) -> dict[int, dict[int, int]]:
     """``weekly_counts`` from the actions themselves (about 20 ms for 60,000)."""
@@ -110,8 +119,9 @@ def _count_actions(week_start: int, until: date | None,
     if until is not None:
         where.append("day <= ?")
         params.append(until.toordinal())
-    sql = ("SELECT practice_id, (day - 1 - ?) / 7 AS week, count(*) FROM action "
+    sql = (f"SELECT practice_id, {week_of('day', '?')} AS week, count(*) FROM action "
            f"WHERE {' AND '.join(where)} GROUP BY practice_id, week")
+    params.insert(0, week_start)  # week_of names the week start twice
     counts: dict[int, dict[int, int]] = defaultdict(dict)
     for practice_id_, week, count in database.execute_sql(sql, params):
         counts[practice_id_][week] = count
