@@ -57,8 +57,8 @@ def _mount(path: Path, size_kb: int) -> str | None:
 @pytest.fixture
 def small_disk(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[SmallDisk]:
     """A tmpfs of ``size_kb`` (from ``@pytest.mark.parametrize("small_disk", [KB],
-    indirect=True)``, default 2048 kB), unmounted after the test."""
-    size_kb = int(getattr(request, "param", 2048))
+    indirect=True)``, default 8192 kB), unmounted after the test."""
+    size_kb = int(getattr(request, "param", 8192))
     path = tmp_path / "disk"
     path.mkdir()
     why = _mount(path, size_kb)

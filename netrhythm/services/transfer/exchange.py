@@ -54,9 +54,10 @@ def read_file(path: Path, field_name: str = "FILE", limit: int = CONTACTS_LIMIT,
     except NotRegularFile as exc:
         raise InputError(field_name, f"{path} is {exc.kind}, not a file; give the path of a "
                                      f"{what}") from None
-    except TooLarge:
-        raise InputError(field_name, f"{path} is larger than {limit // MB} MB (the most a "
-                                     f"{what} may be); split it into smaller files") from None
+    except TooLarge as exc:
+        raise InputError(field_name, f"{path} is {exc.size / MB:,.1f} MB; a {what} may be at "
+                                     f"most {limit // MB} MB (split it into smaller files)"
+                         ) from None
     except OSError as exc:
         raise InputError(field_name, f"{path}: cannot be read ({exc.strerror})") from None
 
