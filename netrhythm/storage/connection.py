@@ -32,8 +32,9 @@ class GuardedDatabase(SqliteDatabase):
     """``SqliteDatabase`` that never writes outside the transaction it thinks it is in."""
 
     def _transaction_lost(self) -> bool:
-        conn = self._state.conn
-        return bool(self._state.transactions) and conn is not None and not conn.in_transaction
+        """Peewee counts a transaction open, SQLite has none."""
+        return (self.in_transaction() and not self.is_closed()
+                and not self.connection().in_transaction)
 
     def cursor(self, named_cursor: Any = None) -> Any:
         if self._transaction_lost():
@@ -46,7 +47,6 @@ class GuardedDatabase(SqliteDatabase):
         return super().execute_sql(sql, params)
 
     def rollback(self) -> None:
-        conn = self._state.conn
-        if conn is not None and not conn.in_transaction:
+        if not self.is_closed() and not self.connection().in_transaction:
             return  # already rolled back by SQLite
         super().rollback()
