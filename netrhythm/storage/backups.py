@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from netrhythm.files.atomic import publish_replacing, staged, sync_file
+from netrhythm.files.stale import remove_stale
 from netrhythm.paths import backups_dir
 from netrhythm.storage.file_checks import corrupt
 
@@ -40,11 +41,14 @@ def copy_database(source: Path, target: Path) -> None:
 
 def daily_backup(path: Path, today: date) -> Path | None:
     """Once a day, on first open: a backup copy in the backups folder; the last 7 are kept.
-    A folder made for a copy that then failed is removed again."""
+    A folder made for a copy that then failed is removed again. Temporaries that killed
+    writers left beside the database are deleted then too (those in the backups folder go
+    with the next copy into it)."""
     folder = backups_dir(path)
     target = folder / f"{path.stem}-{today.isoformat()}.db"
     if target.exists():
         return None
+    remove_stale(path.parent)  # a database creation or migration copy killed there
     made = not folder.exists()
     folder.mkdir(mode=0o700, exist_ok=True)
     try:

@@ -14,7 +14,7 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
-from netrhythm.files.atomic import publish_new, staged
+from netrhythm.files.atomic import publish_new, staged, sync_file
 from netrhythm.files.space import disk_full_cause, disk_full_message
 from netrhythm.storage.backups import copy_database, daily_backup
 from netrhythm.storage.errors import CorruptDatabaseError, DatabaseFileError
@@ -128,6 +128,7 @@ def _create(path: Path, today: date) -> None:
             database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             database.close()
+        sync_file(tmp)
         try:
             publish_new(tmp, path)
         except FileExistsError:

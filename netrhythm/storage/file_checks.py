@@ -12,11 +12,12 @@ version is checked again once open, since the header may lag behind the write-ah
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 from netrhythm.domain.errors import InputError
-from netrhythm.files.special import NotRegularFile, check_regular
+from netrhythm.files.special import NotRegularFile, check_regular, kind_of
 from netrhythm.paths import backups_dir
 from netrhythm.storage.errors import CorruptDatabaseError, NewerSchemaError, NotNetrhythmError
 
@@ -68,8 +69,7 @@ def check_file(path: Path) -> bool:
     except NotRegularFile as exc:
         raise InputError("--db", f"{path} is {exc.kind}, not a database file; give the path "
                                  "of a netrhythm database (or of a new one)") from None
-    with path.open("rb") as handle:
-        header = handle.read(100)
+    header = _header(path)
     if not header:
         raise NotNetrhythmError(f"{path} is an empty file, not a netrhythm database. {_HINT}")
     if not header.startswith(b"SQLite format 3\x00"):
@@ -85,6 +85,19 @@ def check_file(path: Path) -> bool:
     if header[18:20] != b"\x02\x02":  # rollback-journal mode: never opened by netrhythm
         _check_read_only(path)
     return True
+
+
+def _header(path: Path) -> bytes:
+    """The first 100 bytes, read without blocking (the file was regular when checked; if it
+    has been swapped for a pipe since, this does not wait for a writer)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        kind = kind_of(os.fstat(fd).st_mode)
+        if kind is not None:
+            raise InputError("--db", f"{path} is {kind}, not a database file")
+        return os.read(fd, 100)
+    finally:
+        os.close(fd)
 
 
 def _check_read_only(path: Path) -> None:

@@ -134,6 +134,18 @@ def _temporaries_in(db: Path) -> list[Path]:
         return []
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("point", ["fsync", "link"])
+def test_a_database_killed_while_being_created_is_not_there_and_its_temporary_goes(
+        tmp_path: Path, point: str) -> None:
+    db = tmp_path / "new.db"
+    stopped_then_killed(db, point, "status")
+    assert not db.exists()
+    assert len(temporaries(tmp_path)) == 1
+    assert run_cli(db, "status").code == 0
+    assert temporaries(tmp_path) == []
+
+
 def test_stale_temporaries_go_and_live_ones_stay(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     mine = temporary_for(target)  # this process: alive
