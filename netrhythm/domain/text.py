@@ -7,8 +7,8 @@ the line, so ``U+202E`` makes ``exe.pdf`` read ``fdp.exe``. The rules, everywher
 
 - typed input refuses them (notes and reflections keep newline and tab; one-line fields keep
   neither): :mod:`netrhythm.domain.validate`;
-- imports strip them (newline and tab kept in notes) and count what they removed:
-  :func:`strip_unsafe`;
+- imports strip them (newline and tab kept in free text) and count what they removed:
+  :mod:`netrhythm.formats.sanitize`, with :data:`UNSAFE_IN_TEXT`;
 - whatever is printed to a terminal has them escaped (``\\x1b``, ``\\u202e``), newline and tab
   aside: :func:`for_terminal`; JSON spells them ``\\u009b`` (:func:`json_escape_unsafe`).
 
@@ -24,6 +24,8 @@ BIDI_OVERRIDES = "\u202a\u202b\u202c\u202d\u202e"
 # Everything that is never shown raw; lone surrogates (bytes that were not UTF-8, decoded
 # with "surrogateescape") are escaped on output too, since no terminal encoding takes them.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e]")
+# What free text may not hold: the same, but tab and newline.
+UNSAFE_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]")
 _UNSAFE_OUT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\ud800-\udfff]")
 _UNSAFE_JSON = re.compile("[\x7f-\x9f\u202a-\u202e]")
 _NAMES = {"\t": "a tab", "\n": "a line break", "\r": "a carriage return", "\x1b": "ESC",
@@ -47,22 +49,6 @@ def find_unsafe(text: str, allowed: str = "") -> str | None:
     return None
 
 
-def strip_unsafe(text: str, keep: str = "") -> tuple[str, int]:
-    """``text`` without its control characters and bidi overrides (those in ``keep`` stay),
-    and how many were removed."""
-    removed = 0
-
-    def drop(found: re.Match[str]) -> str:
-        nonlocal removed
-        if found.group() in keep:
-            return found.group()
-        removed += 1
-        return ""
-
-    cleaned = _UNSAFE.sub(drop, text)
-    return cleaned, removed
-
-
 def _escape(found: re.Match[str]) -> str:
     code = ord(found.group())
     if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8: show the byte
@@ -81,15 +67,3 @@ def json_escape_unsafe(json_text: str) -> str:
     ``\\u009b`` escapes: the same data, safe to show. (JSON escapes C0 itself; these characters
     only ever occur inside strings, where an escape means the same character.)"""
     return _UNSAFE_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
-
-
-_LINE_BREAKS = re.compile(r"[\t\n\r]+")
-
-
-def strip_for_import(text: str, multiline: bool = False) -> tuple[str, int]:
-    """Text read from a file, made safe to store: free text keeps its line breaks (as ``\\n``)
-    and tabs, a one-line field has them turned into spaces; every other control character and
-    bidi override is removed. Returns the text and how many characters were removed."""
-    if multiline:
-        return strip_unsafe(text.replace("\r\n", "\n").replace("\r", "\n"), keep="\n\t")
-    return strip_unsafe(_LINE_BREAKS.sub(" ", text))

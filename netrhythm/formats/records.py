@@ -10,8 +10,8 @@ from typing import Any
 
 from netrhythm.domain.dates import check_supported
 from netrhythm.domain.errors import InputError
-from netrhythm.domain.text import strip_for_import
 from netrhythm.domain.validate import MAX_NAME, clean_line, clean_name, clean_text, positive_int
+from netrhythm.formats.sanitize import Stripper
 
 MERGE_FIELDS = ("company", "role", "email", "phone", "url", "how_met", "met_on", "notes",
                 "cadence_days")
@@ -69,24 +69,14 @@ def _more(notes: str, label: str, values: list[str]) -> str:
     return (notes + "\n" if notes else "") + f"{label}: {', '.join(values)}"
 
 
-class _Stripper:
-    """Strips control characters and bidi overrides from a file's text, counting them."""
-
-    def __init__(self) -> None:
-        self.removed = 0
+class _Stripper(Stripper):
+    """:class:`Stripper`, with any run of white space in a one-line field made one space."""
 
     def line(self, value: str | None) -> str:
-        text, removed = strip_for_import(value or "")
-        self.removed += removed
-        return _SPACES.sub(" ", text).strip()
+        return _SPACES.sub(" ", super().line(value)).strip()
 
     def lines(self, values: Iterable[str]) -> list[str]:
         return [self.line(v) for v in values]
-
-    def free(self, value: str | None) -> str:
-        text, removed = strip_for_import(value or "", multiline=True)
-        self.removed += removed
-        return text
 
 
 def build(source: str, where: str, *, name: str, emails: Iterable[str] = (),
@@ -105,7 +95,7 @@ def build(source: str, where: str, *, name: str, emails: Iterable[str] = (),
     try:
         all_emails = _unique(strip.lines(emails))
         all_phones, all_urls = _unique(strip.lines(phones)), _unique(strip.lines(urls))
-        text = clean_text(strip.free(notes), "notes")
+        text = clean_text(strip.text(notes), "notes")
         text = _more(text, "Other emails", all_emails[1:])
         text = _more(text, "Other phones", all_phones[1:])
         text = _more(text, "Other links", all_urls[1:])

@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# C0 controls but tab and newline, DEL, C1 controls, bidi embeddings and overrides.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]")
+from netrhythm.domain.text import UNSAFE_IN_TEXT
+
+# C0 controls but tab and newline, DEL, C1 controls, bidi embeddings and overrides: the
+# characters netrhythm never stores (:mod:`netrhythm.domain.text`).
+_UNSAFE = UNSAFE_IN_TEXT
 _LINE_BREAKS = re.compile("[\t\n]+")
 _SPACES = re.compile("[ \t]+")
 

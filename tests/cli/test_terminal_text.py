@@ -48,7 +48,7 @@ COMMANDS = [
     ["contacts", "list"], ["contacts", "show", "#1"],
     ["search", "pwned"], ["status"], ["review", "--week", "2026-W47"],
     ["review", "--week", "2026-W47", "--format", "markdown"], ["events", "list"],
-    ["practices", "list"], ["nudge", "--dry-run"],
+    ["practices", "list"], ["nudge", "--dry-run"], ["draft", "#1"],
 ]
 JSON = [["contacts", "list", "--json"], ["contacts", "show", "#1", "--json"],
         ["status", "--json"], ["review", "--week", "2026-W47", "--format", "json"],

@@ -16,8 +16,8 @@ from typing import Any, NamedTuple
 
 from netrhythm.domain.dates import FIRST_DAY, LAST_DAY, SUPPORTED
 from netrhythm.domain.errors import InputError
-from netrhythm.domain.text import strip_for_import
 from netrhythm.formats.decode import decode
+from netrhythm.formats.sanitize import strip_unsafe
 from netrhythm.services.transfer.backup_checks import MULTILINE, check
 
 FORMAT, VERSION = "netrhythm-export", 1
@@ -184,8 +184,8 @@ def _rows(rows: Any, table: str, fields: dict[str, str], source: str,
                 else:
                     values[name] = _READ[kind.rstrip("?")](value)
                 if kind.startswith("s") and values[name] is not None:
-                    values[name], stripped = strip_for_import(values[name],
-                                                              (table, name) in MULTILINE)
+                    values[name], stripped = strip_unsafe(
+                        values[name], one_line=(table, name) not in MULTILINE)
                     removed[0] += stripped
                 check(table, name, kind, values[name], row)
             except ValueError as exc:
