@@ -9,6 +9,7 @@ The demo data is generated fresh into a temporary folder with the clock stopped 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import shutil
 import sys
 import tempfile
@@ -17,6 +18,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from textual.worker import WorkerCancelled  # noqa: E402
 
 from netrhythm.domain.clock import FixedClock  # noqa: E402
 from netrhythm.services.context import open_context  # noqa: E402
@@ -43,7 +46,9 @@ SHOTS = {
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     for _ in range(10):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        for worker in list(pilot.app.workers):
+            with contextlib.suppress(WorkerCancelled):  # superseded by a newer load
+                await worker.wait()
         await pilot.pause()
 
 

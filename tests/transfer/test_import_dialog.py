@@ -10,6 +10,7 @@ from textual.widgets import Input, Label
 from netrhythm.services.context import Context
 from netrhythm.ui.dialogs.import_file import ImportDialog
 from tests.transfer.conftest import by_name, data
+from tests.ui.helpers import wait_for_workers
 
 UNSET = object()
 
@@ -50,12 +51,12 @@ async def test_preview_then_import_shows_the_summary_literally(ctx: Context,
         await _type(pilot, app, str(csv))
         assert _text(app, "#import-error") == [""]
         await pilot.click("#import-preview")
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
         assert _text(app, "#import-summary Label")[1] == "Would add 1, would merge 0, would skip 1."
         assert by_name() == {}
         await pilot.click("#import-run")
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
         lines = _text(app, "#import-summary Label")
         assert lines[1:3] == ["Added 1, merged 0, skipped 1.",
@@ -72,7 +73,7 @@ async def test_a_malformed_file_shows_the_error_and_escape_returns_none(ctx: Con
     async with app.run_test(size=(100, 40)) as pilot:
         await _type(pilot, app, str(data("bad-no-end.vcf")))
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
         assert _text(app, "#import-error") == [
             "Nothing was imported. bad-no-end.vcf: card 2 (line 5): no END:VCARD before the "

@@ -8,8 +8,21 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.worker import WorkerCancelled
+
+
+async def wait_for_workers(app: App[Any]) -> None:
+    """Wait for each worker running now. A load cancelled meanwhile because a newer one of its
+    exclusive group superseded it (that one shows the data) is no failure, unlike
+    ``app.workers.wait_for_complete()``, which raises ``WorkerCancelled`` then."""
+    for worker in list(app.workers):
+        try:
+            await worker.wait()
+        except WorkerCancelled:
+            pass
 
 
 async def settle(pilot: Pilot) -> None:
@@ -17,7 +30,7 @@ async def settle(pilot: Pilot) -> None:
     app = pilot.app
     for _ in range(20):
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
         if not any(w.is_running for w in app.workers):
             return
@@ -31,7 +44,7 @@ async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float
         if time.perf_counter() - start > timeout:
             raise AssertionError(f"timed out after {timeout}s waiting for {what}")
         await pilot.pause(0.05)
-        await pilot.app.workers.wait_for_complete()
+        await wait_for_workers(pilot.app)
     return time.perf_counter() - start
 
 

@@ -17,7 +17,6 @@ from tests.ui.helpers import settle
 async def check_nudges(pilot: Pilot) -> None:
     """The open app's nudge check, run now, with its toasts on show."""
     pilot.app.check_nudges()
-    await pilot.app.workers.wait_for_complete()
     await settle(pilot)
 
 
