@@ -4,7 +4,8 @@
 ``cli.app.make_app`` starts it). Screens and dialogs call services in thread workers
 (``ui.background``); after any write, ``data_changed()`` makes the visible screens reload.
 Writes made by other processes (a ``netrhythm log`` in another terminal) are noticed by
-polling SQLite's ``PRAGMA data_version``.
+polling SQLite's ``PRAGMA data_version``; a write of the app's own reloads once, whether the
+poll or the write's ``data_changed()`` sees it first.
 Only the Week screen and its stylesheet are loaded up front; other screens, dialogs and the
 palette are imported when first used, each bringing its own stylesheet, so the first frame
 comes sooner.
@@ -144,20 +145,30 @@ class NetrhythmApp(App[int]):
             self.notify("\n".join(lines), title="Nudges", markup=False, timeout=12)
 
     def check_outside_writes(self) -> None:
-        """Reload when another connection has committed (a cheap PRAGMA, on this thread), or
-        when the day has changed (days left, what is due)."""
-        try:
-            version = self.ctx.read_data_version()
-        except Exception:  # a locked or vanished file: try again on the next tick
-            return
-        if version != self._seen_version or self.ctx.today() != self._today:
+        """Every ``poll_seconds``: reload when the database changed (another process wrote to
+        it) or the day did (days left, what is due)."""
+        if self.ctx.today() != self._today:
             self._today = self.ctx.today()
+            self.reload_screens()
+        else:
             self.data_changed()
 
     def data_changed(self) -> None:
-        """The database changed: reload the visible screens; others reload when shown."""
+        """Reload if the database changed since the last reload: called after the app's own
+        writes and by the poll. ``PRAGMA data_version`` (a cheap read on this thread's
+        connection) moves with every commit of another connection, the app's worker threads
+        included: whichever of the two comes first reloads, the other finds nothing new."""
+        try:
+            version = self.ctx.read_data_version()
+        except Exception:  # a locked or vanished file: the poll tries again
+            return
+        if version != self._seen_version:
+            self._seen_version = version
+            self.reload_screens()
+
+    def reload_screens(self) -> None:
+        """Reload the visible screens; the others reload when shown."""
         self.generation += 1
-        self._seen_version = self.ctx.read_data_version()
         for screen in self.screen_stack:
             if isinstance(screen, DataScreen):
                 screen.reload()

@@ -5,19 +5,21 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from netrhythm.services.contacts.manage import ContactForm, add_contact
 from netrhythm.services.context import Context
-from netrhythm.ui.app import NetrhythmApp
+from netrhythm.ui.app import NetrhythmApp, build_app
 from netrhythm.ui.dialogs.help import HelpDialog
 from netrhythm.ui.dialogs.log_action import LogDialog
 from netrhythm.ui.screens.contact_detail import ContactDetailScreen
 from netrhythm.ui.screens.week import WeekScreen
 from netrhythm.ui.widgets.practice_row import PracticeRow
-from tests.conftest import FROZEN_NOW
+from tests.helpers import FROZEN_NOW
 from tests.ui.helpers import screen_text, settle, type_text, wait_until
 
 SIZE = (110, 32)
@@ -70,6 +72,40 @@ async def test_a_log_from_another_process_appears_without_a_restart(
                                 what="the other process's action to show")
         assert took < 5
         assert "from the shell" in screen_text(pilot)
+
+
+async def test_the_apps_own_write_reloads_once_when_the_poll_sees_it_first(
+        ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    from netrhythm.ui.dialogs import log_action as log_dialog
+
+    committed, gate = threading.Event(), threading.Event()
+    log = log_dialog.log_action
+
+    def log_then_wait(*args: Any, **kwargs: Any) -> Any:  # the save's callback comes late
+        logged = log(*args, **kwargs)
+        committed.set()
+        gate.wait(10)
+        return logged
+
+    monkeypatch.setattr(log_dialog, "log_action", log_then_wait)
+    app = build_app(ctx, poll_seconds=3600, cursor_blink=False)  # the test runs the poll
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        reloads = app.generation
+        await pilot.press("ctrl+s")
+        for _ in range(200):
+            if committed.is_set():
+                break
+            await pilot.pause(0.05)
+        app.check_outside_writes()  # the poll, between the write and its callback
+        assert app.generation == reloads + 1
+        gate.set()
+        await settle(pilot)
+        app.check_outside_writes()  # and after it
+        assert app.generation == reloads + 1
+        assert "1/3" in first_row(app)
 
 
 async def test_question_mark_opens_help_and_escape_closes_it(app: NetrhythmApp) -> None:

@@ -127,7 +127,7 @@ async def test_a_reload_while_typing_never_clobbers_the_note(ctx: Context) -> No
         await wait_until(pilot, lambda: review(ctx, week).reflection == "First thought",
                          what="the first save")
         await type_text(pilot, "and more")
-        app.data_changed()  # what a save (or another process) makes the app do
+        app.reload_screens()  # what a save (or another process) makes the app do
         await settle(pilot)
         assert note(app).text == "First thought and more"
         await wait_until(pilot, lambda: review(ctx, week).reflection.endswith("and more"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from textual.pilot import Pilot
 
@@ -155,8 +157,8 @@ async def test_add_edit_reorder_and_delete_a_practice(app: NetrhythmApp, ctx: Co
         await settle(pilot)
         assert [p.name for p in practices()].index("Coffee [b]chats") == 3
 
-        for _ in range(2):
-            log_action(ctx, LogRequest("coffee-b-chats"))
+        for _ in range(2):  # on another connection, as another process would
+            await asyncio.to_thread(log_action, ctx, LogRequest("coffee-b-chats"))
         app.data_changed()
         await settle(pilot)
         await pilot.press("d")
