@@ -8,7 +8,6 @@ look at the report before committing.
 from __future__ import annotations
 
 import shutil
-import tempfile
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
@@ -26,18 +25,15 @@ SCREENS = {"week": (), "log": ("1",), "contacts": ("c",), "review": ("v",), "eve
 
 
 @pytest.fixture
-def stable_demo_ctx(request: pytest.FixtureRequest, demo_template: Path,
+def stable_demo_ctx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_template: Path,
                     clock: FixedClock) -> Iterator[Context]:
-    """A copy of the demo database at a path that is the same on every run (Settings shows
-    the database's path), one folder per test so parallel workers never share it."""
-    folder = Path(tempfile.gettempdir()) / "netrhythm-snapshots" / request.node.callspec.id
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    shutil.copyfile(demo_template, folder / "demo.db")
-    context = open_context(folder / "demo.db", clock)
+    """A copy of the demo database in this test's own temporary folder, opened by a relative
+    path from there: Settings shows the database's path, which is then the same on every run."""
+    shutil.copyfile(demo_template, tmp_path / "demo.db")
+    monkeypatch.chdir(tmp_path)
+    context = open_context(Path("demo.db"), clock)
     yield context
     context.close()
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 def steps(keys: tuple[str, ...]) -> Callable[[Pilot], Awaitable[None]]:
