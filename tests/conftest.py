@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from netrhythm.domain.clock import FixedClock
 from netrhythm.services.context import Context, open_context
-
-FROZEN_NOW = datetime(2026, 11, 23, 10, 0)  # a Monday, 10:00
+from tests.helpers import FROZEN_NOW
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Helpers shared by tests: run the real console script, dump a database."""
+"""Helpers shared by tests: the frozen time, run the real console script, dump a database."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ import sqlite3
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 SCRIPT = Path(sys.executable).with_name("netrhythm")
-NOW = "2026-11-23T10:00:00"  # a Monday, ISO week 2026-W48
+FROZEN_NOW = datetime(2026, 11, 23, 10, 0)  # the tests' today: a Monday, ISO week 2026-W48
+NOW = FROZEN_NOW.isoformat()  # the same, for NETRHYTHM_NOW
 
 
 @dataclass

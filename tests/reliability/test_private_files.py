@@ -8,14 +8,13 @@ import os
 import shutil
 import stat
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from netrhythm.domain.clock import FixedClock
 from netrhythm.services.context import open_context
-from tests.helpers import run_cli
+from tests.helpers import FROZEN_NOW, run_cli
 
 V1 = Path(__file__).parents[1] / "data" / "schema" / "v1.db"
 
@@ -52,7 +51,7 @@ def test_migration_backup_and_write_ahead_log_are_private(tmp_path: Path,
     db = tmp_path / "old.db"
     shutil.copyfile(V1, db)
     db.chmod(0o600)
-    ctx = open_context(db, FixedClock(datetime(2026, 11, 23, 10)))
+    ctx = open_context(db, FixedClock(FROZEN_NOW))
     try:  # while it is open, the write-ahead log and its index hold personal data too
         opened = [Path(f"{db}{suffix}") for suffix in ("-wal", "-shm")]
         assert {p.name: mode(p) for p in opened} == {p.name: 0o600 for p in opened}

@@ -1,30 +1,16 @@
-"""Shared fixtures for the import/export tests: a fresh database, the fixture files, readers."""
+"""Shared helpers for the import/export tests (the ``ctx`` fixture is tests/conftest.py's):
+the fixture files, readers of what a database holds."""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
-import pytest
-
-from netrhythm.domain.clock import FixedClock
 from netrhythm.domain.records import ContactRec
-from netrhythm.services.context import Context, open_context
 from netrhythm.storage.contacts import load_contacts
 from tests.helpers import dump
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "import"
-NOW = datetime(2026, 11, 23, 10, 0)  # a Monday, like tests.helpers.NOW
-
-
-@pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[Context]:
-    """An empty database (the seeded practices only), today 2026-11-23."""
-    context = open_context(tmp_path / "n.db", FixedClock(NOW))
-    yield context
-    context.close()
 
 
 def state(db: Path) -> list[str]:

@@ -14,7 +14,8 @@ from netrhythm.domain.errors import InputError
 from netrhythm.services.contacts import manage as contact_service
 from netrhythm.services.context import Context, open_context
 from netrhythm.services.transfer.exchange import export_contacts, import_contacts, write_private
-from tests.transfer.conftest import NOW, by_name, data, fields
+from tests.helpers import FROZEN_NOW
+from tests.transfer.conftest import by_name, data, fields
 
 FIXTURES = ("apple-v30.vcf", "phone-v21.vcf", "nextcloud-v40.vcf", "plain.csv",
             "Connections.csv", "google.csv")
@@ -40,7 +41,7 @@ def test_export_then_import_gives_the_same_contacts(ctx: Context, tmp_path: Path
     assert len(original) == 15
     path = tmp_path / f"out.{fmt}"
     write_private(path, export_contacts(ctx, fmt))
-    other = open_context(tmp_path / "other.db", FixedClock(NOW))
+    other = open_context(tmp_path / "other.db", FixedClock(FROZEN_NOW))
     summary = import_contacts(other, path)
     assert (summary.added, summary.merged, summary.skipped) == (15, 0, [])
     assert {name: fields(c) for name, c in by_name().items()} == original
