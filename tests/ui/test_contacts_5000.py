@@ -1,14 +1,9 @@
-"""The Contacts screen with 5,000 contacts: filtering stays correct and fast.
-
-Measures the time from a keystroke reaching the screen to the table holding the new rows
-(``ContactsScreen.filter_latency``) and the time to render the visible rows; the numbers are
-printed (run with ``-s``). Target: under 50 ms per keystroke.
-"""
+"""The Contacts screen with 5,000 contacts: every keystroke of a filter shows exactly the
+matching contacts. How fast is the benchmark's business (``python -m benchmarks.run``:
+"contacts filter: one letter, key to table"), not a test's on a shared machine."""
 
 from __future__ import annotations
 
-import statistics
-import time
 from datetime import date
 
 import pytest
@@ -44,7 +39,7 @@ def make_contacts(count: int) -> None:
 
 
 @pytest.mark.slow
-async def test_filtering_5000_contacts_is_correct_and_fast(ctx: Context) -> None:
+async def test_filtering_5000_contacts_shows_exactly_the_matches(ctx: Context) -> None:
     make_contacts(COUNT)
     app = build_app(ctx, cursor_blink=False)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -56,23 +51,11 @@ async def test_filtering_5000_contacts_is_correct_and_fast(ctx: Context) -> None
         table = screen.query_one(ContactTable)
         assert len(table.lines) == COUNT
         await pilot.press("slash")
-        latencies = []
         typed = ""
         for key in "gardening":
             typed += key
             await pilot.press(key)
             await settle(pilot)
-            assert screen.filter_latency is not None
-            latencies.append(screen.filter_latency)
-            expected = set(matching_ids(typed))
-            assert {line.id for line in table.lines} == expected
-        start = time.perf_counter()
-        text = widget_text(table)
-        render = time.perf_counter() - start
-        assert "Talked about" not in text  # notes are searched, not shown
+            assert {line.id for line in table.lines} == set(matching_ids(typed))
+        assert "Talked about" not in widget_text(table)  # notes are searched, not shown
         assert len(table.lines) == COUNT // 17 + (1 if COUNT % 17 > 9 else 0)
-        median = statistics.median(latencies)
-        print(f"\n5,000 contacts: keystroke to table median {median * 1000:.1f} ms, "
-              f"max {max(latencies) * 1000:.1f} ms; rendering the visible rows "
-              f"{render * 1000:.1f} ms")
-        assert median < 0.050
