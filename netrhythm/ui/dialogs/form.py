@@ -47,7 +47,7 @@ class FormDialog(ModalScreen[R]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def save_in_thread(self, job: Callable[[], Any], done: Callable[[Any], None],
+    def save_in_thread(self, job: Callable[[], Any], done: Callable[[Any], object],
                        group: str) -> None:
         """Run the service call ``job`` in a thread; ``done`` gets its result; a refusal is
         shown beside its field."""

@@ -31,18 +31,23 @@ class PracticeRow(Widget):
                  **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.number = number
-        self.update(progress, name_width)
+        self.progress = progress
+        self.name_width = name_width
+        self._show_state()
 
     def update(self, progress: PracticeProgress, name_width: int) -> None:
         """Show ``progress`` (names fit ``name_width``); nothing happens if it is on show."""
-        if getattr(self, "progress", None) == progress and self.name_width == name_width:
+        if self.progress == progress and self.name_width == name_width:
             return
         self.progress = progress
         self.name_width = name_width
-        self.set_class(progress.period.met, "-met")
-        self.set_class(progress.period.paused, "-paused")
+        self._show_state()
         if self.is_mounted:
             self.refresh(layout=True)
+
+    def _show_state(self) -> None:
+        self.set_class(self.progress.period.met, "-met")
+        self.set_class(self.progress.period.paused, "-paused")
 
     def parts(self) -> tuple[Content, Content]:
         """The line of figures and the slack line."""
