@@ -111,3 +111,30 @@ async def test_enter_on_a_who_next_suggestion_logs_a_reach_out_with_them(
         dialog = demo_app.screen
         assert isinstance(dialog, LogDialog)
         assert dialog.query_one("#contacts").value == screen.view.who_next[1].name
+
+
+async def test_a_click_on_a_panel_row_logs_with_that_person(demo_app: NetrhythmApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = demo_app.screen
+        assert isinstance(screen, WeekScreen) and screen.view is not None
+        second = screen.view.status.gone_cold[1]
+        await pilot.click("#gone-cold", offset=(3, 2))  # under the border: the second row
+        await settle(pilot)
+        dialog = demo_app.screen
+        assert isinstance(dialog, LogDialog)
+        assert dialog.query_one("#practice").value == "reach-out"
+        assert dialog.query_one("#contacts").value == second.name
+
+
+async def test_the_quiet_line_of_an_empty_panel_cannot_be_chosen(app: NetrhythmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        panel = app.screen.query_one("#follow-ups", Panel)
+        assert panel.current_payload is None
+        await pilot.click("#follow-ups", offset=(3, 1))
+        panel.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, WeekScreen)
+        assert panel.current_payload is None
