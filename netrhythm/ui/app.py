@@ -30,8 +30,6 @@ from netrhythm.ui.sheets import sheet
 from netrhythm.ui.terminal_text import ControlCharacters
 from netrhythm.ui.widgets.settings_theme import ThemeMemory
 
-SCREENS = Binding.Group("Go")  # one footer entry for the screen keys: "w c v E , Go"
-
 
 def _contacts_screen() -> Screen[None]:
     from netrhythm.ui.screens.contacts import ContactsScreen
@@ -76,11 +74,11 @@ class NetrhythmApp(App[int]):
     DEFAULT_MODE = "week"
     COMMANDS = App.COMMANDS | {_commands}
     BINDINGS = [
-        Binding("w", "switch_mode('week')", "Week", group=SCREENS, id="app.week"),
-        Binding("c", "switch_mode('contacts')", "Contacts", group=SCREENS, id="app.contacts"),
-        Binding("v", "switch_mode('review')", "Review", group=SCREENS, id="app.review"),
-        Binding("E", "switch_mode('events')", "Events", group=SCREENS, id="app.events"),
-        Binding("comma", "switch_mode('settings')", "Settings", key_display=",", group=SCREENS,
+        Binding("w", "switch_mode('week')", "Week", id="app.week"),
+        Binding("c", "switch_mode('contacts')", "Contacts", id="app.contacts"),
+        Binding("v", "switch_mode('review')", "Review", id="app.review"),
+        Binding("E", "switch_mode('events')", "Events", id="app.events"),
+        Binding("comma", "switch_mode('settings')", "Settings", key_display=",",
                 id="app.settings"),
         Binding("l", "log", "Log", show=False, id="app.log"),
         Binding("u", "undo", "Undo", id="app.undo"),

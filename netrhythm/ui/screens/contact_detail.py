@@ -33,12 +33,12 @@ class ContactDetailScreen(ContactActions, DataScreen):
     CSS_PATH = sheet("contacts")
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    BINDINGS = [
+    BINDINGS = [  # in the key bar in this order, as far as there is room
         Binding("escape", "back", "Back", id="contact.back"),
+        Binding("l", "log_with", "Log with", id="contact.log"),
         Binding("e", "edit_contact", "Edit", id="contact.edit"),
         Binding("a", "archive_contact", "Archive", id="contact.archive"),
         Binding("d,delete", "delete_contact", "Delete", id="contact.delete"),
-        Binding("l", "log_with", "Log with", id="contact.log"),
     ]
 
     def __init__(self, contact_id: int) -> None:

@@ -41,11 +41,11 @@ class EventsScreen(EventActions, DataScreen):
     CSS_PATH = sheet("events")
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
-    BINDINGS = [
-        Binding("n", "new_event", "New", id="events.new"),
-        Binding("e", "edit_event", "Edit", id="events.edit"),
+    BINDINGS = [  # in the key bar in this order, as far as there is room
         Binding("a", "attended", "Attended", id="events.attended"),
         Binding("m", "met_someone", "Met someone", id="events.met"),
+        Binding("n", "new_event", "New", id="events.new"),
+        Binding("e", "edit_event", "Edit", id="events.edit"),
         Binding("l", "log_at_event", "Log here", show=False, id="events.log"),
         Binding("d,delete", "delete_event", "Delete", show=False, id="events.delete"),
         Binding("f", "follow_up", "Follow up", show=False, id="events.follow_up"),

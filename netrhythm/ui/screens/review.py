@@ -44,14 +44,14 @@ class ReviewScreen(DataScreen):
     CSS_PATH = sheet("review")
 
     AUTO_FOCUS = "#review-body"
-    BINDINGS = [
+    BINDINGS = [  # in the key bar in this order, as far as there is room
         Binding("left_square_bracket", "move(-1)", "Previous", key_display="[", group=WEEKS,
                 id="review.previous"),
         Binding("right_square_bracket", "move(1)", "Next", key_display="]", group=WEEKS,
                 id="review.next"),
+        Binding("r", "reflect", "Reflect", id="review.reflect"),
         Binding("t", "last_week", "Last week", id="review.last_week"),
         Binding("m", "export_markdown", "Markdown", id="review.markdown"),
-        Binding("r", "reflect", "Reflect", id="review.reflect"),
     ]
 
     def __init__(self) -> None:

@@ -33,16 +33,16 @@ def _name_width(practices: list[PracticeProgress]) -> int:
 class WeekScreen(DataScreen):
     """This week at a glance."""
 
-    BINDINGS = [
+    BINDINGS = [  # in the key bar in this order, as far as there is room
         Binding("1", "quick_log(1)", "Log", key_display="1-9", id="week.log_1"),
         *[Binding(str(n), f"quick_log({n})", f"Log practice {n}", show=False,
                   id=f"week.log_{n}") for n in range(2, 10)],
+        Binding("r", "reach_out", "Reach out", id="week.reach_out"),
         Binding("left_square_bracket", "move(-1)", "Previous", key_display="[", group=WEEKS,
                 id="week.previous"),
         Binding("right_square_bracket", "move(1)", "Next", key_display="]", group=WEEKS,
                 id="week.next"),
         Binding("t", "this_week", "This week", id="week.this_week"),
-        Binding("r", "reach_out", "Reach out", id="week.reach_out"),
     ]
 
     def __init__(self) -> None:

@@ -1,9 +1,14 @@
-"""The key bar at the bottom: one line of text, the palette key only where there is room.
+"""The key bar at the bottom: one line of text; the keys of the whole app (each screen by name,
+undo, help, quit) always, the current screen's keys as far as there is room, the palette key
+from ``PALETTE_MIN_WIDTH`` columns on. At 80 columns on the Week screen:
+``1-9 Log r Reach out c Contacts v Review E Events , Settings u Undo ? Help q Quit``; every key
+is in the help (``?``). Disabled keys are dimmed; clicking a key presses it.
 
-Textual's ``Footer`` makes a widget per key and rebuilds them whenever the bindings may have
-changed; this footer is one widget that draws the same line (``1-9 Log  [ ] Week r Reach
-out  c v E , Go u Undo ? Help q Quit``, disabled keys dimmed) and repaints only when the keys
-it shows change. Clicking a key presses it.
+Why not Textual's ``Footer``: it makes a widget per key and rebuilds them all whenever the
+screen's bindings may have changed (four times while the Week screen opens, again on each
+screen). Measured on the benchmark's data (``python -m benchmarks.run``), with Textual's
+``OptionList`` panels either way: the app's peak memory grows from 46.0 to 51.1-51.5 MiB
+(1.41× to 1.57× the empty app's: the target is ≤ 1.5×) and its first frame takes 30-45% longer.
 """
 
 from __future__ import annotations
@@ -29,11 +34,21 @@ class Key(NamedTuple):
     display: str
     description: str
     enabled: bool
-    grouped: bool  # one of a group's keys, shown without its own description
+
+
+class Item(NamedTuple):
+    """One entry of the bar ("r Reach out", or a group: "[ ] Week") and its keys."""
+
+    parts: list[tuple[Content, Key | None]]
+    app_wide: bool  # the app's own keys, shown whatever the width
+
+    @property
+    def width(self) -> int:
+        return sum(text.cell_length for text, _ in self.parts)
 
 
 class AppFooter(Widget, can_focus=False):
-    """The keys of the current screen, grouped as Textual's compact footer groups them."""
+    """The keys of the current screen, grouped as Textual's footer groups them."""
 
     DEFAULT_CSS = """
     AppFooter {
@@ -46,7 +61,7 @@ class AppFooter(Widget, can_focus=False):
         super().__init__()
         self._shown: tuple[object, ...] | None = None  # what the line on show was built from
         self._spans: list[tuple[int, int, Key]] = []  # columns of each key, for clicks
-        self.needed_width = 0  # columns the keys need, as last drawn
+        self.needed_width = 0  # columns the app's keys and those shown need, as last drawn
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -59,85 +74,81 @@ class AppFooter(Widget, can_focus=False):
             self.refresh()
 
     def _signature(self) -> tuple[object, ...]:
-        return self.size.width >= PALETTE_MIN_WIDTH, tuple(
+        return self.size.width, tuple(
             (key, binding.action, binding.description, binding.key_display, binding.group,
              enabled)
             for key, (_, binding, enabled, _) in self.screen.active_bindings.items()
             if binding.show)
 
-    def _groups(self) -> list[tuple[Binding.Group | None, list[Key]]]:
-        """The keys on show in footer order: one key per action, runs of a group together."""
-        by_action: defaultdict[str, list[tuple[Binding, bool]]] = defaultdict(list)
-        for _, binding, enabled, _ in self.screen.active_bindings.values():
+    def _key(self, binding: Binding, enabled: bool) -> Key:
+        return Key(binding.key, self.app.get_key_display(binding), binding.description,
+                   enabled)
+
+    def _items(self) -> list[Item]:
+        """The entries in footer order: one key per action, runs of a group together."""
+        by_action: defaultdict[str, list[tuple[Binding, bool, bool]]] = defaultdict(list)
+        for node, binding, enabled, _ in self.screen.active_bindings.values():
             if binding.show:
-                by_action[binding.action].append((binding, enabled))
-        groups: list[tuple[Binding.Group | None, list[Key]]] = []
-        for (binding, enabled), *_ in by_action.values():
-            key = Key(binding.key, self.app.get_key_display(binding), binding.description,
-                      enabled, False)
-            if groups and binding.group is not None and groups[-1][0] is binding.group:
-                groups[-1][1].append(key)
+                by_action[binding.action].append((binding, enabled, node is self.app))
+        runs: list[tuple[Binding.Group | None, bool, list[Key]]] = []
+        for (binding, enabled, app_wide), *_ in by_action.values():
+            key = self._key(binding, enabled)
+            if runs and binding.group is not None and runs[-1][0] is binding.group:
+                runs[-1][2].append(key)
             else:
-                groups.append((binding.group, [key]))
-        return groups
+                runs.append((binding.group, app_wide, [key]))
+        items = []
+        for group, app_wide, keys in runs:
+            if group is not None and len(keys) > 1:  # "[ ] Week": keys, then the group's name
+                parts: list[tuple[Content, Key | None]] = []
+                for key in keys:
+                    parts += [(Content.styled(key.display, KEY), key), (Content(" "), None)]
+                parts.append((Content.styled(group.description, DESCRIPTION), None))
+                items.append(Item(parts, app_wide))
+            else:
+                items += [Item([(Content.assemble((key.display, KEY),
+                                                  (f" {key.description}", DESCRIPTION)), key)],
+                               app_wide) for key in keys]
+        return items
 
     def _palette(self) -> Key | None:
         if self.size.width < PALETTE_MIN_WIDTH or not self.app.ENABLE_COMMAND_PALETTE:
             return None
         active = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
-        if active is None:
-            return None
-        binding = active.binding
-        return Key(binding.key, self.app.get_key_display(binding), binding.description,
-                   active.enabled, False)
+        return None if active is None else self._key(active.binding, active.enabled)
 
     def render(self) -> Content:
         self._shown = self._signature()
+        width = self.size.width
+        palette = self._palette()
+        right = Content.assemble(("▏", "$foreground 20%"), (palette.display, KEY),
+                                 (f" {palette.description}", DESCRIPTION), " ") \
+            if palette is not None else Content("")
+        room = max(0, width - right.cell_length)
+        items = self._items()
+        used = sum(item.width + 1 for item in items if item.app_wide)
+        shown = []
+        for item in items:  # the screen's keys in order, as long as they fit
+            if not item.app_wide and used + item.width + 1 > room + 1:
+                continue
+            used += 0 if item.app_wide else item.width + 1
+            shown.append(item)
         parts: list[Content] = []
         spans: list[tuple[int, int, Key]] = []
         at = 0
-
-        def add(text: Content | str, key: Key | None = None) -> None:
-            nonlocal at
-            part = text if isinstance(text, Content) else Content(text)
-            if key is not None and not key.enabled:
-                part = part.stylize("dim")
-            parts.append(part)
-            if key is not None:
-                spans.append((at, at + part.cell_length, key))
-            at += part.cell_length
-
-        gap = 0  # the margin (one column) the previous item leaves after itself
-        for group, keys in self._groups():
-            if group is not None and len(keys) > 1:  # "[ ] Week": keys, then the group's name
-                add(" " * gap + " ")  # each key has a margin of one, collapsed between keys
-                for n, key in enumerate(keys):
-                    add(" " if n else "")
-                    add(Content.styled(key.display, KEY), key._replace(grouped=True))
-                add(" ")
-                add(Content.styled(group.description, DESCRIPTION))
-                gap = 1
-            else:
-                for key in keys:
-                    add(" " * gap)
-                    add(Content.assemble((key.display, KEY), (f" {key.description}",
-                                                              DESCRIPTION)), key)
-                    gap = 1
-        add(" " * gap)
-        line = Content.assemble(*parts)
-        self.needed_width = line.cell_length  # columns the keys need (the layout test checks)
-        palette = self._palette()
-        width = self.size.width
+        for n, item in enumerate(shown):
+            for text, key in ([(Content(" "), None)] if n else []) + item.parts:
+                if key is not None:
+                    text = text if key.enabled else text.stylize("dim")
+                    spans.append((at, at + text.cell_length, key))
+                parts.append(text)
+                at += text.cell_length
+        self.needed_width = at  # the layout test checks it fits
         if palette is not None:
-            right = Content.assemble(("▏", "$foreground 20%"), (palette.display, KEY),
-                                     (f" {palette.description}", DESCRIPTION), " ")
-            room = max(0, width - right.cell_length)
-            line = line.truncate(room, pad=True)
             spans = [s for s in spans if s[1] <= room]
             spans.append((room + 1, width - 1, palette))
-            line = Content.assemble(line, right)
         self._spans = spans
-        return line
+        return Content.assemble(Content.assemble(*parts).truncate(room, pad=True), right)
 
     def on_mouse_down(self, event: MouseDown) -> None:
         for start, end, key in self._spans:
