@@ -6,9 +6,9 @@ is in the help (``?``). Disabled keys are dimmed; clicking a key presses it.
 
 Why not Textual's ``Footer``: it makes a widget per key and rebuilds them all whenever the
 screen's bindings may have changed (four times while the Week screen opens, again on each
-screen). Measured on the benchmark's data (``python -m benchmarks.run``), with Textual's
-``OptionList`` panels either way: the app's peak memory grows from 46.0 to 51.1-51.5 MiB
-(1.41× to 1.57× the empty app's: the target is ≤ 1.5×) and its first frame takes 30-45% longer.
+screen). Measured with the benchmark's data and drivers (``benchmarks/``), the panels being
+Textual's ``OptionList`` either way: the app's peak memory grows from 46.6 to 51.1-51.6 MiB
+(1.43× to 1.57× the empty app's; the target is ≤ 1.5×) and its first frame takes 30-40% longer.
 """
 
 from __future__ import annotations
