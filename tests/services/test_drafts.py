@@ -180,7 +180,7 @@ def shared_ctx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Context]:
     """One database for every generated contact (hypothesis runs many examples per test)."""
     from netrhythm.domain.clock import FixedClock
     from netrhythm.services.context import open_context
-    from tests.conftest import FROZEN_NOW
+    from tests.helpers import FROZEN_NOW
 
     context = open_context(tmp_path_factory.mktemp("drafts") / "n.db", FixedClock(FROZEN_NOW))
     add_event(context, EventForm("Rust Meetup", "2026-11-01"))
