@@ -39,6 +39,23 @@ def open_follow_ups(due_by: date | None = None) -> list[FollowUpRec]:
                  [due_by.isoformat()])
 
 
+_DUE_WITH_MEETING = """
+SELECT f.id, c.name, f.due_on, f.note, e.name, m.name, c.how_met
+FROM follow_up f JOIN contact c ON c.id = f.contact_id LEFT JOIN event e ON e.id = f.event_id
+LEFT JOIN event m ON m.id = c.met_at_id
+WHERE f.done_on IS NULL AND f.due_on <= ? ORDER BY f.due_on, f.id
+"""
+
+
+def due_with_meeting(due_by: date) -> list[tuple[int, str, date, str, str | None, str | None,
+                                                 str]]:
+    """(id, contact name, due on, note, the follow-up's event, the event the contact was met
+    at, how met) of the open follow-ups due by ``due_by``, soonest first."""
+    return [(i, name, _day(due), note, event, met_at, how_met or "")
+            for i, name, due, note, event, met_at, how_met
+            in database.execute_sql(_DUE_WITH_MEETING, [due_by.isoformat()])]
+
+
 def follow_ups_for(contact_id: int) -> list[FollowUpRec]:
     return _recs("WHERE f.contact_id = ? ORDER BY f.due_on DESC", [contact_id])
 

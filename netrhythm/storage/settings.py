@@ -1,11 +1,11 @@
-"""Settings (JSON values by key), paused weeks, week reviews and the nudge log."""
+"""Settings (JSON values by key), paused weeks and week reviews (the nudge log: nudge_log.py)."""
 
 from __future__ import annotations
 
 import json
 from datetime import date, datetime
 
-from netrhythm.storage.tables import NudgeLog, PausedWeek, Setting, WeekReview, database
+from netrhythm.storage.tables import PausedWeek, Setting, WeekReview, database
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -61,19 +61,3 @@ def save_review(first_day: date, last_day: date, reflection: str, now: datetime)
     WeekReview.insert(week_start=first_day, reflection=reflection, written_at=now).on_conflict(
         conflict_target=[WeekReview.week_start],
         update={WeekReview.reflection: reflection, WeekReview.written_at: now}).execute()
-
-
-def set_nudge_delivery(key: str, via: str) -> None:
-    """Record how the nudge ``key`` was delivered."""
-    NudgeLog.update(delivered_via=via).where(NudgeLog.key == key).execute()
-
-
-def sent_nudge_keys() -> set[str]:
-    return {k for (k,) in database.execute_sql("SELECT key FROM nudge_log")}
-
-
-def record_nudge(key: str, sent_at: datetime, title: str, message: str, via: str) -> bool:
-    """Record a sent nudge; False when another process recorded the same key first."""
-    inserted = NudgeLog.insert(key=key, sent_at=sent_at, title=title, message=message,
-                               delivered_via=via).on_conflict_ignore().execute()
-    return bool(inserted)

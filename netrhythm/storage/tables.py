@@ -116,11 +116,24 @@ class PausedWeek(Base):
 
 
 class NudgeLog(Base):
+    """One row per nudge key; ``state`` and its columns: migrations/0003_nudge_states.py."""
+
     key = CharField(unique=True)
-    sent_at = DateTimeField()
+    sent_at = DateTimeField()  # first claimed
     title = TextField()
     message = TextField()
     delivered_via = CharField()
+    state = CharField(default="delivered")
+    claimed_by = TextField(null=True)  # pid@host, while claimed
+    claimed_at = DateTimeField(null=True)
+    delivered_at = DateTimeField(null=True)
+    server_id = IntegerField(null=True)  # the notification server's id, to withdraw it by
+    printed_at = DateTimeField(null=True)
+    attempts = IntegerField(default=1)
+    last_error = TextField(null=True)
+    withdrawn_at = DateTimeField(null=True)
+    part_of = TextField(null=True)  # the key of the summary nudge that carried this one
+    named = TextField(null=True)  # JSON ids of the contacts a gone-cold nudge named
 
 
 class Change(Base):

@@ -14,7 +14,8 @@ from tests.helpers import run_cli
 def test_review_text_is_the_reflection_of_get_review(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
     assert run_cli(db, "review", "--week", "2026-W46", "--reflect", "first").code == 0
-    assert run_cli(db, "review", "--week", "2026-W46", "--reflect", "second").code == 0
+    assert run_cli(db, "review", "--week", "2026-W46", "--reflect", "second",
+                   "--replace").code == 0
     assert run_cli(db, "review", "--week", "2026-W47", "--reflect", "").code == 0
     ctx = open_context(db)
     try:
