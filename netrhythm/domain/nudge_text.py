@@ -96,38 +96,87 @@ def overdue_phrase(due_on: date, today: date) -> str:
     return "Due today." if late <= 0 else f"{counted(late, 'day', 'days')} overdue."
 
 
+def where_met(item: FollowUpFacts) -> str:
+    """`` — you met at PyCon Lisbon (talk Q&A)``, `` — how you met: intro from Bo``, or ``""``.
+
+    The place is the follow-up's event, else the event the contact was met at; the contact's
+    how-met words follow it.
+    """
+    place = item.event_name or item.met_at
+    how = " ".join(item.how_met.split())
+    if place and how:
+        return f" — you met at {clip(place, NAME_MAX)} ({clip(how, NAME_MAX)})"
+    if place:
+        return f" — you met at {clip(place, NAME_MAX)}"
+    return f" — how you met: {clip(how, NAME_MAX)}" if how else ""
+
+
 def follow_up(item: FollowUpFacts, today: date) -> tuple[str, str]:
     """``Follow up with Ana Ruiz`` / ``Follow up with Ana Ruiz — you met at PyCon Lisbon. …``"""
     name = clip(item.contact_name, NAME_MAX)
     title = f"Follow up with {name}"
-    message = title
-    if item.event_name:
-        message += f" — you met at {clip(item.event_name, NAME_MAX)}"
+    message = title + where_met(item)
     message += f". {overdue_phrase(item.due_on, today)}"
     if item.note.strip():
         message += f" Note: {item.note.strip()}"
     return clip(title, TITLE_MAX), clip(message, MESSAGE_MAX)
 
 
-def gone_cold(contacts: Sequence[ContactFacts], named: int = 3) -> tuple[str, str]:
-    """``3 contacts gone cold`` / ``Time to reconnect: Maria Chen (47 days), … and 2 more.``"""
+def _cold_names(contacts: Sequence[ContactFacts], named: int) -> str:
+    """``Maria Chen (47 days), Bo Li (no contact yet), and 2 more``."""
     parts = []
     for contact in contacts[:named]:
         when = "no contact yet" if contact.days_since is None else f"{contact.days_since} days"
         parts.append(f"{clip(contact.name, NAME_MAX)} ({when})")
-    message = "Time to reconnect: " + ", ".join(parts)
     extra = len(contacts) - named
-    message += f", and {extra} more." if extra > 0 else "."
+    return ", ".join(parts) + (f", and {extra} more" if extra > 0 else "")
+
+
+def gone_cold(contacts: Sequence[ContactFacts], named: int = 3) -> tuple[str, str]:
+    """``3 contacts gone cold`` / ``Time to reconnect: Maria Chen (47 days), … and 2 more.``"""
+    message = f"Time to reconnect: {_cold_names(contacts, named)}."
     title = f"{counted(len(contacts), 'contact', 'contacts')} gone cold"
     return clip(title, TITLE_MAX), clip(message, MESSAGE_MAX)
 
 
+def gone_cold_again(
+    fresh: Sequence[ContactFacts], still: Sequence[ContactFacts], back: int
+) -> tuple[str, str, list[ContactFacts]]:
+    """The gone-cold nudge after an earlier one: what changed since, not the same list again.
+
+    ``fresh``: cold and not named last time (named first, at most three); ``still``: named
+    last time and still cold (when no one is fresh, only the first is named); ``back``: how
+    many named last time are no longer cold. Returns the title, the message and who is named.
+    """
+    take = min(len(fresh), 3)
+    named = list(fresh[:take])
+    parts = []
+    if fresh:
+        parts.append(f"Time to reconnect: {_cold_names(fresh, take)}.")
+    if still:
+        room = 3 - take if fresh else 1
+        named += still[:room]
+        if room:
+            parts.append(f"Still cold since the last nudge: {_cold_names(still, room)}.")
+        else:
+            parts.append(f"{counted(len(still), 'more', 'more')} still cold since the last one.")
+    if back:
+        parts.append(f"You reconnected with {counted(back, 'person', 'people')} since then.")
+    title = f"{counted(len(fresh) + len(still), 'contact', 'contacts')} gone cold"
+    return clip(title, TITLE_MAX), clip(" ".join(parts), MESSAGE_MAX), named
+
+
 def review(week_key: str, ends_today: bool) -> tuple[str, str]:
-    """``Write your weekly review`` / ``Week 2026-W48 ends today: what did you learn? …``"""
-    when = "ends today" if ends_today else "is over"
+    """``Write your weekly review`` / ``Week 2026-W48 ends today. … netrhythm review --week
+    2026-W48 --reflect "..."``: the keys and the command that write that week's review.
+
+    In the app, ``v`` opens Review, ``t`` goes to the last finished week, ``]`` one week on (to
+    the week in progress) and ``r`` to the reflection.
+    """
+    when, keys = ("ends today", "v t ] r") if ends_today else ("is over", "v t r")
     message = (
-        f"Week {week_key} {when}: what did you learn, whom did you help, "
-        "what will you do differently next week?"
+        f"Week {week_key} {when}. What did you learn, whom did you help? Press {keys} in the "
+        f'app, or run: netrhythm review --week {week_key} --reflect "..."'
     )
     return "Write your weekly review", clip(message, MESSAGE_MAX)
 

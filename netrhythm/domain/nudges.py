@@ -14,9 +14,18 @@ section says the same for users):
 - ``review``: on the last day of the week from ``review_hour``, and on the first 2 days of the
   next week for the week just ended, while that week's review is not written.
 
-Keys are stable (rule + subject + period): a key in ``already_sent`` is never returned again.
-During quiet hours nothing is sent. At most ``cap`` nudges go out per run: beyond that, ``cap - 1``
-go out alone and one summary groups the rest (the caller records the grouped keys as sent too).
+No nudge about this week's targets (``behind-pace``, ``streak-at-risk``) on ``first_day``, the
+day the database was created: a new user has had no chance to act yet.
+
+Keys are stable (rule + subject + period): a key in ``already_sent`` (shown, or being shown by
+another process) is not returned again; a key that failed or was only printed is left out of it
+by the caller, so it comes back while it is still due. During quiet hours nothing is sent. At
+most ``cap`` nudges go out per run: beyond that, ``cap - 1`` go out alone and one summary groups
+the rest (the caller records the grouped keys with it).
+
+Withdrawal: a notification still on screen (``shown``) whose reason went away (none of the keys
+it stands for is due any more, or for gone-cold, none of the people it named is still cold) is
+listed in ``NudgePlan.to_withdraw``, also during quiet hours.
 """
 
 from __future__ import annotations
@@ -39,6 +48,7 @@ __all__ = [
     "NudgePlan",
     "NudgeSettings",
     "PracticeFacts",
+    "ShownFacts",
     "plan_nudges",
 ]
 
@@ -161,6 +171,8 @@ class FollowUpFacts(NamedTuple):
     due_on: date
     note: str = ""
     event_name: str | None = None  # where they met, when the follow-up comes from an event
+    met_at: str | None = None  # the event the contact was met at
+    how_met: str = ""  # the contact's own words on how you met
 
 
 class ContactFacts(NamedTuple):
@@ -187,7 +199,21 @@ class NudgeInput:
     review_written_for_week: bool
     previous_week_key: str
     previous_review_written: bool
-    already_sent: AbstractSet[str]  # keys from the nudge log
+    already_sent: AbstractSet[str]  # keys from the nudge log that need no delivery now
+    shown: Sequence[ShownFacts] = ()  # notifications perhaps still on screen
+    cold_named_before: Sequence[int] | None = None  # ids the last gone-cold nudge named
+    first_day: date | None = None  # the day the database was created
+
+
+class ShownFacts(NamedTuple):
+    """A notification on screen: its key, the keys it stands for (a summary: those it grouped),
+    the contacts it named, the server's id for it and its title."""
+
+    key: str
+    covers: tuple[str, ...]
+    named: tuple[int, ...] = ()
+    notification_id: int = 0
+    title: str = ""
 
 
 class Nudge(NamedTuple):
@@ -197,6 +223,7 @@ class Nudge(NamedTuple):
     rule: str
     title: str
     message: str
+    named: tuple[int, ...] = ()  # ids of the contacts it names (gone-cold)
 
 
 class NudgePlan(NamedTuple):
@@ -205,6 +232,7 @@ class NudgePlan(NamedTuple):
     to_send: list[Nudge]
     grouped: list[Nudge]  # folded into the summary nudge (the last of ``to_send``)
     suppressed_reason: str | None = None  # "quiet hours until 08:00"
+    to_withdraw: tuple[ShownFacts, ...] = ()  # shown notifications whose reason went away
 
     def keys_to_record(self) -> list[str]:
         """Every key this plan covers: the nudges sent alone and each grouped one."""
@@ -212,15 +240,30 @@ class NudgePlan(NamedTuple):
 
 
 def plan_nudges(inp: NudgeInput, settings: NudgeSettings) -> NudgePlan:
-    """The nudges to send at ``inp.now``: due, not sent before, within quiet hours and cap."""
+    """The nudges to send at ``inp.now``: due, not sent before, within quiet hours and cap;
+    and the shown ones to withdraw."""
+    all_due = _due(inp, settings)
+    withdraw = _stale(inp, {n.key for n in all_due})
     if settings.is_quiet(inp.now.time()):
         until = settings.quiet_end.strftime("%H:%M")
-        return NudgePlan([], [], f"quiet hours until {until}")
+        return NudgePlan([], [], f"quiet hours until {until}", withdraw)
     due: dict[str, Nudge] = {}
-    for nudge in _due(inp, settings):
+    for nudge in all_due:
         if nudge.key not in inp.already_sent:
             due.setdefault(nudge.key, nudge)
-    return _apply_cap(list(due.values()), settings.cap)
+    return _apply_cap(list(due.values()), settings.cap)._replace(to_withdraw=withdraw)
+
+
+def _stale(inp: NudgeInput, due: AbstractSet[str]) -> tuple[ShownFacts, ...]:
+    """The shown notifications whose every reason went away."""
+    cold = {c.id for c in inp.gone_cold}
+
+    def relevant(key: str, named: tuple[int, ...]) -> bool:
+        if key not in due:
+            return False
+        return not (key.startswith("gone-cold:") and named) or any(i in cold for i in named)
+
+    return tuple(s for s in inp.shown if not any(relevant(k, s.named) for k in s.covers))
 
 
 def _due(inp: NudgeInput, settings: NudgeSettings) -> list[Nudge]:
@@ -232,7 +275,8 @@ def _due(inp: NudgeInput, settings: NudgeSettings) -> list[Nudge]:
         for item in sorted(inp.follow_ups_due, key=lambda f: (f.due_on, f.id)):
             key = f"follow-up:{item.id}:{item.due_on.isoformat()}"
             out.append(Nudge(key, "follow-up", *text.follow_up(item, today)))
-    active = [p for p in inp.practices if not p.met and not p.paused and p.count < p.target]
+    active = [p for p in inp.practices if not p.met and not p.paused and p.count < p.target
+              and today != inp.first_day]  # no target nudges on the very first day
     at_risk = [p for p in active if today == p.period_last_day and p.streak_if_met >= 2]
     superseded = {p.slug for p in at_risk} if settings.streak_at_risk else set()
     if settings.streak_at_risk:
@@ -249,11 +293,25 @@ def _due(inp: NudgeInput, settings: NudgeSettings) -> list[Nudge]:
             out.append(Nudge(key, "behind-pace", *text.behind_pace(p, days_left, who)))
             who = None  # name the suggestion once, on the first practice behind
     if settings.gone_cold and inp.gone_cold:
-        cold = sorted(inp.gone_cold, key=lambda c: -c.days_overdue)
-        out.append(Nudge(f"gone-cold:{inp.week_key}", "gone-cold", *text.gone_cold(cold)))
+        out.append(_gone_cold(inp))
     if settings.weekly_review:
         out.extend(_review(inp, settings, now))
     return out
+
+
+def _gone_cold(inp: NudgeInput) -> Nudge:
+    """At most three named: first those the last gone-cold nudge did not name."""
+    cold = sorted(inp.gone_cold, key=lambda c: -c.days_overdue)
+    key = f"gone-cold:{inp.week_key}"
+    if inp.cold_named_before is None:
+        title, message = text.gone_cold(cold)
+        return Nudge(key, "gone-cold", title, message, tuple(c.id for c in cold[:3]))
+    before = set(inp.cold_named_before)
+    fresh = [c for c in cold if c.id not in before]
+    still = [c for c in cold if c.id in before]
+    back = len(before - {c.id for c in cold})
+    title, message, named = text.gone_cold_again(fresh, still, back)
+    return Nudge(key, "gone-cold", title, message, tuple(c.id for c in named))
 
 
 def _pace_moment(week_first_day: date, settings: NudgeSettings) -> datetime:

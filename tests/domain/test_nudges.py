@@ -226,7 +226,9 @@ def test_review_comes_on_the_last_day_from_review_hour() -> None:
     assert plan_nudges(facts(at(SUN, 16, 59)), settings).to_send == []
     [nudge] = plan_nudges(facts(at(SUN, 17)), settings).to_send
     assert nudge.key == "review:2026-W48"
-    assert nudge.message.startswith("Week 2026-W48 ends today: what did you learn")
+    assert nudge.message == (
+        "Week 2026-W48 ends today. What did you learn, whom did you help? Press v t ] r in the "
+        'app, or run: netrhythm review --week 2026-W48 --reflect "..."')
     assert plan_nudges(facts(at(SUN, 18), review_written_for_week=True), settings).to_send == []
 
 
@@ -234,7 +236,11 @@ def test_review_stays_eligible_two_days_into_the_next_week() -> None:
     settings = ONLY["weekly_review"]
     for day in (MON, MON + timedelta(days=1)):
         inp = facts(at(day, 9), previous_review_written=False)
-        assert keys(plan_nudges(inp, settings)) == ["review:2026-W47"]
+        [nudge] = plan_nudges(inp, settings).to_send
+        assert nudge.key == "review:2026-W47"
+        assert nudge.message.startswith("Week 2026-W47 is over. ")
+        assert nudge.message.endswith(
+            'Press v t r in the app, or run: netrhythm review --week 2026-W47 --reflect "..."')
     third = facts(at(MON + timedelta(days=2), 9), previous_review_written=False)
     assert plan_nudges(third, settings).to_send == []
     assert plan_nudges(facts(at(MON, 9)), settings).to_send == []  # written
