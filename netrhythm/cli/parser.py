@@ -117,6 +117,9 @@ def _review(sub: Any) -> None:
     p.add_argument("--week", metavar="WEEK", help="2026-W47, a date, this or last")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     p.add_argument("--reflect", metavar="TEXT", help="save the week's reflection note")
+    keep = p.add_mutually_exclusive_group()  # with --reflect, on a week that has a reflection
+    keep.add_argument("--replace", action="store_true", help="replace the saved reflection")
+    keep.add_argument("--append", action="store_true", help="add to the saved reflection")
 
 
 def _search(sub: Any) -> None:

@@ -87,8 +87,13 @@ def run_review(ctx: Context, args: Namespace) -> int:
     from netrhythm.services.review.render import to_json, to_text
 
     week = resolve_week(ctx, args.week)
+    keep = "append" if args.append else "replace" if args.replace else "refuse"
+    if args.reflect is None and keep != "refuse":
+        from netrhythm.domain.errors import InputError
+
+        raise InputError(f"--{keep}", 'goes with --reflect TEXT (the reflection to save)')
     if args.reflect is not None:
-        save_reflection(ctx, week, args.reflect)
+        save_reflection(ctx, week, args.reflect, keep=keep)
     data = review(ctx, week)
     if args.format == "json":
         print_json(to_json(data))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from netrhythm.domain.errors import InputError
 from netrhythm.domain.records import ContactRec, FollowUpRec
 from netrhythm.domain.score import overall_score
 from netrhythm.domain.validate import clean_text
@@ -125,25 +126,47 @@ def _heat(ctx: Context, practices: list[PracticeProgress], week: int,
     return rows
 
 
-def save_reflection(ctx: Context, week: int, text: str, *, amend: bool = False) -> bool:
-    """Save the week's reflection (stripped) as one undoable change; False when amending
-    brought it back to where the session began, so the journal holds no change for it.
+def save_reflection(ctx: Context, week: int, text: str, *, amend: bool = False,
+                    keep: str = "replace") -> bool:
+    """Save the week's reflection (stripped) as one undoable change; False when nothing
+    changed (the same text, or amending brought it back to where the session began, so the
+    journal holds no change for it).
 
     ``amend``: the app saves while the user types; each save after the first of one editing
     session replaces that session's change, so ``undo`` brings back the text from before the
     session instead of stepping back a few words at a time (and typing never floods the
     journal). Nothing is amended when another change came in between.
+
+    ``keep`` says what happens to a different reflection already saved: ``replace`` it (the
+    app's editor), ``append`` the text after it, or ``refuse`` (InputError on ``--reflect``
+    saying how to replace or append; nothing changed).
     """
     reflection = clean_text(text, "reflection")
     ws = ctx.read_week_start()
     first, last = week_first_day(week, ws), week_last_day(week, ws)
-    description = f"saved the reflection for {week_name(week, ws)}"
+    name = week_name(week, ws)
+    description = f"saved the reflection for {name}"
     with write_transaction():
         if amend and latest() == description:
             undo()
             saved = settings_store.get_review(first, last)
             if (saved[0] if saved else "") == reflection:
                 return False
+        before = (settings_store.review_text(first, last) or "").strip()
+        if keep != "replace" and before and before != reflection:
+            if keep == "refuse":
+                raise InputError("--reflect", _refusal(name, before))
+            reflection = f"{before}\n\n{reflection}" if reflection else before
+        if not amend and before == reflection:
+            return False
         with change(description, ctx.now()):
             settings_store.save_review(first, last, reflection, ctx.now())
     return True
+
+
+def _refusal(week: str, saved: str) -> str:
+    shown = " ".join(saved.split())
+    shown = shown if len(shown) <= 60 else shown[:59] + "…"
+    return (f"week {week} already has a different reflection ({shown!r}); nothing was "
+            "changed. Add --replace to write yours instead, or --append to add it after the "
+            "saved one.")
