@@ -1,5 +1,5 @@
-"""User settings: week start, event follow-up window, theme, the nudge rules, and for drafts
-your own name (the sign-off) and their tone.
+"""User settings: week start, event follow-up window, theme, the nudge rules and how long a
+nudge stays on screen, and for drafts your own name (the sign-off) and their tone.
 
 One registry serves `netrhythm settings` and the Settings screen. Values are typed as text
 (``sunday``, ``off``, ``21:30``) and validated; every change is one undoable change.
@@ -33,6 +33,10 @@ THEMES = (
     "solarized-dark", "solarized-light", "textual-dark", "textual-light", "tokyo-night",
 )
 NUDGES = "nudges"
+# Stored apart from the rules (``NUDGES``): it says how notifications are shown, not when.
+SHOW_MINUTES = "nudge_show_minutes"
+DEFAULT_SHOW_MINUTES = 60
+MAX_SHOW_MINUTES = 24 * 60
 _BOOL_WORDS = {"on": True, "true": True, "yes": True, "off": False, "false": False, "no": False}
 
 
@@ -48,6 +52,13 @@ def nudge_settings() -> NudgeSettings:
     from netrhythm.domain.nudges import NudgeSettings
 
     return NudgeSettings.from_dict(store.get_setting(NUDGES, {}))
+
+
+def show_minutes() -> int:
+    """How long a notification stays on screen (setting ``nudge.show-minutes``), in minutes."""
+    value = store.get_setting(SHOW_MINUTES, DEFAULT_SHOW_MINUTES)
+    ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_SHOW_MINUTES
+    return value if ok else DEFAULT_SHOW_MINUTES
 
 
 def theme() -> str:
@@ -70,6 +81,7 @@ def current(ctx: Context) -> dict[str, str]:
         if name == "pace_weekday":
             shown = WEEKDAY_NAMES[int(value)].lower()
         out["nudge." + name.replace("_", "-")] = shown
+    out["nudge.show-minutes"] = str(show_minutes())
     return out
 
 
@@ -124,6 +136,11 @@ def set_value(ctx: Context, key: str, text: str) -> str:
         from netrhythm.services.drafts import templates as draft_settings
 
         return draft_settings.set_value(ctx, key, text)
+    if key == "nudge.show-minutes":
+        minutes = positive_int(text, key, maximum=MAX_SHOW_MINUTES)
+        with change(f"set {key} to {minutes}", ctx.now()):
+            store.set_setting(SHOW_MINUTES, minutes)
+        return f"{key}: {minutes} (each notification expires after {minutes} minutes)."
     if key.startswith("nudge."):
         name = key[len("nudge."):].replace("-", "_")
         if name not in nudge_settings().to_dict():

@@ -16,7 +16,7 @@ from netrhythm.domain.errors import InputError
 from netrhythm.domain.validate import MAX_NAME, MAX_TEXT, clean_line, clean_name, clean_text
 from netrhythm.services.context import FOLLOW_UP_AFTER_EVENT, WEEK_START
 from netrhythm.services.practices import PERIODS, RECIPROCITY
-from netrhythm.services.settings import NUDGES, THEME
+from netrhythm.services.settings import MAX_SHOW_MINUTES, NUDGES, SHOW_MINUTES, THEME
 
 # Free text that keeps line breaks and tabs; all other text is one line.
 MULTILINE = {("events", "notes"), ("contacts", "notes"), ("actions", "note"),
@@ -79,6 +79,11 @@ def _theme(value: Any) -> None:
         _bad("a theme name such as textual-dark")
 
 
+def _minutes(value: Any) -> None:
+    if not _whole(value) or not 1 <= value <= MAX_SHOW_MINUTES:
+        _bad(f"a whole number of minutes from 1 to {MAX_SHOW_MINUTES}")
+
+
 def _nudges(value: Any) -> None:
     from netrhythm.domain.nudges import NudgeSettings
 
@@ -98,6 +103,7 @@ VALUES: dict[tuple[str, str], Callable[[Any], None]] = {
 # Settings by key (the app reads these on every start); unknown keys are kept and never read.
 SETTINGS: dict[str, Callable[[Any], None]] = {
     WEEK_START: _weekday, FOLLOW_UP_AFTER_EVENT: _days, THEME: _theme, NUDGES: _nudges,
+    SHOW_MINUTES: _minutes,
 }
 
 

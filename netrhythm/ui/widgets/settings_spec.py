@@ -19,7 +19,7 @@ from netrhythm.ui.widgets.settings_rows import Row
 WEEKDAYS = tuple((name, name.lower()) for name in WEEKDAY_NAMES)
 ON_OFF = (("on", "on"), ("off", "off"))
 PAUSE_ADD = "pause:add"
-# key: (label, kind, hint); kinds: weekday, theme, switch, hour, time, number
+# key: (label, kind, hint); kinds: weekday, theme, switch, hour, time, number, days, minutes
 GENERAL = {
     "week-start": ("Weeks start on", "weekday", "streaks follow it"),
     "follow-up-after-event": ("Event follow-up", "days",
@@ -38,9 +38,11 @@ NUDGES = {
     "nudge.quiet-start": ("Quiet from", "time", "no nudges from this time…"),
     "nudge.quiet-end": ("Quiet until", "time", "…until this time (equal: never quiet)"),
     "nudge.cap": ("At most per run", "number", "more are grouped into one"),
+    "nudge.show-minutes": ("Show each for", "minutes",
+                           "then it expires; withdrawn sooner once done"),
 }
 PLACEHOLDERS = {"days": "days, 1-30", "hour": "an hour, 0-23", "time": "HH:MM",
-                "number": "1-100"}
+                "number": "1-100", "minutes": "minutes, 1-1440"}
 
 
 def label_of(key: str) -> str:
@@ -61,6 +63,8 @@ def shown(kind: str, value: str) -> Content:
         return Content(f"{int(value):02d}:00")
     if kind == "days" and value.isdigit():
         return Content(f"within {plural(int(value), 'day')}")
+    if kind == "minutes" and value.isdigit():
+        return Content(plural(int(value), "minute"))
     return Content(value)
 
 
