@@ -1,8 +1,9 @@
 """`netrhythm nudge [--dry-run] [--watch MINUTES] [--quiet]`: send the nudges that are due.
 
 ``--quiet`` (what the printed scheduler entries use) prints only what needs the user: a nudge
-that could not be shown on the desktop (printed with the reason), never "Sent" or "Nothing to
-nudge" lines, so cron mails nothing on an ordinary run.
+that could not be shown on the desktop (printed with the reason, once: later retries stay
+silent), never "Sent", "Withdrawn" or "Nothing to nudge" lines, so cron mails nothing on an
+ordinary run.
 """
 
 from __future__ import annotations
@@ -15,35 +16,52 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # argparse is imported only for the lines cli.quick_args leaves to it
     from argparse import Namespace
 
+    from netrhythm.services.nudges.check import Outcome
 
-def _print(via: str, title: str, message: str, reason: str | None, quiet: bool) -> None:
-    """A nudge shown on the desktop: one "Sent" line (none when ``quiet``); a nudge that was
-    not (printed-only, or a delivery that failed): the nudge itself, with why."""
+
+def _print(outcome: Outcome, quiet: bool) -> None:
+    """A nudge shown on the desktop: one "Sent" line (none when ``quiet``). One that was not:
+    its text with why, the first time only (so a scheduler does not mail it at every retry);
+    after that one line saying it is tried again (none when ``quiet``)."""
     from netrhythm.notify import format_terminal
 
-    if via == "terminal" or reason is not None:
-        print(format_terminal(title, message, reason), flush=True)
+    title, message = outcome.nudge.title, outcome.nudge.message
+    if outcome.print_now:
+        print(format_terminal(title, message, outcome.reason), flush=True)
+    elif not quiet and outcome.status == "accepted":
+        print(f"Sent: {title} ({outcome.via})", flush=True)
     elif not quiet:
-        print(f"Sent: {title} ({via})", flush=True)
+        print(f"Not shown yet: {title} ({outcome.reason}); the next run tries again.",
+              flush=True)
 
 
 def once(ctx: Context, dry_run: bool, quiet: bool = False) -> int:
-    from netrhythm.services.nudges import check as nudges
-
     say = (lambda _text: None) if quiet else print
     if dry_run:
-        result = nudges.plan(ctx)
+        from netrhythm.services.nudges.facts import plan
+
+        result = plan(ctx)
         if result.suppressed_reason:
             say(f"Nothing would be sent: {result.suppressed_reason}.")
         for n in result.to_send:
             say(f"Would send: {n.title}\n  {n.message}")
-        if not result.to_send and not result.suppressed_reason:
+        for shown in result.to_withdraw:
+            say(f"Would withdraw: {shown.title} (no longer due)")
+        if not result.to_send and not result.suppressed_reason and not result.to_withdraw:
             say("Nothing to nudge about right now.")
         return 0
-    sent, suppressed = nudges.send_due(ctx, nudges.desktop)
-    for s in sent:
-        _print(s.via, s.nudge.title, s.nudge.message, s.reason, quiet)
-    if not sent:
+    from netrhythm.services.nudges.check import run_check
+
+    checked = run_check(ctx)
+    for outcome in checked.outcomes:
+        _print(outcome, quiet)
+    for gone in checked.withdrawn:
+        if gone.error is None:
+            say(f"Withdrawn: {gone.title} (no longer due)")
+        else:
+            say(f"Not withdrawn: {gone.title} ({gone.error}); the next run tries again.")
+    if not checked.outcomes and not checked.withdrawn:
+        suppressed = checked.suppressed_reason
         say(f"Nothing sent: {suppressed}." if suppressed else "Nothing to nudge about right now.")
     return 0
 

@@ -14,16 +14,18 @@ comes sooner.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from threading import Thread
 
 from textual.app import App
 from textual.binding import Binding
 from textual.command import Provider
 from textual.filter import LineFilter
+from textual.message import Message
 from textual.screen import Screen
 
 from netrhythm.services.context import Context
 from netrhythm.services.undo import undo
-from netrhythm.ui.background import in_thread
+from netrhythm.ui.background import in_thread, report_error
 from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.screens.week import WeekScreen
 from netrhythm.ui.sheets import sheet
@@ -92,6 +94,7 @@ class NetrhythmApp(App[int]):
         super().__init__()
         self.on_first_frame = on_first_frame  # called once the first frame is painted
         self.nudge_seconds = nudge_seconds  # None: no nudge checks (tests, screenshots)
+        self.nudge_thread: Thread | None = None  # the nudge check running now, if any
         self.ctx = ctx
         self.poll_seconds = poll_seconds
         self.cursor_blink = cursor_blink  # off in tests and screenshots: stable pictures
@@ -122,24 +125,58 @@ class NetrhythmApp(App[int]):
             self.set_interval(self.nudge_seconds, self.check_nudges)
 
     def check_nudges(self) -> None:
-        """Send the nudges that are due (desktop delivery blocks: a thread) and show each as a
-        toast. Keys are claimed in the nudge log first, so a scheduler never doubles up."""
-        in_thread(self, self._send_nudges, self._nudged, group="nudges")
+        """Run the same nudge check as `netrhythm nudge` (claims, delivery, withdrawal) and show
+        what it sent as a toast, which counts as shown. One check at a time.
 
-    def _send_nudges(self) -> list[tuple[str, str, bool]]:
-        from netrhythm.services.nudges import check as nudges
+        Delivery can block (5 s a notification, 30 s a check): the check runs in a daemon
+        thread of its own, not a Textual thread worker, because quitting waits for those (the
+        event loop's executor is joined at exit) and must never wait on a notification server.
+        A check cut off by quitting leaves a claim that the next run takes over.
+        """
+        if self.nudge_thread is not None and self.nudge_thread.is_alive():
+            return
+        self.nudge_thread = Thread(target=self._nudge_in_thread, name="netrhythm-nudges",
+                                   daemon=True)
+        self.nudge_thread.start()
 
-        sent, _ = nudges.send_due(self.ctx, nudges.desktop)
-        return [(s.nudge.title, s.nudge.message, s.nudge.rule == "summary") for s in sent]
+    def _nudge_in_thread(self) -> None:
+        from netrhythm.services.nudges.check import run_check
 
-    def _nudged(self, sent: list[tuple[str, str, bool]]) -> None:
+        try:
+            result: object = run_check(self.ctx, toast=True)
+        except Exception as exc:  # shown as a toast, never a crash
+            result = exc
+        finally:
+            self.ctx.close()  # this thread's connection
+        try:
+            self.post_message(self.NudgesChecked(result))
+        except RuntimeError:  # the app has closed its loop: nothing to show
+            pass
+
+    class NudgesChecked(Message):
+        """A nudge check finished (in its thread): its ``CheckResult``, or the error."""
+
+        def __init__(self, result: object) -> None:
+            super().__init__()
+            self.result = result
+
+    def on_netrhythm_app_nudges_checked(self, message: NudgesChecked) -> None:
         """One toast: a nudge's own, or for several, a line for each (its title; for the
         summary of the rest, its "Also due: …"): stacked toasts would cover an 80x24 screen."""
+        from netrhythm.services.nudges.check import CheckResult
+
+        if isinstance(message.result, Exception):
+            report_error(self, message.result)
+            return
+        if not isinstance(message.result, CheckResult):
+            return
+        sent = [(o.nudge.title, o.nudge.message, o.nudge.rule == "summary")
+                for o in message.result.outcomes]
         if len(sent) == 1:
-            title, message, _ = sent[0]
-            self.notify(message, title=title, markup=False, timeout=12)
+            title, text, _ = sent[0]
+            self.notify(text, title=title, markup=False, timeout=12)
         elif sent:
-            lines = [f"• {message if summary else title}" for title, message, summary in sent]
+            lines = [f"• {text if summary else title}" for title, text, summary in sent]
             self.notify("\n".join(lines), title="Nudges", markup=False, timeout=12)
 
     def check_outside_writes(self) -> None:

@@ -68,14 +68,22 @@ def test_without_a_session_bus_the_nudge_is_printed_with_the_reason(db: Path) ->
     assert {via for _, _, via in logged} == {"terminal"}
 
 
-def test_the_same_nudge_is_never_sent_twice(db: Path) -> None:
+def test_a_printed_nudge_is_printed_once_then_tried_again_for_the_desktop(db: Path) -> None:
     first = run_cli(db, "nudge", now=NOW, env=_no_bus_env())
     again = run_cli(db, "nudge", now="2026-11-23T15:00:00", env=_no_bus_env())
-    assert "Follow up with" in first.out
-    assert "Follow up with" not in again.out
-    assert "Nothing to nudge about right now." in again.out
+    assert "netrhythm: Follow up with Ana O'Brien [bold]x" in first.out
+    assert "netrhythm: Follow up with" not in again.out  # its text is printed once
+    assert ("Not shown yet: Follow up with Ana O'Brien [bold]x (no D-Bus session bus "
+            "(DBUS_SESSION_BUS_ADDRESS is not set)); the next run tries again.") in again.out
     keys = [key for key, _, _ in _log(db)]
     assert len(keys) == len(set(keys)) >= 1
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute("SELECT state, attempts, printed_at FROM nudge_log "
+                            "WHERE key LIKE 'follow-up:%'").fetchall()
+    finally:
+        conn.close()
+    assert rows == [("printed", 2, "2026-11-23 12:00:00")]
 
 
 def test_dry_run_prints_and_records_nothing(db: Path) -> None:

@@ -3,20 +3,23 @@ records the key, so neither the app nor a scheduler ever sends the same nudge tw
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from textual.pilot import Pilot
 
 from netrhythm.services.contacts.manage import ContactForm, add_contact
 from netrhythm.services.context import Context
 from netrhythm.services.tracking.log import LogRequest, log_action
-from netrhythm.storage.settings import sent_nudge_keys
+from netrhythm.storage.nudge_log import logged_keys
 from netrhythm.ui.app import build_app
 from tests.ui.helpers import settle
 
 
 async def check_nudges(pilot: Pilot) -> None:
-    """The open app's nudge check, run now, with its toasts on show."""
+    """The open app's nudge check, run now (in its thread), with its toasts on show."""
     pilot.app.check_nudges()
+    await asyncio.to_thread(pilot.app.nudge_thread.join, 30)
     await settle(pilot)
 
 
@@ -34,7 +37,7 @@ async def test_open_app_shows_a_due_follow_up_once(
         shown = " ".join(f"{n.title} {n.message}" for n in app._notifications)
         assert "Follow up with Ana [bold]Ruiz" in shown
         assert len(app._notifications) == 1  # several nudges share one toast
-        assert any(key.startswith("follow-up:") for key in sent_nudge_keys())
+        assert any(key.startswith("follow-up:") for key in logged_keys())
         shown = len(app._notifications)
         await check_nudges(pilot)
         assert len(app._notifications) == shown

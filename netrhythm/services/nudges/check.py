@@ -1,112 +1,145 @@
-"""Nudges: gather the facts, let the pure engine decide, deliver, and record every key once.
+"""One nudge check, the same for `netrhythm nudge` (a scheduler, --watch) and the open app:
+claim each due nudge, deliver it, record how it went; withdraw what is no longer due.
 
-The same check serves `netrhythm nudge` (a scheduler or --watch loop) and the open app. A key is
-claimed in the nudge log *before* delivery, inside a write transaction, so two processes
-checking at once never send the same nudge twice.
+- Claim: each nudge (with the nudges a summary groups) is claimed in the nudge log, in its own
+  write transaction, just before delivery; a key another process holds is skipped. A claim
+  older than ``facts.LEASE`` (a killed run's) is taken over.
+- Deliver: one ``Budget`` (30 s) per check, each notification at most 5 s, shown for
+  ``nudge.show-minutes``.
+- Record: ``accepted`` (with the server's id) is delivered; ``failed`` and ``printed`` come back
+  in the next check while still due (the engine leaves them out of ``already_sent``). The text
+  of a nudge that was not shown is to be printed once (``Outcome.print_now``), not on every
+  retry. In the app (``toast=True``) the app's own toast counts as shown.
+- Withdraw: shown notifications whose reason went away are closed by their server id
+  (``CloseNotification``), whichever process showed them; claimed first, so only one process
+  closes each, and put back when the server did not take it.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from datetime import datetime
 
-from netrhythm.domain.nudges import (
-    ContactFacts,
-    FollowUpFacts,
-    Nudge,
-    NudgeInput,
-    NudgePlan,
-    PracticeFacts,
-    plan_nudges,
-)
+from netrhythm.domain.nudges import Nudge, NudgePlan, ShownFacts
 from netrhythm.domain.tuples import NamedTuple
-from netrhythm.domain.weeks import week_first_day, week_index, week_last_day, week_name
-from netrhythm.services.contacts.cold import gone_cold
 from netrhythm.services.context import Context
-from netrhythm.services.settings import nudge_settings
-from netrhythm.services.tracking.progress import nouns, progress
-from netrhythm.storage import followups as followup_store
-from netrhythm.storage import settings as store
+from netrhythm.services.nudges.facts import lease_start
+from netrhythm.services.nudges.facts import plan as make_plan
+from netrhythm.services.settings import show_minutes
+from netrhythm.storage import nudge_log as log
 from netrhythm.storage.db import write_transaction
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from netrhythm.notify import Budget, Delivery
 
-def gather(ctx: Context) -> NudgeInput:
-    """Everything the engine needs to know about now."""
-    ws = ctx.read_week_start()
-    week = week_index(ctx.today(), ws)
-    first, last = week_first_day(week, ws), week_last_day(week, ws)
-    practices = [
-        PracticeFacts(
-            slug=p.practice.slug, name=p.practice.name, noun_one=nouns(p.practice.slug)[0],
-            noun_many=nouns(p.practice.slug)[1], target=p.period.target, count=p.period.count,
-            period_key=week_name(p.period.first_week, ws),
-            period_first_day=week_first_day(p.period.first_week, ws),
-            period_last_day=week_last_day(p.period.last_week, ws),
-            met=p.period.met, paused=p.period.paused,
-            current_streak=p.current_streak, streak_if_met=p.streak_if_met,
-        )
-        for p in progress(ctx).practices
-    ]
-    due = [FollowUpFacts(f.id, f.contact_name, f.due_on, f.note, f.event)
-           for f in followup_store.open_follow_ups(due_by=ctx.today())]
-    cold = [ContactFacts(c.id, c.name, c.days_since, c.days_overdue) for c in gone_cold(ctx)]
-    prev_first, prev_last = week_first_day(week - 1, ws), week_last_day(week - 1, ws)
-    this_review = store.review_text(first, last)
-    prev_review = store.review_text(prev_first, prev_last)
-    return NudgeInput(
-        now=ctx.now(), week_key=week_name(week, ws), week_first_day=first, week_last_day=last,
-        practices=practices, follow_ups_due=due, gone_cold=cold,
-        who_next=cold[0] if cold else None,
-        review_written_for_week=bool(this_review and this_review.strip()),
-        previous_week_key=week_name(week - 1, ws),
-        previous_review_written=bool(prev_review and prev_review.strip()),
-        already_sent=store.sent_nudge_keys(),
-    )
+Deliver = Callable[[str, str, int, "Budget"], "Delivery"]
+Withdraw = Callable[[int, "Budget"], "str | None"]
 
 
-def plan(ctx: Context) -> NudgePlan:
-    return plan_nudges(gather(ctx), nudge_settings())
+class _Taken(Exception):
+    """Another process holds one of the keys: the claim is rolled back."""
 
 
-class Sent(NamedTuple):
-    """A nudge delivered, how (``via``), and why not on the desktop (``reason``)."""
+class Outcome(NamedTuple):
+    """How one nudge went: ``status`` is ``accepted``, ``failed``, ``printed`` or ``toast``.
+
+    ``reason``: why it is not on the desktop; ``print_now``: print its text (the first time it
+    was not shown).
+    """
 
     nudge: Nudge
+    status: str
     via: str
     reason: str | None
+    print_now: bool = False
 
 
-Deliver = Callable[[str, str], tuple[str, str | None]]
+class Withdrawn(NamedTuple):
+    """A notification closed (``error`` None) or not (why, and it is tried again)."""
+
+    key: str
+    title: str
+    error: str | None = None
 
 
-def _claim(ctx: Context, nudge: Nudge, grouped: list[Nudge]) -> bool:
-    """Record the nudge (and the keys it groups) as sent; False if another process did first."""
-    with write_transaction():
-        if not store.record_nudge(nudge.key, ctx.now(), nudge.title, nudge.message, "pending"):
-            return False
-        for other in grouped:
-            store.record_nudge(other.key, ctx.now(), other.title, other.message,
-                               f"grouped:{nudge.key}"[:200])
-    return True
+class CheckResult(NamedTuple):
+    outcomes: list[Outcome]
+    withdrawn: list[Withdrawn]
+    suppressed_reason: str | None
 
 
-def send_due(ctx: Context, deliver: Deliver) -> tuple[list[Sent], str | None]:
-    """Deliver every nudge that is due now, each at most once; (sent, why nothing was sent)."""
-    result = plan(ctx)
-    sent = []
-    for nudge in result.to_send:
-        grouped = result.grouped if nudge.rule == "summary" else []
-        if not _claim(ctx, nudge, grouped):
+def process_id() -> str:
+    """``pid@host``: who holds a claim."""
+    return f"{os.getpid()}@{os.uname().nodename if hasattr(os, 'uname') else 'localhost'}"
+
+
+def run_check(ctx: Context, *, toast: bool = False, deliver: Deliver | None = None,
+              withdraw: Withdraw | None = None) -> CheckResult:
+    """Deliver what is due and withdraw what is stale (see the module docstring)."""
+    from netrhythm import notify
+
+    budget = notify.Budget()
+    show_ms = show_minutes() * 60_000
+    send = deliver or (lambda title, message, ms, b: notify.deliver(
+        title, message, expire_ms=ms, budget=b))
+    close = withdraw or (lambda notification_id, b: notify.withdraw(notification_id, budget=b))
+    plan = make_plan(ctx)
+    outcomes = []
+    for nudge in plan.to_send:
+        claimed_at = _claim(ctx, nudge, plan)
+        if claimed_at is None:
             continue
-        via, reason = deliver(nudge.title, nudge.message)
+        delivery = send(nudge.title, nudge.message, show_ms, budget)
+        outcomes.append(_record(ctx, nudge, claimed_at, delivery, toast))
+    withdrawn = [w for w in (_withdraw(ctx, shown, close, budget) for shown in plan.to_withdraw)
+                 if w is not None]
+    return CheckResult(outcomes, withdrawn, plan.suppressed_reason)
+
+
+def _claim(ctx: Context, nudge: Nudge, plan: NudgePlan) -> datetime | None:
+    """Claim ``nudge`` (a summary: with every nudge it groups, or not at all); when claimed."""
+    now, by = ctx.now(), process_id()
+    grouped = plan.grouped if nudge.rule == "summary" else []
+    try:
         with write_transaction():
-            store.set_nudge_delivery(nudge.key, via)
-        sent.append(Sent(nudge, via, reason))
-    return sent, result.suppressed_reason
+            for item, part_of in [(nudge, None), *((g, nudge.key) for g in grouped)]:
+                if not log.claim(item.key, item.title, item.message, by=by, now=now,
+                                 lease_start=lease_start(now), part_of=part_of,
+                                 named=item.named):
+                    raise _Taken  # rolls the whole claim back
+    except _Taken:
+        return None
+    return now
 
 
-def desktop(title: str, message: str) -> tuple[str, str | None]:
-    """Deliver through plyer (imported only now); (how it went, why not on the desktop)."""
-    from netrhythm.notify import deliver
+def _record(ctx: Context, nudge: Nudge, claimed_at: datetime, delivery: Delivery,
+            toast: bool) -> Outcome:
+    from netrhythm.notify import ACCEPTED, FAILED
 
-    delivery = deliver(title, message)
-    return delivery.via, None if delivery.ok else delivery.reason
+    status = delivery.status
+    if toast and status != ACCEPTED:
+        state, status = log.DELIVERED, "toast"
+    else:
+        state = {ACCEPTED: log.DELIVERED, FAILED: log.FAILED}.get(status, log.PRINTED)
+    with write_transaction():
+        first = log.finish(nudge.key, by=process_id(), claimed_at=claimed_at, state=state,
+                           via=delivery.via if status != "toast" else "toast", now=ctx.now(),
+                           server_id=delivery.id, error=delivery.reason,
+                           printing=status in (log.FAILED, log.PRINTED))
+    reason = None if status == ACCEPTED else delivery.reason
+    return Outcome(nudge, status, delivery.via, reason, bool(first))
+
+
+def _withdraw(ctx: Context, shown: ShownFacts, close: Withdraw,
+              budget: Budget) -> Withdrawn | None:
+    now = ctx.now()
+    with write_transaction():
+        if not log.claim_withdrawal(shown.key, now):
+            return None  # another process withdrew it first
+    error = close(shown.notification_id, budget)
+    if error is not None:
+        with write_transaction():
+            log.unwithdraw(shown.key, now)
+    return Withdrawn(shown.key, shown.title, error)
