@@ -103,13 +103,16 @@ def finish(key: str, *, by: str, claimed_at: datetime, state: str, via: str,
     return first_print if changed else None
 
 
-def shown_since(since: datetime) -> list[Shown]:
-    """Notifications a server accepted after ``since`` (so perhaps still on screen), each with
-    the keys it stands for (its own, or those of the nudges a summary grouped)."""
+def shown_since(since: datetime, until: datetime | None = None) -> list[Shown]:
+    """Notifications a server accepted after ``since`` (and not after ``until``: a process
+    whose clock is behind leaves alone what it cannot have seen), so perhaps still on screen,
+    each with the keys it stands for (its own, or those of the nudges a summary grouped)."""
+    where = ((NudgeLog.state == DELIVERED) & NudgeLog.server_id.is_null(False)
+             & (NudgeLog.delivered_at > since) & NudgeLog.part_of.is_null())
+    if until is not None:
+        where &= NudgeLog.delivered_at <= until
     query: Any = NudgeLog.select(
-        NudgeLog.key, NudgeLog.server_id, NudgeLog.named, NudgeLog.title).where(
-        (NudgeLog.state == DELIVERED) & NudgeLog.server_id.is_null(False)
-        & (NudgeLog.delivered_at > since) & NudgeLog.part_of.is_null())
+        NudgeLog.key, NudgeLog.server_id, NudgeLog.named, NudgeLog.title).where(where)
     rows: list[tuple[Any, ...]] = list(query.tuples())
     if not rows:
         return []

@@ -64,7 +64,7 @@ def gather(ctx: Context, settings: NudgeSettings) -> NudgeInput:
     this_review = store.review_text(first, last)
     prev_review = store.review_text(prev_first, prev_last)
     week_key = week_name(week, ws)
-    shown = nudge_log.shown_since(now - timedelta(minutes=show_minutes()))
+    shown = nudge_log.shown_since(now - timedelta(minutes=show_minutes()), now)
     return NudgeInput(
         now=now, week_key=week_key, week_first_day=first, week_last_day=last,
         practices=practices, follow_ups_due=due, gone_cold=cold,
