@@ -161,7 +161,8 @@ class NetrhythmApp(App[int]):
             self.result = result
 
     def on_netrhythm_app_nudges_checked(self, message: NudgesChecked) -> None:
-        """One toast: a nudge's own, or for several, a line for each (its title; for the
+        """One toast for what the check sent (a failed delivery, retried later, only the
+        first time): a nudge's own, or for several, a line for each (its title; for the
         summary of the rest, its "Also due: …"): stacked toasts would cover an 80x24 screen."""
         from netrhythm.services.nudges.check import CheckResult
 
@@ -171,7 +172,7 @@ class NetrhythmApp(App[int]):
         if not isinstance(message.result, CheckResult):
             return
         sent = [(o.nudge.title, o.nudge.message, o.nudge.rule == "summary")
-                for o in message.result.outcomes]
+                for o in message.result.outcomes if o.status != "failed" or o.print_now]
         if len(sent) == 1:
             title, text, _ = sent[0]
             self.notify(text, title=title, markup=False, timeout=12)

@@ -9,7 +9,8 @@ claim each due nudge, deliver it, record how it went; withdraw what is no longer
 - Record: ``accepted`` (with the server's id) is delivered; ``failed`` and ``printed`` come back
   in the next check while still due (the engine leaves them out of ``already_sent``). The text
   of a nudge that was not shown is to be printed once (``Outcome.print_now``), not on every
-  retry. In the app (``toast=True``) the app's own toast counts as shown.
+  retry. In the app (``toast=True``) the app's own toast counts as shown when there is no
+  desktop to show it on (``printed``); a ``failed`` one is toasted once and still retried.
 - Withdraw: shown notifications whose reason went away are closed by their server id
   (``CloseNotification``), whichever process showed them; claimed first, so only one process
   closes each, and put back when the server did not take it.
@@ -45,8 +46,8 @@ class _Taken(Exception):
 class Outcome(NamedTuple):
     """How one nudge went: ``status`` is ``accepted``, ``failed``, ``printed`` or ``toast``.
 
-    ``reason``: why it is not on the desktop; ``print_now``: print its text (the first time it
-    was not shown).
+    ``reason``: why it is not on the desktop; ``print_now``: print (or toast) its text, the
+    first time it was not shown.
     """
 
     nudge: Nudge
@@ -116,20 +117,19 @@ def _claim(ctx: Context, nudge: Nudge, plan: NudgePlan) -> datetime | None:
 
 def _record(ctx: Context, nudge: Nudge, claimed_at: datetime, delivery: Delivery,
             toast: bool) -> Outcome:
-    from netrhythm.notify import ACCEPTED, FAILED
+    from netrhythm.notify import ACCEPTED, FAILED, PRINTED
 
-    status = delivery.status
-    if toast and status != ACCEPTED:
-        state, status = log.DELIVERED, "toast"
+    status, via = delivery.status, delivery.via
+    if toast and status == PRINTED:  # no desktop here: the app's toast is the notification
+        state, status, via = log.DELIVERED, "toast", "toast"
     else:
         state = {ACCEPTED: log.DELIVERED, FAILED: log.FAILED}.get(status, log.PRINTED)
     with write_transaction():
         first = log.finish(nudge.key, by=process_id(), claimed_at=claimed_at, state=state,
-                           via=delivery.via if status != "toast" else "toast", now=ctx.now(),
-                           server_id=delivery.id, error=delivery.reason,
-                           printing=status in (log.FAILED, log.PRINTED))
+                           via=via, now=ctx.now(), server_id=delivery.id, error=delivery.reason,
+                           printing=status in (FAILED, PRINTED))
     reason = None if status == ACCEPTED else delivery.reason
-    return Outcome(nudge, status, delivery.via, reason, bool(first))
+    return Outcome(nudge, status, via, reason, bool(first))
 
 
 def _withdraw(ctx: Context, shown: ShownFacts, close: Withdraw,
