@@ -19,7 +19,6 @@ claim each due nudge, deliver it, record how it went; withdraw what is no longer
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from datetime import datetime
 
 from netrhythm.domain.nudges import Nudge, NudgePlan, ShownFacts
@@ -34,9 +33,6 @@ from netrhythm.storage.db import write_transaction
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from netrhythm.notify import Budget, Delivery
-
-Deliver = Callable[[str, str, int, "Budget"], "Delivery"]
-Withdraw = Callable[[int, "Budget"], "str | None"]
 
 
 class _Taken(Exception):
@@ -76,25 +72,22 @@ def process_id() -> str:
     return f"{os.getpid()}@{os.uname().nodename if hasattr(os, 'uname') else 'localhost'}"
 
 
-def run_check(ctx: Context, *, toast: bool = False, deliver: Deliver | None = None,
-              withdraw: Withdraw | None = None) -> CheckResult:
-    """Deliver what is due and withdraw what is stale (see the module docstring)."""
-    from netrhythm import notify
+def run_check(ctx: Context, *, toast: bool = False) -> CheckResult:
+    """Deliver what is due and withdraw what is stale (see the module docstring). Blocks for
+    up to the run's budget (30 s) when a notification server hangs."""
+    from netrhythm.notify import Budget, deliver
 
-    budget = notify.Budget()
+    budget = Budget()
     show_ms = show_minutes() * 60_000
-    send = deliver or (lambda title, message, ms, b: notify.deliver(
-        title, message, expire_ms=ms, budget=b))
-    close = withdraw or (lambda notification_id, b: notify.withdraw(notification_id, budget=b))
     plan = make_plan(ctx)
     outcomes = []
     for nudge in plan.to_send:
         claimed_at = _claim(ctx, nudge, plan)
         if claimed_at is None:
             continue
-        delivery = send(nudge.title, nudge.message, show_ms, budget)
+        delivery = deliver(nudge.title, nudge.message, expire_ms=show_ms, budget=budget)
         outcomes.append(_record(ctx, nudge, claimed_at, delivery, toast))
-    withdrawn = [w for w in (_withdraw(ctx, shown, close, budget) for shown in plan.to_withdraw)
+    withdrawn = [w for w in (_withdraw(ctx, shown, budget) for shown in plan.to_withdraw)
                  if w is not None]
     return CheckResult(outcomes, withdrawn, plan.suppressed_reason)
 
@@ -132,13 +125,14 @@ def _record(ctx: Context, nudge: Nudge, claimed_at: datetime, delivery: Delivery
     return Outcome(nudge, status, via, reason, bool(first))
 
 
-def _withdraw(ctx: Context, shown: ShownFacts, close: Withdraw,
-              budget: Budget) -> Withdrawn | None:
+def _withdraw(ctx: Context, shown: ShownFacts, budget: Budget) -> Withdrawn | None:
+    from netrhythm.notify import withdraw
+
     now = ctx.now()
     with write_transaction():
         if not log.claim_withdrawal(shown.key, now):
             return None  # another process withdrew it first
-    error = close(shown.notification_id, budget)
+    error = withdraw(shown.notification_id, budget=budget)
     if error is not None:
         with write_transaction():
             log.unwithdraw(shown.key, now)
