@@ -187,6 +187,8 @@ def test_a_follow_up_logged_is_withdrawn_by_whichever_process_checks_next(
     assert server.displayed() == 1
     assert run_cli(one_due, "log", "follow-up", "--with", "Ana", now="2026-11-23T12:20:00",
                    env=NO_BUS).code == 0
+    dry = run_cli(one_due, "nudge", "--dry-run", now="2026-11-23T12:20:00", env=env)
+    assert dry.out == "Would withdraw: Follow up with Ana Ruiz (no longer due)\n"
     app.set_now("2026-11-23T12:20:00")
     check = app.wait_for_check("2026-11-23T12:20:00")  # the app's next check closes it
     assert check["withdrawn"] == ["follow-up:1:2026-11-23"]
