@@ -38,8 +38,7 @@ NUDGES = {
     "nudge.quiet-start": ("Quiet from", "time", "no nudges from this time…"),
     "nudge.quiet-end": ("Quiet until", "time", "…until this time (equal: never quiet)"),
     "nudge.cap": ("At most per run", "number", "more are grouped into one"),
-    "nudge.show-minutes": ("Show each for", "minutes",
-                           "then it expires; withdrawn sooner once done"),
+    "nudge.show-minutes": ("Show each for", "minutes", "then expires; withdrawn once done"),
 }
 PLACEHOLDERS = {"days": "days, 1-30", "hour": "an hour, 0-23", "time": "HH:MM",
                 "number": "1-100", "minutes": "minutes, 1-1440"}
