@@ -65,7 +65,7 @@ def test_csv_export_has_the_plain_header(ctx: Context) -> None:
     _everything(ctx)
     text = export_contacts(ctx, "csv")
     assert text.splitlines()[0] == ("name,email,company,role,phone,url,tags,notes,how_met,"
-                                    "met_on,cadence_days")
+                                    "met_on,cadence_days,connected_on,last_contact")
 
 
 def test_output_files_are_private_and_never_replaced(ctx: Context, tmp_path: Path) -> None:
