@@ -34,7 +34,9 @@ class TagsDialog(DataScreen, ModalScreen[None]):
     """Every tag, its contacts and cadence; the highlighted one's cadence can be changed."""
 
     CSS_PATH = sheet("dialogs")
-    BINDINGS = [Binding("escape", "back", "Close", id="tags.close")]
+    # A modal screen hides the app's keys: undo is offered here too.
+    BINDINGS = [Binding("escape", "back", "Close", id="tags.close"),
+                Binding("u", "app.undo", "Undo", id="tags.undo")]
 
     def __init__(self) -> None:
         super().__init__(id="tags-dialog")
