@@ -22,10 +22,12 @@ Existing rows:
 3. The search index holds the connected-on date of the contacts it moved; the index of new
    contacts per week (``contact_met_or_added``) reads met, else connected, else added.
 
-Never-contacted contacts that would now be overdue start their cadence again on the day of
-the upgrade, spread; that needs today's date and the spreading rule, so ``storage.db`` does
-it after migrating (``storage.cadence.restart_never_contacted``). This file does not depend
-on any other migration after 0002.
+Then every active contact with a cadence and no contact yet starts it again on the day of
+the upgrade, spread at most 5 due a week (many were overdue from the day they were met or
+connected, or due all on one day after an import); that needs today's date and the spreading
+rule, so ``storage.db`` does it after migrating, on the newest schema
+(``storage.cadence.restart_never_contacted``). This file does not depend on any migration
+after 0002.
 
 Frozen SQL on purpose: later migrations change this schema, never this file.
 """
