@@ -50,7 +50,7 @@ def dispatch(args: Namespace, db_path: Path) -> int:
             from netrhythm.cli import transfer_cmd
 
             return int(transfer_cmd.run(ctx, args))
-        if command in ("contacts", "practices", "events", "nudge", "draft"):
+        if command in ("contacts", "tags", "practices", "events", "nudge", "draft"):
             from importlib import import_module
 
             module = import_module(f"netrhythm.cli.{command}_cmd")

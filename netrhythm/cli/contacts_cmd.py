@@ -15,7 +15,7 @@ def _form(args: Namespace, name: str | None) -> svc.ContactForm:
     return svc.ContactForm(
         name=name, company=args.company, role=args.role, email=args.email, phone=args.phone,
         url=args.url, how_met=args.how_met, notes=args.notes, cadence_days=args.every,
-        met_at=args.met_at, met_on=args.met_on, tags=args.tags,
+        met_at=args.met_at, met_on=args.met_on, tags=args.tags, last_contact=args.last_contact,
     )
 
 
@@ -28,9 +28,11 @@ def _json(c: ContactRec) -> dict[str, object]:
     return {
         "id": c.id, "name": c.name, "company": c.company, "role": c.role, "email": c.email,
         "phone": c.phone, "url": c.url, "how_met": c.how_met, "met_at": c.met_at,
-        "met_on": c.met_on, "notes": c.notes, "cadence_days": c.cadence_days,
-        "tags": list(c.tags), "archived": c.archived, "created_on": c.created_on,
-        "last_contact": c.last_contact, "gives": c.gives, "asks": c.asks,
+        "met_on": c.met_on, "connected_on": c.connected_on, "notes": c.notes,
+        "cadence_days": c.cadence_days, "tags": list(c.tags), "archived": c.archived,
+        "created_on": c.created_on, "last_contact": c.last_contact,
+        "last_contact_given": c.last_contact_on, "cadence_from": c.cadence_from,
+        "gives": c.gives, "asks": c.asks,
     }
 
 
@@ -94,9 +96,11 @@ def _show(ctx: Context, args: Namespace) -> int:
     fields = [("Company", c.company), ("Role", c.role), ("Email", c.email), ("Phone", c.phone),
               ("URL", c.url), ("How met", c.how_met), ("Met at", c.met_at or ""),
               ("Met on", c.met_on.isoformat() if c.met_on else ""),
+              ("Connected on", c.connected_on.isoformat() if c.connected_on else ""),
               ("Tags", ", ".join(c.tags)),
               ("Keep in touch", f"every {c.effective_cadence} days" if c.effective_cadence else ""),
               ("Last contact", format_day(c.last_contact, today) if c.last_contact else "never"),
+              ("Next due", format_day(d.due.due_on, today) if d.due.due_on else ""),
               ("State", {"none": ""}.get(d.due.state, d.due.state)),
               ("Give/ask", f"{c.gives} given, {c.asks} asked"), ("Notes", c.notes)]
     print(*table([[k + ":", v] for k, v in fields if v]), sep="\n")

@@ -26,6 +26,8 @@ def _contact_fields(p: argparse.ArgumentParser) -> None:
     p.add_argument("--how-met", metavar="TEXT", help="how you met")
     p.add_argument("--met-at", metavar="EVENT", help="the event where you met")
     p.add_argument("--met-on", metavar="DATE", help="when you met")
+    p.add_argument("--last-contact", metavar="DATE",
+                   help="when you last talked (counts like a logged action)")
     p.add_argument("--notes", metavar="TEXT")
 
 
@@ -46,6 +48,7 @@ COMMANDS = {
     "review": "the weekly review (default: the last finished week)",
     "search": "search contacts by anything you remember",
     "contacts": "add, list, show, edit contacts",
+    "tags": "list tags with their contacts and cadences, or set a tag's cadence",
     "practices": "list, add, edit, archive, move, delete practices",
     "events": "add and list events",
     "pause": "pause a week (holiday): streaks neither break nor grow",
@@ -150,6 +153,8 @@ def _contacts(sub: Any) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
     p.add_argument("--tag", metavar="TAG", help="tag every imported contact")
+    p.add_argument("--last-contact", metavar="DATE",
+                   help="when you last talked to them all (else: never contacted)")
     p = csub.add_parser("export", help="export contacts as vCard or CSV")
     p.add_argument("--format", choices=("vcf", "csv"), default="vcf")
     p.add_argument("--output", metavar="FILE", help="write here (default: standard output)")
@@ -264,12 +269,19 @@ def _draft(sub: Any) -> None:
     t.add_argument("--reset-template", metavar="KIND", help="use the default template again")
 
 
+def _tags(sub: Any) -> None:
+    from netrhythm.cli.tags_cmd import add_parser
+
+    add_parser(sub)
+
+
 _BUILDERS = {
     "log": _log,
     "status": _status,
     "review": _review,
     "search": _search,
     "contacts": _contacts,
+    "tags": _tags,
     "practices": _practices,
     "events": _events,
     "pause": _pause,

@@ -24,7 +24,8 @@ def _emit(text: str, output: str | None) -> None:
 def run(ctx: Context, args: Namespace) -> int:
     if args.command == "contacts" and args.action == "import":
         summary = transfer.import_contacts(ctx, Path(args.file).expanduser(),
-                                           dry_run=args.dry_run, tag=args.tag)
+                                           dry_run=args.dry_run, tag=args.tag,
+                                           last_contact=args.last_contact)
         print(*summary.lines(), sep="\n")
     elif args.command == "contacts":
         _emit(transfer.export_contacts(ctx, args.format), args.output)

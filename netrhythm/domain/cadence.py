@@ -1,8 +1,23 @@
 """Keep-in-touch cadence of a contact: when the next contact is due, and how urgent it is.
 
-``due_on`` is the last contact (or the day you met, or the day the contact was added) plus the
-cadence in days. The contact is ``overdue`` after ``due_on``, ``due soon`` in the last fifth of
-the cadence (rounded up to whole days), ``ok`` before that, and ``none`` without a cadence.
+*Last contact* is the latest action logged with them, or the date given as their last contact
+(``--last-contact``), whichever is later. The day you met and the day you connected on
+LinkedIn are facts about a contact, never contacts.
+
+A cadence *starts* for a contact on ``cadence_from``: the day it was given to them (their own
+cadence set, a tag with a cadence, an import), or the day of an older contact logged later
+(backfilling). From then on:
+
+- talked to on or after ``cadence_from``: due a cadence after the last contact;
+- otherwise: due on ``first_due_on``, chosen when the cadence started (a cadence after the
+  start, or after the contact before it, spread when the cadence started for many people at
+  once: see :mod:`netrhythm.domain.spread`).
+
+Contacts written before cadences had a start (schema 3 and older, old backups) have neither
+day: every contact counts, and someone never contacted is due a cadence after being added.
+
+The contact is ``overdue`` after the due day, ``due soon`` in the last fifth of the cadence
+(rounded up to whole days), ``ok`` before that, and ``none`` without a cadence.
 """
 
 from __future__ import annotations
@@ -26,21 +41,25 @@ class Due(NamedTuple):
     days_overdue: int
 
 
-def due_state(
-    last_contact: date | None,
-    met_on: date | None,
-    created_on: date,
-    cadence_days: int | None,
-    today: date,
-) -> Due:
-    """The keep-in-touch state of a contact on ``today``.
+def next_due(last_contact: date | None, cadence_days: int | None, cadence_from: date | None,
+             first_due_on: date | None, created_on: date) -> date | None:
+    """The day a contact is next due (None without a cadence), by the rule above."""
+    if cadence_days is None or cadence_days < 1:
+        return None
+    if last_contact is not None and (cadence_from is None or last_contact >= cadence_from):
+        return last_contact + timedelta(days=cadence_days)
+    if first_due_on is not None:
+        return first_due_on
+    return (cadence_from or created_on) + timedelta(days=cadence_days)
+
+
+def due_state(due_on: date | None, cadence_days: int | None, today: date) -> Due:
+    """The keep-in-touch state on ``today`` of a contact due on ``due_on`` (``next_due``).
 
     A cadence of ``None`` (or less than one day, which storage never holds) means no cadence.
     """
-    if cadence_days is None or cadence_days < 1:
+    if due_on is None or cadence_days is None or cadence_days < 1:
         return _NO_CADENCE
-    since = last_contact or met_on or created_on
-    due_on = since + timedelta(days=cadence_days)
     days_overdue = (today - due_on).days
     warning_days = -(-cadence_days // 5)
     if days_overdue > 0:
@@ -50,6 +69,12 @@ def due_state(
     else:
         state = OK
     return Due(due_on, state, days_overdue)
+
+
+def natural_first_due(last_contact: date | None, cadence_days: int, today: date) -> date:
+    """A cadence after the last contact, or after ``today`` for someone never contacted: the
+    first due date of a cadence that starts ``today`` for one person."""
+    return (last_contact or today) + timedelta(days=cadence_days)
 
 
 _NO_CADENCE = Due(due_on=None, state=NONE, days_overdue=0)  # immutable, so shared

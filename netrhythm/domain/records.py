@@ -59,9 +59,13 @@ class ContactRec(NamedTuple):
     created_on: date = date.min
     tags: tuple[str, ...] = ()
     tag_cadence: int | None = None  # the shortest cadence among its tags
-    last_contact: date | None = None
+    last_contact: date | None = None  # the latest action with them, or ``last_contact_on``
     gives: int = 0
     asks: int = 0
+    connected_on: date | None = None  # LinkedIn's "Connected On": a fact, never a contact
+    last_contact_on: date | None = None  # the last contact the user gave (--last-contact)
+    cadence_from: date | None = None  # when their cadence started (domain.cadence)
+    first_due_on: date | None = None  # when due if not talked to since it started
 
     @property
     def effective_cadence(self) -> int | None:

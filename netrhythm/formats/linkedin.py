@@ -1,5 +1,6 @@
 """LinkedIn's ``Connections.csv``: a few "Notes:" lines, then First Name, Last Name, URL,
-Email Address, Company, Position, Connected On. Connected On becomes met_on; how_met says LinkedIn.
+Email Address, Company, Position, Connected On. Connected On is kept as connected_on (a fact,
+never a contact: it does not make anyone due); how_met says LinkedIn.
 """
 
 from __future__ import annotations
@@ -59,6 +60,6 @@ def parse(table: Table, source: str) -> tuple[list[Candidate], list[tuple[str, s
         found.append(build(
             source, where, name=name, emails=[email], urls=[cell(row, "url")],
             company=cell(row, "company"), role=cell(row, "position"), how_met="LinkedIn",
-            met_on=connected_on(cell(row, "connected on"), source, where),
+            connected_on=connected_on(cell(row, "connected on"), source, where),
         ))
     return found, skipped

@@ -14,7 +14,7 @@ from netrhythm.domain.validate import MAX_NAME, clean_line, clean_name, clean_te
 from netrhythm.formats.sanitize import Stripper
 
 MERGE_FIELDS = ("company", "role", "email", "phone", "url", "how_met", "met_on", "notes",
-                "cadence_days")
+                "cadence_days", "connected_on", "last_contact_on")
 _SPACES = re.compile(r"\s+")
 
 
@@ -33,6 +33,8 @@ class Candidate:
     met_on: date | None = None
     notes: str = ""
     cadence_days: int | None = None
+    connected_on: date | None = None  # LinkedIn's "Connected On": a fact, never a contact
+    last_contact_on: date | None = None  # when the user last talked to them, if given
     tags: tuple[str, ...] = ()
     emails: tuple[str, ...] = ()  # every address, the first is ``email``: all count for dedupe
     extra: dict[str, Any] = field(default_factory=dict)  # passed through to new rows as is
@@ -83,6 +85,7 @@ def build(source: str, where: str, *, name: str, emails: Iterable[str] = (),
           phones: Iterable[str] = (), urls: Iterable[str] = (), company: str = "",
           role: str = "", notes: str = "", how_met: str = "", met_on: date | None = None,
           cadence_days: str | int | None = None, tags: Iterable[str] = (),
+          connected_on: date | None = None, last_contact_on: date | None = None,
           extra: dict[str, Any] | None = None) -> Candidate:
     """A validated candidate; a bad field raises InputError naming the file, place and field.
 
@@ -111,6 +114,10 @@ def build(source: str, where: str, *, name: str, emails: Iterable[str] = (),
             met_on=check_supported(met_on, "met_on") if met_on else None,
             notes=clean_text(text, "notes"),
             cadence_days=positive_int(cadence_days, "cadence_days", allow_empty=True),
+            connected_on=check_supported(connected_on, "connected_on") if connected_on
+            else None,
+            last_contact_on=check_supported(last_contact_on, "last_contact")
+            if last_contact_on else None,
             tags=tuple(clean_name(t, "tag") for t in _unique(strip.lines(tags))),
             emails=tuple(e.casefold() for e in all_emails),
             extra=extra or {},

@@ -28,6 +28,7 @@ from netrhythm.formats.records import Candidate, build, nameless, split_tags
 _BEGIN = re.compile(r"^begin:vcard\s*$", re.IGNORECASE)
 _END = re.compile(r"^end:vcard\s*$", re.IGNORECASE)
 X_HOW_MET, X_MET_ON, X_EVERY = "X-NETRHYTHM-HOW-MET", "X-NETRHYTHM-MET-ON", "X-NETRHYTHM-EVERY"
+X_CONNECTED_ON, X_LAST_CONTACT = "X-NETRHYTHM-CONNECTED-ON", "X-NETRHYTHM-LAST-CONTACT"
 
 
 def looks_like(text: str) -> bool:
@@ -149,12 +150,8 @@ def _candidate(props: dict[str, list[Line]], source: str,
     name, emails = _name(props), _texts(props, "EMAIL")
     if not name:
         return nameless(where, emails)
-    met_on = _first(props, X_MET_ON)
-    try:
-        met = date.fromisoformat(met_on) if met_on else None
-    except ValueError:
-        raise InputError(source, f"{where}: X-NETRHYTHM-MET-ON {met_on[:30]!r} is not a date "
-                                 "like 2026-11-23") from None
+    met, connected, last = (_date(props, name, source, where)
+                            for name in (X_MET_ON, X_CONNECTED_ON, X_LAST_CONTACT))
     categories = [c for _, value in props.get("CATEGORIES", []) for c in _split(value, ",")]
     return build(
         source, where, name=name, emails=emails,
@@ -162,8 +159,17 @@ def _candidate(props: dict[str, list[Line]], source: str,
         urls=_texts(props, "URL"), company=(_structured(props, "ORG") + [""])[0],
         role=_first(props, "TITLE", "ROLE"), notes="\n".join(_texts(props, "NOTE")),
         how_met=_first(props, X_HOW_MET), met_on=met, cadence_days=_first(props, X_EVERY),
-        tags=split_tags(categories),
+        tags=split_tags(categories), connected_on=connected, last_contact_on=last,
     )
+
+
+def _date(props: dict[str, list[Line]], name: str, source: str, where: str) -> date | None:
+    text = _first(props, name)
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        raise InputError(source, f"{where}: {name} {text[:30]!r} is not a date "
+                                 "like 2026-11-23") from None
 
 
 def parse(text: str, source: str) -> tuple[list[Candidate], list[tuple[str, str]]]:
@@ -193,7 +199,9 @@ def _card(c: ContactRec) -> Any:
               ("email", c.email), ("tel", c.phone), ("url", c.url), ("note", c.notes),
               ("categories", list(c.tags)), (X_HOW_MET, c.how_met),
               (X_MET_ON, c.met_on.isoformat() if c.met_on else ""),
-              (X_EVERY, str(c.cadence_days) if c.cadence_days is not None else "")]
+              (X_EVERY, str(c.cadence_days) if c.cadence_days is not None else ""),
+              (X_CONNECTED_ON, c.connected_on.isoformat() if c.connected_on else ""),
+              (X_LAST_CONTACT, c.last_contact_on.isoformat() if c.last_contact_on else "")]
     for name, value in values:
         if value:
             line = card.add(name)

@@ -26,23 +26,30 @@ class ContactLineRow(NamedTuple):
     role: str
     tags: tuple[str, ...]
     cadence_days: int | None  # the contact's own cadence, else the shortest of its tags
-    last_contact: date | None
+    last_contact: date | None  # the latest action with them, or the last contact given
     met_on: date | None
     created_on: date
     archived: bool
+    cadence_from: date | None = None
+    first_due_on: date | None = None
 
 
-# Each contact's tags and cadence, and its latest contact up to a day (?1), looked up by index:
-# no temporary tables, and rows come in name order straight from index contact_name.
-_LINES = """
+_GIVEN = "CAST(julianday(c.last_contact_on) - 1721424.5 AS INTEGER)"  # a day number
+# A contact's latest contact up to a day (?1): an action, or the last contact given (0: none).
+_LAST = f"""max(coalesce((SELECT max(ac.day) FROM action_contact ac
+                         WHERE ac.contact_id = c.id AND ac.day <= ?1), 0),
+           CASE WHEN {_GIVEN} <= ?1 THEN {_GIVEN} ELSE 0 END)"""
+
+# Each contact's tags and cadence, and its latest contact, looked up by index: no temporary
+# tables, and rows come in name order straight from index contact_name.
+_LINES = f"""
 SELECT c.id, c.name, c.company, c.role,
        (SELECT group_concat(t.name, char(31)) FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
         WHERE ct.contact_id = c.id),
        coalesce(c.cadence_days, (SELECT min(t.cadence_days) FROM contact_tag ct
                                  JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id)),
-       (SELECT max(ac.day) FROM action_contact ac WHERE ac.contact_id = c.id AND ac.day <= ?1),
-       c.met_on, c.created_on, c.archived
-FROM contact c {where}
+       {_LAST}, c.met_on, c.created_on, c.archived, c.cadence_from, c.first_due_on
+FROM contact c {{where}}
 ORDER BY c.name COLLATE NOCASE, c.id"""
 
 
@@ -78,7 +85,7 @@ def contact_lines(as_of: date, include_archived: bool = False,
                                    else date.fromisoformat(str(value)[:10]))
         return found
 
-    for i, n, co, r, tags, cad, last, met, created, arch in cursor:
+    for i, n, co, r, tags, cad, last, met, created, arch, start, first in cursor:
         yield ContactLineRow(
             id=i, name=n, company=texts.setdefault(co, co), role=texts.setdefault(r, r),
             tags=tags_of(tags) if tags else (),
@@ -86,21 +93,18 @@ def contact_lines(as_of: date, include_archived: bool = False,
             met_on=day(met) if met is not None else None,
             created_on=day(created) if created is not None else date.min,
             archived=bool(arch),
+            cadence_from=day(start) if start is not None else None,
+            first_due_on=day(first) if first is not None else None,
         )
 
 
-# Active contacts not contacted after a day (?2), with the day of their latest contact up to
-# ?1, else the day met, else the day added ("since", a day number), ranked by it: the first ?3
-# and everyone tied with the last of them. 1721424.5 turns julianday() into a day number.
-_QUIET = """
+# Active contacts talked to, but not after a day (?2), with the day of their latest contact
+# up to ?1, ranked by it: the first ?3 and everyone tied with the last of them. (Those never
+# contacted have their own place in "who next": services.contacts.fresh.)
+_QUIET = f"""
 WITH q AS MATERIALIZED (
-  SELECT c.id, c.name, c.met_on, c.created_on,
-         (SELECT max(ac.day) FROM action_contact ac
-          WHERE ac.contact_id = c.id AND ac.day <= ?1) AS last
-  FROM contact c WHERE c.archived = 0 {tagged}),
-s AS (SELECT id, name, coalesce(last, CAST(julianday(coalesce(met_on, created_on))
-                                           - 1721424.5 AS INTEGER)) AS since
-      FROM q WHERE last IS NULL OR last <= ?2)
+  SELECT c.id, c.name, {_LAST} AS last FROM contact c WHERE c.archived = 0 {{tagged}}),
+s AS (SELECT id, name, last AS since FROM q WHERE last > 0 AND last <= ?2)
 SELECT id, name, since FROM (SELECT *, rank() OVER (ORDER BY since) AS r FROM s)
 WHERE r <= ?3 ORDER BY name COLLATE NOCASE, id"""
 _TAGGED = "AND c.id IN (SELECT contact_id FROM contact_tag WHERE tag_id IN " \
@@ -110,9 +114,8 @@ _TAGGED = "AND c.id IN (SELECT contact_id FROM contact_tag WHERE tag_id IN " \
 def longest_quiet(as_of: date, quiet_after: date, limit: int,
                   tag_ids: Collection[int] | None = None) -> list[tuple[int, str, date]]:
     """(id, name, since) of the ``limit`` active contacts longest without contact, ties at the
-    limit included, among those not contacted after ``quiet_after`` (and holding one of
-    ``tag_ids`` when given), in name order; ``since`` is the last contact up to ``as_of``,
-    else the day met, else the day added."""
+    limit included, among those talked to but not after ``quiet_after`` (and holding one of
+    ``tag_ids`` when given), in name order; ``since`` is the last contact up to ``as_of``."""
     params: list[object] = [as_of.toordinal(), quiet_after.toordinal(), limit]
     if tag_ids is not None:
         params.append(json.dumps(sorted(tag_ids)))

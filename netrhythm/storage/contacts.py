@@ -25,7 +25,8 @@ SELECT ct.contact_id, group_concat(t.name, char(31)), min(t.cadence_days)
 FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id {where} GROUP BY ct.contact_id"""
 
 _COLUMNS = ("id", "name", "company", "role", "email", "phone", "url", "how_met", "met_at_id",
-            "met_on", "notes", "cadence_days", "archived", "created_on")
+            "met_on", "notes", "cadence_days", "archived", "created_on", "connected_on",
+            "last_contact_on", "cadence_from", "first_due_on")
 
 
 def _in(column: str, ids: Sequence[int] | None) -> tuple[str, list[int]]:
@@ -58,6 +59,10 @@ def load_contacts(
         values = dict(zip(_COLUMNS, row[:-1], strict=True))
         fact = facts.get(values["id"])
         tag = tags.get(values["id"])
+        given = _date(values["last_contact_on"])
+        logged = date.fromordinal(fact[0]) if fact else None
+        if given is not None and as_of is not None and given > as_of:
+            given = None
         out.append(ContactRec(
             id=values["id"], name=values["name"], company=values["company"], role=values["role"],
             email=values["email"], phone=values["phone"], url=values["url"],
@@ -67,8 +72,12 @@ def load_contacts(
             created_on=_date(values["created_on"]) or date.min,
             tags=tuple(sorted(tag[0].split("\x1f"), key=str.lower)) if tag else (),
             tag_cadence=tag[1] if tag else None,
-            last_contact=date.fromordinal(fact[0]) if fact else None,
+            last_contact=max(logged, given) if logged and given else logged or given,
             gives=fact[1] if fact else 0, asks=fact[2] if fact else 0,
+            connected_on=_date(values["connected_on"]),
+            last_contact_on=_date(values["last_contact_on"]),
+            cadence_from=_date(values["cadence_from"]),
+            first_due_on=_date(values["first_due_on"]),
         ))
     return out
 
@@ -146,39 +155,74 @@ def set_tags(contact_id: int, names: Iterable[str]) -> None:
                                fields=[ContactTag.contact, ContactTag.tag]).execute()
 
 
-def list_tags() -> list[tuple[str, int | None, int]]:
-    """(name, cadence, number of contacts) of every tag."""
-    sql = ("SELECT t.name, t.cadence_days, count(ct.id) FROM tag t "
-           "LEFT JOIN contact_tag ct ON ct.tag_id = t.id GROUP BY t.id ORDER BY t.name")
-    return [(n, c, k) for n, c, k in database.execute_sql(sql)]
+def list_tags() -> list[tuple[str, int | None, int, date | None]]:
+    """(name, cadence, number of active contacts, day the cadence was set) of every tag, by
+    name."""
+    sql = ("SELECT t.name, t.cadence_days, count(c.id), t.cadence_set_on FROM tag t "
+           "LEFT JOIN contact_tag ct ON ct.tag_id = t.id "
+           "LEFT JOIN contact c ON c.id = ct.contact_id AND c.archived = 0 "
+           "GROUP BY t.id ORDER BY t.name COLLATE NOCASE")
+    return [(n, c, k, _date(on)) for n, c, k, on in database.execute_sql(sql)]
 
 
-def set_tag_cadence(name: str, cadence_days: int | None) -> None:
+def set_tag_cadence(name: str, cadence_days: int | None, set_on: date | None = None) -> None:
+    """Give the tag ``name`` (created if missing) a cadence, set on ``set_on``."""
     (tag_id,) = tag_ids([name])
-    Tag.update(cadence_days=cadence_days).where(Tag.id == tag_id).execute()
+    Tag.update(cadence_days=cadence_days, cadence_set_on=set_on).where(
+        Tag.id == tag_id).execute()
 
 
-# Active contacts past their cadence on a day (?1, a day number). Their cadence is their own
-# (index contact_cadence) or the shortest of their tags'; CROSS JOIN keeps the join order, from
-# the few tags with a cadence to their contacts. They are due on the last contact (else the
-# day met, else the day added) plus the cadence, as in domain.cadence.due_state;
-# 1721424.5 turns julianday() into a day number (date.toordinal()).
-_OVERDUE = """
+def backdate_starts(contact_ids: Sequence[int], day: date) -> None:
+    """A contact on ``day`` was logged: where a contact's cadence started later, it now counts
+    from ``day`` (backfilling older actions counts as talking: domain.cadence)."""
+    if contact_ids:
+        where, params = _in("id", contact_ids)
+        database.execute_sql(f"UPDATE contact SET cadence_from = ? {where} AND cadence_from > ?",
+                             [day.isoformat(), *params, day.isoformat()])
+
+
+def tag_cadences() -> list[tuple[str, int]]:
+    """(name, cadence) of every tag with a cadence."""
+    return database.execute_sql(
+        "SELECT name, cadence_days FROM tag WHERE cadence_days IS NOT NULL").fetchall()
+
+
+def tag_members(name: str) -> list[int]:
+    """Ids of the active contacts tagged ``name`` (any case)."""
+    sql = ("SELECT ct.contact_id FROM tag t JOIN contact_tag ct ON ct.tag_id = t.id "
+           "JOIN contact c ON c.id = ct.contact_id WHERE t.name = ? AND c.archived = 0")
+    return [r[0] for r in database.execute_sql(sql, [name])]
+
+
+_DAY = "CAST(julianday({}) - 1721424.5 AS INTEGER)"  # an ISO date as a day number
+_GIVEN = _DAY.format("c.last_contact_on")
+
+# Active contacts with a cadence, and the day each is due on a day ?1 (a day number), by
+# domain.cadence.next_due. Their cadence is their own (index contact_cadence) or the shortest
+# of their tags'; CROSS JOIN keeps the join order, from the few tags with a cadence to their
+# contacts. ``last`` is their latest contact up to ?1: an action, or the last contact given.
+CADENCED = f"""
 WITH tc AS (SELECT ct.contact_id, min(t.cadence_days) AS cad FROM tag t
             CROSS JOIN contact_tag ct ON ct.tag_id = t.id
             WHERE t.cadence_days IS NOT NULL GROUP BY ct.contact_id),
      ids AS (SELECT id FROM contact WHERE cadence_days IS NOT NULL
              UNION SELECT contact_id FROM tc),
-     cadenced AS MATERIALIZED (
+     facts AS MATERIALIZED (
        SELECT c.id, c.name, coalesce(c.cadence_days, tc.cad) AS cad,
-              (SELECT max(ac.day) FROM action_contact ac
-               WHERE ac.contact_id = c.id AND ac.day <= ?1) AS last,
-              CAST(julianday(coalesce(c.met_on, c.created_on)) - 1721424.5 AS INTEGER) AS met
+              max(coalesce((SELECT max(ac.day) FROM action_contact ac
+                            WHERE ac.contact_id = c.id AND ac.day <= ?1), 0),
+                  CASE WHEN {_GIVEN} <= ?1 THEN {_GIVEN} ELSE 0 END) AS last,
+              {_DAY.format("c.cadence_from")} AS start, {_DAY.format("c.first_due_on")} AS first,
+              {_DAY.format("c.created_on")} AS added
        FROM ids CROSS JOIN contact c ON c.id = ids.id LEFT JOIN tc ON tc.contact_id = c.id
-       WHERE c.archived = 0)
-SELECT id, name, last, cad, ?1 - (coalesce(last, met) + cad) FROM cadenced
-WHERE cad >= 1 AND coalesce(last, met) + cad < ?1
-ORDER BY id"""
+       WHERE c.archived = 0),
+     cadenced AS (
+       SELECT id, name, cad, nullif(last, 0) AS last,
+              CASE WHEN last > 0 AND (start IS NULL OR last >= start) THEN last + cad
+                   ELSE coalesce(first, coalesce(start, added) + cad) END AS due
+       FROM facts WHERE cad >= 1)"""
+_OVERDUE = CADENCED + """
+SELECT id, name, last, cad, ?1 - due FROM cadenced WHERE due < ?1 ORDER BY id"""
 
 
 def overdue_contacts(as_of: date) -> list[tuple[int, str, date | None, int, int]]:
@@ -190,7 +234,7 @@ def overdue_contacts(as_of: date) -> list[tuple[int, str, date | None, int, int]
 
 
 def ids_new_between(first: date, last: date) -> list[int]:
-    """Contacts met (or, without a meeting date, added) between two dates."""
-    sql = ("SELECT id FROM contact WHERE coalesce(met_on, created_on) BETWEEN ? AND ? "
-           "ORDER BY coalesce(met_on, created_on), id")
+    """Contacts met (else connected, else added) between two dates."""
+    sql = ("SELECT id FROM contact WHERE coalesce(met_on, connected_on, created_on) "
+           "BETWEEN ? AND ? ORDER BY coalesce(met_on, connected_on, created_on), id")
     return [r[0] for r in database.execute_sql(sql, [first.isoformat(), last.isoformat()])]

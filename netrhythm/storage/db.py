@@ -54,7 +54,7 @@ def open_database(path: Path, today: date) -> None:
         if version > LATEST_VERSION:
             raise newer(path, version)
         if version < LATEST_VERSION:
-            _migrate(path)
+            _migrate(path, today)
         _backup(path, today)
     except sqlite3.DatabaseError as exc:
         database.close()
@@ -123,7 +123,7 @@ def _create(path: Path, today: date) -> None:
         try:
             database.init(str(tmp), pragmas=PRAGMAS, timeout=10)
             with database.atomic("IMMEDIATE"):
-                _run_migrations()
+                _run_migrations(today)
                 seed_practices(today)
             database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
@@ -135,7 +135,7 @@ def _create(path: Path, today: date) -> None:
             pass  # another process created it first: use theirs
 
 
-def _run_migrations() -> None:
+def _run_migrations(today: date) -> None:
     import logging
 
     from playhouse.migrations import Runner
@@ -143,12 +143,17 @@ def _run_migrations() -> None:
     from netrhythm.storage import triggers
 
     logging.getLogger("peewee.migrations").setLevel(logging.WARNING)
-    Runner(database, directory=str(_MIGRATIONS)).up()
+    applied = Runner(database, directory=str(_MIGRATIONS)).up()
     triggers.install(database)
+    if any(name.endswith("_day_one_cadence") for name in applied):
+        # Data steps that need today's date and live rules, run on the newest schema.
+        from netrhythm.storage.cadence import restart_never_contacted
+
+        restart_never_contacted(today)
     database.execute_sql(f"PRAGMA user_version = {LATEST_VERSION}")
 
 
-def _migrate(path: Path) -> None:
+def _migrate(path: Path, today: date) -> None:
     """Back up the file beside itself, then migrate in one transaction (FK checks at the end)."""
     database.execute_sql("PRAGMA foreign_keys = 0")
     try:
@@ -160,7 +165,7 @@ def _migrate(path: Path) -> None:
             # copy into this folder: its writer is gone.)
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             copy_database(path, path.with_name(f"{path.name}.pre-v{LATEST_VERSION}-{stamp}.bak"))
-            _run_migrations()
+            _run_migrations(today)
             problems = database.execute_sql("PRAGMA foreign_key_check").fetchall()
             if problems:
                 raise CorruptDatabaseError(

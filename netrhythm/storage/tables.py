@@ -62,11 +62,16 @@ class Contact(Base):
     cadence_days = IntegerField(null=True)
     archived = BooleanField(default=False)
     created_on = DateField()
+    connected_on = DateField(null=True)  # LinkedIn's "Connected On": a fact, never a contact
+    last_contact_on = DateField(null=True)  # a last contact given by the user (--last-contact)
+    cadence_from = DateField(null=True)  # the day the cadence started for them (domain.cadence)
+    first_due_on = DateField(null=True)  # when due if not talked to since then (domain.spread)
 
 
 class Tag(Base):
     name = TextField(unique=True)
     cadence_days = IntegerField(null=True)
+    cadence_set_on = DateField(null=True)  # the day its cadence was set
 
 
 class ContactTag(Base):

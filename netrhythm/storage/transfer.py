@@ -38,15 +38,16 @@ from netrhythm.storage.tables import (
 )
 
 CONTACT_FIELDS = ("name", "company", "role", "email", "phone", "url", "how_met", "met_at",
-                  "met_on", "notes", "cadence_days", "archived", "created_on")
+                  "met_on", "notes", "cadence_days", "archived", "created_on", "connected_on",
+                  "last_contact_on", "cadence_from", "first_due_on")
 UPDATABLE = ("company", "role", "email", "phone", "url", "how_met", "met_on", "notes",
-             "cadence_days")
+             "cadence_days", "connected_on", "last_contact_on")
 TABLES: dict[str, tuple[Any, tuple[str, ...]]] = {
     "practices": (Practice, ("id", "name", "slug", "prompt", "target", "period_weeks",
                              "reciprocity", "position", "archived", "created_on")),
     "events": (Event, ("id", "name", "held_on", "location", "url", "notes", "created_on")),
     "contacts": (Contact, ("id", *CONTACT_FIELDS)),
-    "tags": (Tag, ("id", "name", "cadence_days")),
+    "tags": (Tag, ("id", "name", "cadence_days", "cadence_set_on")),
     "contact_tags": (ContactTag, ("contact", "tag")),
     "actions": (Action, ("id", "practice", "occurred_on", "occurred_at", "note", "event",
                          "created_at")),

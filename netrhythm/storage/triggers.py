@@ -6,7 +6,8 @@ that reverts it. Undo runs those statements newest first. Triggers are generated
 table definitions, so they are re-installed after every migration.
 
 The search index ``contact_search`` (FTS5, rowid = contact id) holds, per contact, the name,
-company/role/email, tags, notes/how-met, and the events and action notes of its history.
+company/role/email, tags, notes/how-met, and its history: the day connected ("connected
+2024-03-12"), the event where met, and the events and action notes of its actions.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ SELECT c.id, c.name, c.company || ' ' || c.role || ' ' || c.email,
   coalesce((SELECT group_concat(t.name, ' ') FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
             WHERE ct.contact_id = c.id), ''),
   c.notes || ' ' || c.how_met,
+  CASE WHEN c.connected_on IS NULL THEN '' ELSE 'connected ' || c.connected_on || ' ' END ||
   coalesce((SELECT e.name FROM event e WHERE e.id = c.met_at_id), '') || ' ' ||
   coalesce((SELECT group_concat(a.note || ' ' || coalesce(e.name, ''), ' ')
             FROM action_contact ac JOIN action a ON a.id = ac.action_id

@@ -49,6 +49,11 @@ def score(text: str, words: list[str]) -> float:
 class NetrhythmCommands(Provider):
     """Screens, logging and contacts, for the command palette."""
 
+    def _tags(self) -> None:
+        from netrhythm.ui.dialogs.tags import TagsDialog
+
+        app_of(self.screen).push_screen(TagsDialog())
+
     async def startup(self) -> None:
         ctx = app_of(self.screen).ctx
         self.practices, self.contacts, self.events = await asyncio.to_thread(
@@ -67,6 +72,8 @@ class NetrhythmCommands(Provider):
             ("Log an action", app.action_log, "Open the Log form (l)"),
             ("Add a contact", app.action_new_contact, "A new contact"),
             ("Add an event", lambda: show_events(app).action_new_event(), "A new event (n)"),
+            ("Tags and their cadences", self._tags,
+             "Keep in touch with everyone tagged … every N days (t on Contacts)"),
             ("Export the review as Markdown",
              partial(self._on_review, "action_export_markdown"),
              "The week shown on the Review screen (m)"),

@@ -80,7 +80,7 @@ def test_contacts_list_show_and_search(db: Path) -> None:
 
 
 def test_contacts_overdue_and_tag_filters(db: Path) -> None:
-    run_cli(db, "contacts", "edit", "Ana Ruiz", "--every", "7", "--met-on", "2026-10-01")
+    run_cli(db, "contacts", "edit", "Ana Ruiz", "--every", "7", "--last-contact", "2026-10-01")
     overdue = json.loads(run_cli(db, "contacts", "list", "--overdue", "--json").out)
     assert [c["name"] for c in overdue] == ["Ana Ruiz"]
     tagged = json.loads(run_cli(db, "contacts", "list", "--tag", "GARDENING", "--json").out)

@@ -30,10 +30,10 @@ def main() -> None:
             time.sleep(600)
         return cursor
 
-    def migrations() -> None:
+    def migrations(*args: Any) -> None:
         nonlocal migrating
         migrating = True
-        run_migrations()
+        run_migrations(*args)
 
     database.execute_sql = pausing  # type: ignore[method-assign]
     storage_db._run_migrations = migrations

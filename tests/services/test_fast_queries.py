@@ -12,13 +12,14 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from netrhythm.domain.cadence import due_state
+from netrhythm.domain.cadence import due_state, next_due
 from netrhythm.domain.clock import FixedClock
 from netrhythm.domain.errors import InputError
 from netrhythm.domain.resolve import pick
 from netrhythm.services import lookup
 from netrhythm.services.contacts.cold import gone_cold
 from netrhythm.services.contacts.contact_list import contact_lines
+from netrhythm.services.contacts.fresh import fresh_picks
 from netrhythm.services.contacts.manage import ContactForm, add_contact, set_archived
 from netrhythm.services.contacts.who_next import suggest, who_next
 from netrhythm.services.context import Context
@@ -36,12 +37,17 @@ def at(ctx: Context, day: date) -> Context:
 
 
 def plain_gone_cold(ctx: Context) -> list[tuple[int, str, date | None, int | None, int]]:
-    """Who is past their cadence: every active contact's state from ``due_state``."""
+    """Who is past their cadence: every active contact's state from ``next_due``, over the
+    full contact records (and the Contacts screen's lines agree)."""
     today = ctx.today()
     out = []
+    records = {c.id: c for c in contact_store.load_contacts(include_archived=False,
+                                                            as_of=today)}
     for line in contact_lines(ctx):
-        assert line.due == due_state(line.last_contact, None, line.since, line.cadence_days,
-                                     today)
+        c = records[line.id]
+        assert line.due == due_state(next_due(c.last_contact, c.effective_cadence,
+                                              c.cadence_from, c.first_due_on, c.created_on),
+                                     c.effective_cadence, today)
         if line.due.state == "overdue":
             since = (today - line.last_contact).days if line.last_contact else None
             out.append((line.id, line.name, line.last_contact, since, line.due.days_overdue))
@@ -64,18 +70,20 @@ def test_suggest_is_who_next_over_every_contact(demo_ctx: Context, days_back: in
                                                 limit: int) -> None:
     ctx = at(demo_ctx, TODAY - timedelta(days=days_back))
     upcoming = upcoming_events(ctx.today())
-    expected = who_next(contact_lines(ctx), upcoming, ctx.today(), limit)
-    assert suggest(ctx, gone_cold(ctx), upcoming, limit) == expected
+    fresh = fresh_picks(ctx)
+    expected = who_next(contact_lines(ctx), upcoming, ctx.today(), limit, fresh=fresh)
+    assert suggest(ctx, gone_cold(ctx), upcoming, limit, fresh=fresh) == expected
 
 
 def test_suggest_orders_ties_like_who_next(ctx: Context) -> None:
-    """Many people added the same day and never contacted tie on "since": the first of them
-    by name (case and accents as people type them) make the list, and those sharing a tag
-    with an upcoming event come first."""
+    """Many people last talked to on the same day tie on "since": the first of them by name
+    (case and accents as people type them) make the list, and those sharing a tag with an
+    upcoming event come first."""
     names = ["émile", "Emma", "EMMA b", "anna", "Ánna", "Zoë", "zoe", "bob", "Bob", "Øyvind"]
     for n, name in enumerate(names * 3):
         add_contact(ctx, ContactForm(name=f"{name} {n // len(names)}",
-                                     tags=["rust"] if n % 4 == 0 else ["gardening"]))
+                                     tags=["rust"] if n % 4 == 0 else ["gardening"],
+                                     last_contact="2026-10-01"))
     Event.insert(name="Rust Meetup", held_on=TODAY + timedelta(days=5), location="", url="",
                  notes="", created_on=TODAY).execute()
     set_archived(ctx, "Emma 0")

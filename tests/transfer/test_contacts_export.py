@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -30,8 +31,15 @@ def _everything(ctx: Context) -> dict[str, dict[str, object]]:
         how_met="Intro from Ana, at JSConf", met_on="2026-02-28",
         notes="Line one, with commas; and semicolons\nLine two: 🌱 עברית [bold]x[/bold]\n\n"
               + "long " * 40,
-        cadence_days=21, tags=["climbing", "open source", "Mentors"]))
-    return {name: fields(c) for name, c in by_name().items()}
+        cadence_days=21, tags=["climbing", "open source", "Mentors"],
+        last_contact="2026-11-01"))
+    return _fields()
+
+
+def _fields() -> dict[str, dict[str, object]]:
+    """What an import sets, with the days connected (LinkedIn) and last talked to."""
+    return {name: {**fields(c), "connected_on": c.connected_on,
+                   "last_contact_on": c.last_contact_on} for name, c in by_name().items()}
 
 
 @pytest.mark.parametrize("fmt", ["vcf", "csv"])
@@ -44,7 +52,9 @@ def test_export_then_import_gives_the_same_contacts(ctx: Context, tmp_path: Path
     other = open_context(tmp_path / "other.db", FixedClock(FROZEN_NOW))
     summary = import_contacts(other, path)
     assert (summary.added, summary.merged, summary.skipped) == (15, 0, [])
-    assert {name: fields(c) for name, c in by_name().items()} == original
+    assert _fields() == original
+    assert original["Maria Chen"]["connected_on"] == date(2024, 3, 12)
+    assert original['Zoë "Z" Ng; PhD']["last_contact_on"] == date(2026, 11, 1)
 
 
 def test_vcard_export_is_vcard_30_that_vobject_reads(ctx: Context) -> None:
@@ -65,7 +75,7 @@ def test_csv_export_has_the_plain_header(ctx: Context) -> None:
     _everything(ctx)
     text = export_contacts(ctx, "csv")
     assert text.splitlines()[0] == ("name,email,company,role,phone,url,tags,notes,how_met,"
-                                    "met_on,cadence_days")
+                                    "met_on,cadence_days,connected_on,last_contact")
 
 
 def test_output_files_are_private_and_never_replaced(ctx: Context, tmp_path: Path) -> None:

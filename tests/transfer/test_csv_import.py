@@ -22,10 +22,13 @@ def test_linkedin_connections_after_the_notes_preamble(ctx: Context) -> None:
     assert fields(people["Maria Chen"]) == {
         "company": "Acme, Inc.", "role": "VP Engineering", "email": "maria@acme.example",
         "phone": "", "url": "https://www.linkedin.com/in/mariachen", "how_met": "LinkedIn",
-        "met_on": date(2024, 3, 12), "notes": "", "cadence_days": None, "tags": (),
+        "met_on": None, "notes": "", "cadence_days": None, "tags": (),
     }
+    # "Connected On" is a fact of its own, never a contact (nor the day met)
+    assert (people["Maria Chen"].connected_on, people["Maria Chen"].last_contact) == \
+        (date(2024, 3, 12), None)
     assert people["Chidi Okafor"].role == "Chief Medical Officer, Research"
-    assert people["Chidi Okafor"].met_on == date(2025, 1, 3)
+    assert people["Chidi Okafor"].connected_on == date(2025, 1, 3)
     assert people["Priya Natarajan"].email == "priya@initech.example"
 
 

@@ -16,6 +16,7 @@ TOUR = [
     ("LogDialog", ["1"], ["escape"]),
     ("HelpDialog", ["question_mark"], ["escape"]),
     ("ContactsScreen", ["c"], []),
+    ("TagsDialog", ["t"], ["escape"]),
     ("ContactDetailScreen", ["enter"], ["escape"]),
     ("ContactFormDialog", ["e"], ["escape"]),
     ("ConfirmDialog", ["d"], ["n"]),

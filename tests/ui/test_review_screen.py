@@ -224,7 +224,8 @@ async def test_an_archived_practice_keeps_its_history_in_past_weeks(
 
 
 async def test_contact_names_show_literally(ctx: Context) -> None:
-    add_contact(ctx, ContactForm(name="[bold]x", met_on="2026-11-18", cadence_days=1))
+    add_contact(ctx, ContactForm(name="[bold]x", met_on="2026-11-18", cadence_days=1,
+                                 last_contact="2026-11-18"))
     app = build_app(ctx, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
         await open_review(app, pilot)

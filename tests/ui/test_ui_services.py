@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from netrhythm.domain.cadence import due_state
+from netrhythm.domain.cadence import due_state, next_due
 from netrhythm.domain.records import EventRec
 from netrhythm.services.contacts.contact_list import (
     ContactLine,
@@ -26,7 +26,7 @@ TODAY = date(2026, 11, 23)
 def line(i: int, name: str, *, last: date | None = None, cadence: int | None = None,
          tags: tuple[str, ...] = (), created: date = date(2026, 1, 1)) -> ContactLine:
     return ContactLine(i, name, "", "", tags, cadence, last, last or created, False,
-                       due_state(last, None, created, cadence, TODAY))
+                       due_state(next_due(last, cadence, None, None, created), cadence, TODAY))
 
 
 def event(name: str, days: int, notes: str = "") -> EventRec:

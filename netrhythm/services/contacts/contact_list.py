@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 from typing import Any, Literal, NamedTuple, overload
 
-from netrhythm.domain.cadence import Due, due_state
+from netrhythm.domain.cadence import Due, due_state, next_due
 from netrhythm.services.contacts.search import matching_ids
 from netrhythm.services.context import Context
 from netrhythm.storage.contact_list import ContactLineRow
@@ -97,11 +97,11 @@ def filter_lines(lines: ContactList, text: str) -> ContactList:
 class _Columns:
     """The contacts of one load, a column per field (row ``r`` of each is one contact): names
     in one string, text that repeats (companies, roles, tag sets) shared, days as day numbers
-    and cadences as numbers (0: none; a cadence is at least a day); the keep-in-touch state is
-    worked out again when a line is made."""
+    and cadences as numbers (0: none; a cadence is at least a day); the due day is worked out
+    once (``next_due``), the keep-in-touch state again when a line is made."""
 
     __slots__ = ("today", "ids", "names", "name_starts", "companies", "roles", "tags",
-                 "cadences", "lasts", "sinces", "archived", "top_id", "dense")
+                 "cadences", "lasts", "sinces", "dues", "archived", "top_id", "dense")
 
     def __init__(self, today: date, rows: Iterable[ContactLineRow]) -> None:
         self.today = today
@@ -113,6 +113,7 @@ class _Columns:
         self.cadences = array("i")
         self.lasts = array("i")
         self.sinces = array("i")
+        self.dues = array("i")  # 0: no cadence
         self.archived = bytearray()
         names: list[str] = []
         for row in rows:
@@ -132,14 +133,18 @@ class _Columns:
         self.cadences.append(row.cadence_days or 0)
         self.lasts.append(row.last_contact.toordinal() if row.last_contact else 0)
         self.sinces.append((row.last_contact or row.met_on or row.created_on).toordinal())
+        due = next_due(row.last_contact, row.cadence_days, row.cadence_from, row.first_due_on,
+                       row.created_on)
+        self.dues.append(due.toordinal() if due else 0)
         self.archived.append(row.archived)
 
     def name(self, row: int) -> str:
         return self.names[self.name_starts[row]:self.name_starts[row + 1]]
 
     def due(self, row: int) -> Due:
-        return due_state(None, None, date.fromordinal(self.sinces[row]),
-                         self.cadences[row] or None, self.today)
+        due = self.dues[row]
+        return due_state(date.fromordinal(due) if due else None, self.cadences[row] or None,
+                         self.today)
 
     def line(self, row: int) -> ContactLine:
         """Row ``row`` as a ``ContactLine``."""

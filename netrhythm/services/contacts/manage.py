@@ -1,4 +1,9 @@
-"""Contacts: add, edit, archive, delete, list with keep-in-touch state, and details."""
+"""Contacts: add, edit, archive, delete, list with keep-in-touch state, and details.
+
+Adding a contact with a cadence, or changing a contact's cadence (their own or through their
+tags) or last contact, starts their cadence that day (``storage.cadence``): due a cadence after
+the last contact, or after that day for someone never contacted.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from netrhythm.domain.cadence import Due, due_state
+from netrhythm.domain.cadence import Due, due_state, next_due
 from netrhythm.domain.dates import parse_date
 from netrhythm.domain.errors import InputError
 from netrhythm.domain.records import ActionRec, ContactRec, FollowUpRec
@@ -19,6 +24,7 @@ from netrhythm.storage import actions as action_store
 from netrhythm.storage import contacts as store
 from netrhythm.storage import events as event_store
 from netrhythm.storage import followups as followup_store
+from netrhythm.storage.cadence import start_cadences
 from netrhythm.storage.journal import change
 
 TEXT_FIELDS = ("company", "role", "email", "phone", "url", "how_met", "notes")
@@ -40,6 +46,7 @@ class ContactForm:
     met_at: str | None = None  # event name; "" clears it
     met_on: str | None = None  # date text; "" clears it
     tags: Sequence[str] | None = None
+    last_contact: str | None = None  # date text: when you last talked; "" clears it
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,9 @@ def _fields(ctx: Context, form: ContactForm) -> dict[str, Any]:
     if form.met_on is not None:
         out["met_on"] = parse_date(form.met_on, ctx.today(), "--met-on") \
             if form.met_on.strip() else None
+    if form.last_contact is not None:
+        out["last_contact_on"] = parse_date(form.last_contact, ctx.today(), "--last-contact") \
+            if form.last_contact.strip() else None
     return out
 
 
@@ -90,6 +100,7 @@ def add_contact(ctx: Context, form: ContactForm) -> ContactRec:
     tags = _tags(form.tags) or []
     with change(f"added contact {values['name']}", ctx.now()):
         contact_id = store.insert_contact(tags=tags, created_on=ctx.today(), **values)
+        start_cadences([contact_id], ctx.today(), spread_out=False)
         if values.get("met_at"):
             _follow_up_after_event(ctx, contact_id, values["met_at"])
     return get_contact(contact_id)
@@ -112,6 +123,10 @@ def edit_contact(ctx: Context, name: str, form: ContactForm) -> ContactRec:
         store.update_contact(contact_id, **values)
         if tags is not None:
             store.set_tags(contact_id, tags)
+        after = get_contact(contact_id)
+        if (after.effective_cadence, after.last_contact_on) != \
+                (before.effective_cadence, before.last_contact_on):
+            start_cadences([contact_id], ctx.today(), spread_out=False)
         if values.get("met_at") and values["met_at"] != before.met_at_id:
             _follow_up_after_event(ctx, contact_id, values["met_at"])
     return get_contact(contact_id)
@@ -139,8 +154,10 @@ def get_contact(contact_id: int) -> ContactRec:
 
 
 def due_of(contact: ContactRec, today: date) -> Due:
-    return due_state(contact.last_contact, contact.met_on, contact.created_on,
-                     contact.effective_cadence, today)
+    cadence = contact.effective_cadence
+    due = next_due(contact.last_contact, cadence, contact.cadence_from, contact.first_due_on,
+                   contact.created_on)
+    return due_state(due, cadence, today)
 
 
 def list_contacts(ctx: Context, include_archived: bool = False, tag: str | None = None,

@@ -1,18 +1,19 @@
 """Who to reach out to next: networking on shared interests, not at random.
 
-Suggestions come in three groups, in this order:
+Suggestions come in four groups, in this order:
 
 1. **Gone cold**: contacts past their keep-in-touch cadence, most days overdue first.
 2. **Shares an interest with an upcoming event**: contacts with a tag that an event in the
    next 30 days names in its name, location or notes (``rust`` matches "Rust Meetup";
    ``open-source`` matches "Open Source Summit"), soonest event first.
-3. **Longest since contact**: everyone else, the longest since you last talked first (never
-   contacted counts from the day you met or added them).
+3. **Never contacted**: at most 3 a week, each for a reason (``services.contacts.fresh``
+   picks them and keeps their places).
+4. **Longest since contact**: everyone else you have talked to, the longest since first.
 
-Each contact appears once; anyone contacted in the last 7 days is left out of groups 2 and 3.
-So that a long list of cold contacts does not crowd out shared interests, the first two
-groups give at most ``per_group`` suggestions each at first, then more of the same in the
-same order; the third group fills only the places still free.
+Each contact appears once; groups 2 and 4 hold only people you have talked to, and not in
+the last 7 days. So that a long list of cold contacts does not crowd out shared interests,
+the first two groups give at most ``per_group`` suggestions each at first, then more of the
+same in the same order; the fourth group fills only the places still free.
 
 ``who_next`` decides from a list of contacts; ``suggest`` gives the same answer for every
 active contact while reading only those that can make the list (the most overdue, the
@@ -45,18 +46,22 @@ class Suggestion(NamedTuple):
     contact_id: int
     name: str
     reason: str  # "47 days overdue (every 30 days)"
-    kind: str  # "cold", "shared" or "longest"
-    days: int  # days overdue ("cold") or since the last contact
+    kind: str  # "cold", "shared", "new" or "longest"
+    days: int  # days overdue ("cold"), since the last contact, or since connected ("new")
     tag: str = ""  # the shared interest ("shared")
     event: str = ""  # the upcoming event that names it ("shared")
+    brief: str = ""  # the reason in a few words ("new")
 
     @property
     def short(self) -> str:
-        """The reason in a few words: ``47d overdue``, ``rust · Rust Meetup``, ``120d quiet``."""
+        """The reason in a few words: ``47d overdue``, ``rust · Rust Meetup``, ``120d quiet``,
+        ``Acme · like Maria Chen``."""
         if self.kind == "cold":
             return f"{self.days}d overdue"
         if self.kind == "shared":
             return f"{self.tag} · {self.event}"
+        if self.kind == "new":
+            return self.brief
         return f"{self.days}d quiet"
 
 
@@ -70,33 +75,39 @@ def _event_tags(event: EventRec, tags: set[str]) -> list[str]:
 
 
 def who_next(lines: Sequence[ContactLine], upcoming: Sequence[EventRec], today: date,
-             limit: int = 5, per_group: int = 2) -> list[Suggestion]:
-    """Up to ``limit`` suggestions from active contacts ``lines`` and ``upcoming`` events."""
+             limit: int = 5, per_group: int = 2,
+             fresh: Sequence[Suggestion] = ()) -> list[Suggestion]:
+    """Up to ``limit`` suggestions from active contacts ``lines``, ``upcoming`` events and
+    never-contacted ``fresh`` picks (who keep their places, up to ``limit``)."""
     active = [line for line in lines if not line.archived]
     cold, shared, longest = _groups(active, upcoming, today, want=limit * 3)
     out: list[Suggestion] = []
     seen: set[int] = set()
+    room = limit - min(len(fresh), limit)
 
-    def take(group: list[Suggestion], cap: int) -> None:
+    def take(group: Sequence[Suggestion], cap: int, until: int) -> None:
         taken = 0
         for s in group:
-            if len(out) >= limit or taken >= cap:
+            if len(out) >= until or taken >= cap:
                 return
             if s.contact_id not in seen:
                 seen.add(s.contact_id)
                 out.append(s)
                 taken += 1
 
-    for group, cap in ((cold, per_group), (shared, per_group), (cold, limit), (shared, limit),
-                       (longest, limit)):
-        take(group, cap)
-    order = {kind: n for n, kind in enumerate(("cold", "shared", "longest"))}
+    for group, cap in ((cold, per_group), (shared, per_group), (cold, limit), (shared, limit)):
+        take(group, cap, room)
+    take(fresh, limit, limit)
+    take(longest, limit, limit)
+    order = {kind: n for n, kind in enumerate(("cold", "shared", "new", "longest"))}
     return sorted(out, key=lambda s: order[s.kind])
 
 
 def suggest(ctx: Context, cold: Sequence[Cold], upcoming: Sequence[EventRec],
-            limit: int = 5, per_group: int = 2) -> list[Suggestion]:
-    """``who_next`` over every active contact, today; ``cold`` is ``gone_cold(ctx)``.
+            limit: int = 5, per_group: int = 2,
+            fresh: Sequence[Suggestion] = ()) -> list[Suggestion]:
+    """``who_next`` over every active contact, today; ``cold`` is ``gone_cold(ctx)``, and
+    ``fresh`` the week's never-contacted picks (``fresh.fresh_picks``).
 
     Each group takes its first ``limit * 3`` in its order, so only those can make the list:
     the most overdue (everyone tied with the last of them too), the longest quiet, and the
@@ -120,7 +131,8 @@ def suggest(ctx: Context, cold: Sequence[Cold], upcoming: Sequence[EventRec],
             tag_ids = [tag_id for tag_id, name in tags if name in named]
             if tag_ids:
                 ids.update(_first_quiet(today, quiet_after, want, tag_ids))
-    return who_next(contact_lines(ctx, ids=ids), upcoming, today, limit, per_group)
+    ids.update(s.contact_id for s in fresh)
+    return who_next(contact_lines(ctx, ids=ids), upcoming, today, limit, per_group, fresh)
 
 
 def _first_quiet(today: date, quiet_after: date, want: int,
@@ -141,7 +153,7 @@ def _groups(active: list[ContactLine], upcoming: Sequence[EventRec], today: date
             for x in heapq.nsmallest(want, (x for x in active if x.due.state == "overdue"),
                                      key=lambda x: (-x.due.days_overdue, x.name.casefold()))]
     recent = today - timedelta(days=RECENT_DAYS)
-    quiet = sorted((x for x in active if not (x.last_contact and x.last_contact > recent)),
+    quiet = sorted((x for x in active if x.last_contact and x.last_contact <= recent),
                    key=lambda x: (x.since, x.name.casefold()))
     all_tags = {t for x in quiet for t in x.tags}
     horizon = today + timedelta(days=EVENT_HORIZON_DAYS)
@@ -162,7 +174,6 @@ def _groups(active: list[ContactLine], upcoming: Sequence[EventRec], today: date
     longest = []
     for x in quiet[:want]:
         days = (today - x.since).days
-        reason = (f"{days} days since you talked" if x.last_contact
-                  else f"nothing logged together yet ({days} days)")
-        longest.append(Suggestion(x.id, x.name, reason, "longest", days))
+        longest.append(Suggestion(x.id, x.name, f"{days} days since you talked", "longest",
+                                  days))
     return cold, shared, longest

@@ -25,6 +25,7 @@ from netrhythm.storage import events as event_store
 from netrhythm.storage import followups as followup_store
 from netrhythm.storage import practices as practice_store
 from netrhythm.storage import settings as settings_store
+from netrhythm.storage.cadence import fill_missing_starts
 from netrhythm.storage.journal import bulk_load
 
 WEEKS = 52
@@ -188,7 +189,7 @@ def create_demo(ctx: Context, seed: int = 2026) -> DemoSummary:
             practice_store.update_practice(practice.id, created_on=anchor_day)
         for tag, cadence in words.TAGS:
             if cadence:
-                contact_store.set_tag_cadence(tag, cadence)
+                contact_store.set_tag_cadence(tag, cadence, anchor_day)
         events = _events(w)
         people = make_people(w, rnd, events)
         for week in range(w.current - WEEKS + 1, w.current + 1):
@@ -203,6 +204,7 @@ def create_demo(ctx: Context, seed: int = 2026) -> DemoSummary:
                                            datetime.combine(week_last_day(week, w.ws),
                                                             time(18)))
         _due_follow_ups(w, people)
+        fill_missing_starts()
     return DemoSummary(len(people), w.actions, len(events) + 4, w.follow_ups)
 
 

@@ -13,7 +13,7 @@ from netrhythm.services import lookup
 from netrhythm.services.context import Context
 from netrhythm.storage import actions as action_store
 from netrhythm.storage import followups as followup_store
-from netrhythm.storage.contacts import names_by_id
+from netrhythm.storage.contacts import backdate_starts, names_by_id
 from netrhythm.storage.journal import change
 
 
@@ -63,6 +63,7 @@ def log_action(ctx: Context, request: LogRequest) -> Logged:
         action_id = action_store.insert_action(
             practice.id, day, note, event_id, contact_ids, ctx.now())
         followup_store.complete_follow_ups(contact_ids, day)
+        backdate_starts(contact_ids, day)
         due_on = _follow_up_day(ctx, day, follow_days, event_id, bool(contact_ids))
         if due_on is not None:
             due = due_on.isoformat()

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from netrhythm.domain.records import ActionRec
 from netrhythm.domain.weeks import week_first_day, week_last_day, weekday_span
+from netrhythm.services.contacts.fresh import fresh_picks
 from netrhythm.services.contacts.who_next import Suggestion, suggest
 from netrhythm.services.context import Context
 from netrhythm.services.tracking.status import Status, status
@@ -48,5 +49,6 @@ def week_view(ctx: Context, week: int | None = None, suggestions: int = 5) -> We
     return WeekView(
         status=st, current_week=current, today=today, span=weekday_span(ctx.read_week_start()),
         actions=week_actions(ctx, week),
-        who_next=suggest(ctx, st.gone_cold, st.upcoming, suggestions),
+        who_next=suggest(ctx, st.gone_cold, st.upcoming, suggestions,
+                         fresh=fresh_picks(ctx)),
     )

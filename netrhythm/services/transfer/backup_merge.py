@@ -79,9 +79,12 @@ class BackupMerge:
                 phones=[row["phone"]], urls=[row["url"]], company=row["company"],
                 role=row["role"], notes=row["notes"], how_met=row["how_met"],
                 met_on=row["met_on"], cadence_days=row["cadence_days"],
-                tags=tags.get(row["id"], []),
+                tags=tags.get(row["id"], []), connected_on=row["connected_on"],
+                last_contact_on=row["last_contact_on"],
                 extra={"met_at": self.ids["events"].get(row["met_at"] or 0),
-                       "archived": row["archived"], "created_on": row["created_on"]})
+                       "archived": row["archived"], "created_on": row["created_on"],
+                       "cadence_from": row["cadence_from"],
+                       "first_due_on": row["first_due_on"]})
             outcome = self.deduper.add(candidate)
             self.contact_targets[row["id"]] = outcome.target
             self.added["contacts"] += outcome.kind == "added"

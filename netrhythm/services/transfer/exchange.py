@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from netrhythm.domain.dates import parse_date
 from netrhythm.domain.errors import InputError
 from netrhythm.domain.text import json_escape_unsafe
 from netrhythm.domain.validate import clean_name
@@ -26,6 +27,7 @@ from netrhythm.services.context import Context
 from netrhythm.services.transfer import backup
 from netrhythm.services.transfer.backup_merge import BackupMerge
 from netrhythm.services.transfer.dedupe import Deduper
+from netrhythm.services.transfer.import_cadence import plan_starts
 from netrhythm.services.transfer.summary import BackupSummary, ImportSummary, count
 from netrhythm.storage import contacts as contact_store
 from netrhythm.storage import transfer as store
@@ -62,12 +64,15 @@ def read_file(path: Path, field_name: str = "FILE", limit: int = CONTACTS_LIMIT,
         raise InputError(field_name, f"{path}: cannot be read ({exc.strerror})") from None
 
 
-def _plan(parsed: Parsed, extra_tag: str | None, summary: ImportSummary) -> Deduper:
+def _plan(parsed: Parsed, extra_tag: str | None, summary: ImportSummary,
+          last_contact: date | None = None) -> Deduper:
     """Match every candidate against the database and the file; fill in the summary."""
     deduper = Deduper(store.contacts_for_dedupe())
     for candidate in parsed.candidates:
         if extra_tag:
             candidate = dataclasses.replace(candidate, tags=(*candidate.tags, extra_tag))
+        if last_contact and candidate.last_contact_on is None:
+            candidate = dataclasses.replace(candidate, last_contact_on=last_contact)
         outcome = deduper.add(candidate)
         who = f"{candidate.where} {candidate.name}"
         if outcome.kind == "merged":
@@ -97,9 +102,15 @@ def _write_targets(deduper: Deduper, today: date) -> list[int]:
 
 
 def import_contacts(ctx: Context, path: Path, dry_run: bool = False,
-                    tag: str | None = None) -> ImportSummary:
-    """Import a vCard, LinkedIn, Google or plain CSV file: validated whole, then one change."""
+                    tag: str | None = None, last_contact: str | None = None) -> ImportSummary:
+    """Import a vCard, LinkedIn, Google or plain CSV file: validated whole, then one change.
+
+    ``last_contact`` (``--last-contact``): when the user last talked to everyone in the file
+    (a file's own last-contact column wins). Cadences the import starts are spread
+    (``import_cadence``)."""
+    today = ctx.today()
     extra_tag = clean_name(tag, "--tag") if tag is not None else None
+    given = parse_date(last_contact, today, "--last-contact") if last_contact else None
     parsed = parse_contacts(read_file(path), path.name, path.suffix)
     read = len(parsed.candidates) + len(parsed.skipped)
     summary = ImportSummary(path.name, parsed.format, read=read,
@@ -107,14 +118,19 @@ def import_contacts(ctx: Context, path: Path, dry_run: bool = False,
                             removed=sum(c.removed for c in parsed.candidates),
                             removed_from=sum(1 for c in parsed.candidates if c.removed))
     if dry_run:
-        _plan(parsed, extra_tag, summary)
+        deduper = _plan(parsed, extra_tag, summary, given)
+        summary.first_dues = plan_starts(deduper, today, ctx.read_week_start()).days()
         return summary
     # bulk_load: the search index is rebuilt once at the end instead of per row (2x faster).
     # The journal gets the new contacts as one range delete and merges row by row, so
     # `undo` reverts the whole import, in well under a second even for 10,000 cards.
     with change(f"imported contacts from {path.name}", ctx.now()) as entry, bulk_load():
-        deduper = _plan(parsed, extra_tag, summary)
-        _write_targets(deduper, ctx.today())
+        deduper = _plan(parsed, extra_tag, summary, given)
+        starts = plan_starts(deduper, today, ctx.read_week_start())
+        starts.apply_to_new(deduper)
+        _write_targets(deduper, today)
+        starts.write_existing()
+        summary.first_dues = starts.days()
         merged = f", merged {summary.merged}" if summary.merged else ""
         entry.description = \
             f"imported {count(summary.added, 'contact')} from {path.name}{merged}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 SHOW_MERGES = 20
 
@@ -22,6 +23,7 @@ class ImportSummary:
     dry_run: bool = False
     removed: int = 0  # control characters and bidi overrides stripped from the file's text
     removed_from: int = 0  # … from this many contacts
+    first_dues: list[date] = field(default_factory=list)  # of the cadences it starts, sorted
 
     def lines(self) -> list[str]:
         verb = ("Would add", "would merge", "would skip") if self.dry_run else \
@@ -37,6 +39,12 @@ class ImportSummary:
         if self.removed:
             out.append(removed_line(self.removed, count(self.removed_from, "contact"),
                                     self.dry_run))
+        if self.first_dues:
+            first, last = self.first_dues[0], self.first_dues[-1]
+            when = f"on {first.isoformat()}" if first == last else \
+                f"from {first.isoformat()} to {last.isoformat()}, at most 5 a week"
+            out.append(f"Keep in touch: {count(len(self.first_dues), 'contact')} "
+                       f"{'would be' if self.dry_run else 'are'} first due {when}.")
         if self.dry_run:
             out.append("Dry run: nothing was written.")
         elif self.added or self.merged:

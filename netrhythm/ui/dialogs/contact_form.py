@@ -30,6 +30,7 @@ INPUTS = (
     ("every", "Keep in touch", "every N days (optional)"),
     ("how-met", "How you met", ""), ("met-at", "Met at", "an event (optional)"),
     ("met-on", "Met on", "a date (optional)"),
+    ("last-contact", "Last contact", "when you last talked, if not logged (optional)"),
 )
 ERROR_FIELDS = {"tag": "tags"}
 
@@ -81,7 +82,9 @@ class ContactFormDialog(FormDialog[tuple[str, int] | None]):
                       "tags": ", ".join(contact.tags),
                       "every": str(contact.cadence_days or ""), "how-met": contact.how_met,
                       "met-at": contact.met_at or "",
-                      "met-on": contact.met_on.isoformat() if contact.met_on else ""}
+                      "met-on": contact.met_on.isoformat() if contact.met_on else "",
+                      "last-contact": contact.last_contact_on.isoformat()
+                      if contact.last_contact_on else ""}
             for key, value in values.items():
                 self.query_one(f"#{key}", Input).value = value
             self.query_one("#notes", TextArea).text = contact.notes
@@ -104,7 +107,7 @@ class ContactFormDialog(FormDialog[tuple[str, int] | None]):
             email=value("email"), phone=value("phone"), url=value("url"),
             how_met=value("how-met"), notes=self.query_one("#notes", TextArea).text,
             cadence_days=value("every"), met_at=value("met-at"), met_on=value("met-on"),
-            tags=split_names(value("tags")),
+            tags=split_names(value("tags")), last_contact=value("last-contact"),
         )
 
     def action_save(self) -> None:

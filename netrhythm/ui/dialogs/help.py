@@ -46,6 +46,7 @@ KEYS = {
         ("l", "Log an action with the contact"),
         ("A", "Show or hide archived contacts"),
         ("i", "Import contacts: vCard, LinkedIn or Google CSV"),
+        ("t", "Tags: how many contacts each holds, its cadence; enter edits it"),
     ],
     "Review": [
         ("[  ]", "Previous, next week;  t  back to last week"),

@@ -57,6 +57,7 @@ class ContactsScreen(ContactActions, DataScreen):
         Binding("l", "log_with", "Log", id="contacts.log"),
         Binding("A", "toggle_archived", "Archived", show=False, id="contacts.archived"),
         Binding("i", "import_contacts", "Import", show=False, id="contacts.import"),
+        Binding("t", "tags", "Tags", show=False, id="contacts.tags"),
         Binding("escape", "clear_filter", "Clear search", show=False, id="contacts.clear"),
     ]
 
@@ -141,6 +142,11 @@ class ContactsScreen(ContactActions, DataScreen):
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived
         self.load()
+
+    def action_tags(self) -> None:
+        from netrhythm.ui.dialogs.tags import TagsDialog
+
+        self.app.push_screen(TagsDialog())
 
     def on_contact_table_opened(self, event: ContactTable.Opened) -> None:
         from netrhythm.ui.screens.contact_detail import ContactDetailScreen

@@ -54,6 +54,7 @@ def fields_text(d: ContactDetail, today: date) -> Content:
         ("Company", c.company), ("Role", c.role), ("Email", c.email), ("Phone", c.phone),
         ("URL", c.url), ("Tags", ", ".join(c.tags)), ("How met", c.how_met),
         ("Met at", c.met_at or ""), ("Met on", c.met_on.isoformat() if c.met_on else ""),
+        ("Connected on", c.connected_on.isoformat() if c.connected_on else ""),
         ("Keep in touch", cadence), ("Last contact", day_text(c.last_contact, today)),
         ("Next due", next_due), ("Added", c.created_on.isoformat()), ("Notes", c.notes),
     ])
