@@ -76,8 +76,8 @@ def test_round_trip_in_another_zone_keeps_the_moments() -> None:
 def test_uids_and_sequence_are_stable_and_dtstamp_is_the_given_time() -> None:
     data = _write()
     assert re.findall(rb"UID:([^\r]+)", data) == [
-        b"event-1.k3v9x2@netrhythm", b"event-2.k3v9x2@netrhythm", b"event-3.k3v9x2@netrhythm", b"event-4.k3v9x2@netrhythm",
-        b"follow-up-7@netrhythm"]
+        b"event-1.k3v9x2@netrhythm", b"event-2.k3v9x2@netrhythm", b"event-3.k3v9x2@netrhythm",
+        b"event-4.k3v9x2@netrhythm", b"follow-up-7.k3v9x2@netrhythm"]
     assert re.findall(rb"SEQUENCE:(\d+)", data) == [b"2", b"0", b"5", b"0", b"1"]
     assert set(re.findall(rb"DTSTAMP:([^\r]+)", data)) == {b"20261123T100000Z"}
     assert _write() == data  # the same input writes the same bytes
