@@ -49,8 +49,8 @@ def test_round_trip_gives_back_the_same_events() -> None:
     got = [(e.uid, e.sequence, e.name, e.start, e.end, e.tz, e.all_day, e.location, e.url,
             e.description, e.cancelled, e.recurrence_id) for e in result.events]
     assert got == [
-        ("event-2.k3v9x2@netrhythm", 0, "Web Summit", date(2026, 11, 10), date(2026, 11, 14), "", True,
-         "", "", "", False, None),
+        ("event-2.k3v9x2@netrhythm", 0, "Web Summit", date(2026, 11, 10), date(2026, 11, 14), "",
+         True, "", "", "", False, None),
         ("event-1.k3v9x2@netrhythm", 2, "PyCon Lisbon, day 1; keynote \\ talks",
          datetime(2026, 12, 1, 9, tzinfo=LISBON), datetime(2026, 12, 1, 18, tzinfo=LISBON),
          "Europe/Lisbon", False, "Rua X, 12; 2º", "https://example.org/e?a=1;b=2",
@@ -131,7 +131,8 @@ def test_text_is_escaped_per_rfc_5545() -> None:
 
 def test_long_lines_are_folded_at_75_octets_without_splitting_a_character() -> None:
     notes = "Agenda — " + "café, pastéis e networking 🚀; " * 40
-    data = write_ics([EventOut(9, "Long " * 30, EVENTS[0].start, notes=notes)], stamp=STAMP, database=DB)
+    data = write_ics([EventOut(9, "Long " * 30, EVENTS[0].start, notes=notes)], stamp=STAMP,
+                     database=DB)
     lines = _lines(data)
     assert max(len(line) for line in lines) <= 75
     assert sum(line.startswith(b" ") for line in lines) > 10
