@@ -121,7 +121,7 @@ def list_events(ctx: Context) -> tuple[list[EventRec], list[EventRec]]:
     """(upcoming soonest first, past newest first), with the names of the people met."""
     today = ctx.today()
     events = store.list_events()
-    upcoming = sorted((e for e in events if e.held_on >= today), key=lambda e: e.held_on)
+    upcoming = [e for e in reversed(events) if e.held_on >= today]
     past = [e for e in events if e.held_on < today]
     return upcoming, past
 
