@@ -7,7 +7,7 @@ counts attending events (see ``attend_practice``) at an event, dated the day it 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, tzinfo
 from typing import NamedTuple
 
 from netrhythm.domain.dates import format_day, parse_date
@@ -16,6 +16,7 @@ from netrhythm.domain.records import ActionRec, EventRec, PracticeRec
 from netrhythm.domain.validate import MAX_NAME, clean_line, clean_name, clean_text
 from netrhythm.domain.weeks import week_index
 from netrhythm.services import lookup
+from netrhythm.services.calendars.zone import read_zone
 from netrhythm.services.context import Context
 from netrhythm.storage import events as store
 from netrhythm.storage import practices as practice_store
@@ -46,6 +47,7 @@ class EventOverview(NamedTuple):
     upcoming: list[EventSummary]  # today's and later, soonest first
     past: list[EventSummary]  # newest first
     practice: PracticeRec | None  # what attending counts toward (None: none is active)
+    zone: tzinfo = UTC  # the user's: times are shown in it
 
 
 class EventDetail(NamedTuple):
@@ -56,6 +58,7 @@ class EventDetail(NamedTuple):
     attended_on: date | None  # when an action of ``practice`` was logged at it
     ref: str  # what names it in a form: its name, or ``#id`` when another shares the name
     follow_up_days: int  # meeting someone there schedules a follow-up within this many days
+    zone: tzinfo = UTC  # the user's: times are shown in it
 
 
 def _values(ctx: Context, form: EventForm) -> dict[str, object]:
@@ -143,7 +146,7 @@ def event_list(ctx: Context) -> EventOverview:
     events = store.event_summaries(practice.id if practice else None)
     upcoming = [s for s in reversed(events) if s.event.held_on >= today]
     past = [s for s in events if s.event.held_on < today]
-    return EventOverview(upcoming, past, practice)
+    return EventOverview(upcoming, past, practice, read_zone())
 
 
 def event_detail(ctx: Context, event_id: int) -> EventDetail:
@@ -153,7 +156,7 @@ def event_detail(ctx: Context, event_id: int) -> EventDetail:
     attended = [a.occurred_on for a in actions if practice and a.practice_id == practice.id]
     return EventDetail(event, store.people_at(event_id), actions, practice,
                        min(attended) if attended else None, event_ref(event),
-                       ctx.read_follow_up_window())
+                       ctx.read_follow_up_window(), read_zone())
 
 
 def log_attended(ctx: Context, event_id: int) -> str:

@@ -12,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from netrhythm.domain.event_times import parse_moment
 from netrhythm.domain.records import ActionRec, EventRec
 from netrhythm.domain.tuples import NamedTuple
 from netrhythm.storage.tables import Event, database
@@ -52,10 +51,13 @@ def _met(event_ids: Sequence[int] | None) -> dict[int, list[str]]:
 def _record(row: Sequence[Any], names: tuple[str, ...] = ()) -> EventRec:
     """An EventRec from the ``_COLUMNS`` of a row."""
     i, n, d, lo, u, no, last, starts, ends, cancelled = row
+    if starts is not None:  # a timed event (imported): only then is the parser imported
+        from netrhythm.domain.event_times import parse_moment
+
+        starts, ends = parse_moment(starts), parse_moment(ends)
     return EventRec(id=i, name=n, held_on=_day(d), location=lo, url=u, notes=no,
-                    contact_names=names, last_day=_maybe_day(last),
-                    starts_at=parse_moment(starts), ends_at=parse_moment(ends),
-                    cancelled=bool(cancelled))
+                    contact_names=names, last_day=_maybe_day(last), starts_at=starts,
+                    ends_at=ends, cancelled=bool(cancelled))
 
 
 def _records(rows: Sequence[tuple[Any, ...]], met: dict[int, list[str]]) -> list[EventRec]:

@@ -61,8 +61,14 @@ def import_calendar(ctx: Context, path: Path, *, dry_run: bool = False, match: s
     dates = _dates(first, last, today, window)
     zone_name = read_zone_name()
     zone = ZoneInfo(zone_name)
-    read = read_ics(read_calendar_file(path), zone=zone, window=window, dates=dates,
-                    match=match, source=path.name)
+    data = read_calendar_file(path)
+    try:
+        read = read_ics(data, zone=zone, window=window, dates=dates, match=match,
+                        source=path.name)
+    except InputError as exc:
+        if exc.field != "date range":
+            raise
+        raise InputError("--from/--to", exc.message) from None
     summary = CalendarSummary(path.name, zone_name, read.calendar_name, dry_run,
                               own_skipped=read.own_skipped, unmatched=read.unmatched,
                               match=match, stripped=read.stripped)
@@ -90,7 +96,7 @@ def _dates(first: str | None, last: str | None, today: date, window: Window) -> 
         return None
     start = parse_date(first, today, "--from", allow_future=True) if first else window.first
     end = parse_date(last, today, "--to", allow_future=True) if last else window.last
-    if start > end:
+    if first and last and start > end:
         raise InputError("--from", f"{start.isoformat()} is after --to {end.isoformat()}; "
                                    "give the earlier date first")
     return Window(start, end)

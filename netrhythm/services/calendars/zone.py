@@ -19,7 +19,6 @@ from zoneinfo import ZoneInfo
 from netrhythm.domain.errors import InputError
 from netrhythm.domain.event_times import days_covered, local, parse_moment
 from netrhythm.services.context import Context
-from netrhythm.storage import calendar as calendar_store
 from netrhythm.storage import settings as store
 
 TIME_ZONE = "time_zone"  # the setting's key in the database ("" or missing: the system's)
@@ -104,6 +103,8 @@ def set_time_zone(ctx: Context, text: str) -> str:
 
 def _redate(zone: ZoneInfo) -> int:
     """Set the local days of events with zoned times for ``zone``; how many changed."""
+    from netrhythm.storage import calendar as calendar_store
+
     changed = []
     for event_id, starts, ends, held_on, last_day in calendar_store.zoned_events():
         start = parse_moment(starts)

@@ -1,7 +1,8 @@
 """The list of events: upcoming ones (soonest first) under one heading, past ones under another.
 
-Each row shows whether attending was logged (✓), the day, the name and, where there is room,
-the place and how many people were met. Rows are laid out for the list's width and laid out
+Each row shows whether attending was logged (✓) or the event was cancelled (✗, name struck
+through), the day, the start time in the user's zone, the name and, where there is room, the
+place and how many people were met. Rows are laid out for the list's width and laid out
 again when it changes; the highlighted event stays highlighted across reloads.
 """
 
@@ -18,6 +19,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from netrhythm.domain.dates import MONTH_ABBR, WEEKDAY_ABBR
+from netrhythm.domain.event_times import local_span
 from netrhythm.services.events import EventOverview, EventSummary
 from netrhythm.ui.widgets.contact_table import fit
 
@@ -47,6 +49,7 @@ class EventList(OptionList):
         self.today = date.min
         self._laid_out_for = 0
         self._announced: int | None = -1
+        self._time_width = 0
 
     # -- data -------------------------------------------------------------------------------
     @property
@@ -90,6 +93,8 @@ class EventList(OptionList):
             return
         self._laid_out_for = width
         day_width = max((len(self._day(s)) for s in self.summaries), default=10)
+        # times line up: days without one get as much room as "18:30 "
+        self._time_width = 6 if any(s.event.starts_at for s in self.summaries) else 0
         options: list[Option | None] = []
         for title, items in (("Upcoming", overview.upcoming), ("Past", overview.past)):
             if items:
@@ -112,15 +117,19 @@ class EventList(OptionList):
 
     def _row(self, s: EventSummary, day_width: int, width: int) -> Content:
         e = s.event
-        mark = ("✓ ", "$text-success") if s.attended_on else "  "
+        mark = ("✗ ", "$text-error") if e.cancelled else \
+            ("✓ ", "$text-success") if s.attended_on else "  "
         people = f"{s.people} met" if s.people else ""
         people_width = 7 if width >= PEOPLE_FROM else 0
         rest = width - 2 - day_width - 2 - (people_width + 1 if people_width else 0)
         place_width = rest * 2 // 5 if width >= PLACE_FROM and e.location else 0
         name_width = rest - (place_width + 2 if place_width else 0)
+        span = local_span(e, self.overview.zone) if self.overview else None
+        start = f"{span[0]:%H:%M} " if span else " " * self._time_width
+        name = Content(fit(e.name, name_width - len(start)))
         parts: list[Content | str | tuple[str, str]] = [
-            mark, (self._day(s).ljust(day_width), "$accent"), "  ", Content(fit(e.name,
-                                                                              name_width))]
+            mark, (self._day(s).ljust(day_width), "$accent"), "  ", (start, MUTED),
+            name.stylize("strike $text-muted") if e.cancelled else name]
         if place_width:
             parts += ["  ", Content(fit(e.location, place_width)).stylize(MUTED)]
         if people_width:
