@@ -93,11 +93,30 @@ def edit_event(ctx: Context, name: str, form: EventForm) -> EventRec:
     """Change the fields given; ``name`` finds the event (``#12`` by id)."""
     before = get_event(lookup.event(name, "event"))
     values = _values(ctx, form)
+    moved = values.get("held_on", before.held_on)
+    if moved != before.held_on:
+        values.update(_moved(before, (moved - before.held_on).days))  # type: ignore[operator]
     _check_unique(str(values.get("name", before.name)),
                   values.get("held_on", before.held_on), before.id)  # type: ignore[arg-type]
     with change(f"edited event {before.name}", ctx.now()):
         store.update_event(before.id, **values)
     return get_event(before.id)
+
+
+def _moved(event: EventRec, days: int) -> dict[str, object]:
+    """An event moved to another day keeps its hours (in the user's zone) and its length."""
+    from datetime import timedelta
+
+    from netrhythm.domain.event_times import moment_text, shift_days
+
+    out: dict[str, object] = {}
+    if event.last_day is not None:
+        out["last_day"] = event.last_day + timedelta(days=days)
+    zone = read_zone()
+    for key, moment in (("starts_at", event.starts_at), ("ends_at", event.ends_at)):
+        if moment is not None:
+            out[key] = moment_text(shift_days(moment, days, zone))
+    return out
 
 
 def delete_event(ctx: Context, name: str) -> EventRec:

@@ -55,6 +55,12 @@ def test_import_into_an_empty_database_keeps_ids_and_reexports_the_same(ctx: Con
     again = json.loads(export_json(ctx))
     for key in ("exported_at", "schema_version"):
         original.pop(key), again.pop(key)
+    # the file predates the calendar fields: they come back with their defaults
+    for row in original["events"]:
+        row.update(last_day=None, starts_at=None, ends_at=None, tz="", uid=None,
+                   recurrence_id="", sequence=0, cancelled=False, revision=0)
+    for row in original["follow_ups"]:
+        row.update(revision=0)
     assert again == original
 
 
