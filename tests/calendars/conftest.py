@@ -33,7 +33,8 @@ def ics(name: str) -> Path:
     return DATA / name
 
 
-def rows(db: Path, where: str = "1", columns: tuple[str, ...] = COLUMNS) -> list[tuple[object, ...]]:
+def rows(db: Path, where: str = "1",
+         columns: tuple[str, ...] = COLUMNS) -> list[tuple[object, ...]]:
     """Events as stored, by day, start and id."""
     conn = sqlite3.connect(db)
     try:

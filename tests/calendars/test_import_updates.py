@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from netrhythm.services import events as event_svc
 from netrhythm.services.calendars.importer import import_calendar
+from netrhythm.services.calendars.summary import CalendarSummary
 from netrhythm.services.contacts.manage import ContactForm, add_contact
 from netrhythm.services.context import Context
 from netrhythm.services.tracking.log import LogRequest, log_action
@@ -24,8 +26,8 @@ WEEKLY = ("UID:weekly@example.org\r\nDTSTAMP:20260101T120000Z\r\nSUMMARY:Coffee 
           "RRULE:FREQ=WEEKLY;COUNT=4\r\nSEQUENCE:{seq}{extra}")
 
 
-def _import(ctx: Context, folder: Path, *events: str, **options: object):  # type: ignore[no-untyped-def]
-    return import_calendar(ctx, write(folder, calendar(*events)), **options)  # type: ignore[arg-type]
+def _import(ctx: Context, folder: Path, *events: str, **options: Any) -> CalendarSummary:
+    return import_calendar(ctx, write(folder, calendar(*events)), **options)
 
 
 def _id(ctx: Context, name: str) -> int:
