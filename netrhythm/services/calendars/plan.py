@@ -62,7 +62,7 @@ def make_plan(read: IcsRead, stored: list[StoredEvent], summary: CalendarSummary
                 summary.added.append(what)
             continue
         seen.add(target.id)
-        here = target.revision if target.uid is None else target.sequence
+        here = target.revision if own is not None else target.sequence
         if event.sequence < here:
             summary.skipped.append((what, f"an older copy (SEQUENCE {event.sequence}; this "
                                           f"one is at {here})"))
@@ -70,8 +70,8 @@ def make_plan(read: IcsRead, stored: list[StoredEvent], summary: CalendarSummary
             _drop(plan, target, what)
         elif event.sequence > here and not event.cancelled:
             fields = event_fields(event, fitter)
-            if target.uid is None:  # netrhythm's own: keep its identity
-                fields.update(uid=None, recurrence_id="", sequence=target.sequence)
+            if own is not None:  # netrhythm's own: its calendar's SEQUENCE stays
+                fields["sequence"] = target.sequence
             plan.updates.append({**fields, "id": target.id})
             summary.updated.append(what)
         else:
