@@ -86,7 +86,7 @@ def set_time_zone(ctx: Context, text: str) -> str:
     from netrhythm.storage.journal import change
 
     wanted = text.strip()
-    if wanted.casefold() == SYSTEM:
+    if wanted.casefold() == SYSTEM or wanted.endswith(f"({SYSTEM})"):  # as it is shown
         name, stored = system_zone_name(), ""
     elif zone_or_none(wanted) is not None:
         name, stored = wanted, wanted
