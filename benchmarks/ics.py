@@ -5,10 +5,10 @@ does not exist, then reads it with ``netrhythm.formats.ics_read.read_ics`` in th
 (12 months either side of the benchmark's today) and prints JSON with the seconds the read
 took (wall clock and CPU, start-up excluded) and how many occurrences came out.
 ``python -m benchmarks.ics --import DB FILE`` imports FILE into the database DB (the whole
-``netrhythm events import``: reading, matching, writing as one change) and prints the seconds. The file looks
-like a busy exported calendar: two VTIMEZONEs, times in Lisbon, New York and UTC, one in twenty
-all-day, one in fifty a weekly series of ten with an EXDATE, folded descriptions with
-non-ASCII text.
+``netrhythm events import``: reading, matching, writing as one change) and prints the seconds.
+The file looks like a busy exported calendar: two VTIMEZONEs, times in Lisbon, New York and
+UTC, one in twenty all-day, one in fifty a weekly series of ten with an EXDATE, folded
+descriptions with non-ASCII text.
 """
 
 from __future__ import annotations

@@ -139,3 +139,35 @@ def test_undo_takes_back_an_import_byte_for_byte(ctx: Context, tmp_path: Path) -
     assert state(ctx.db_path) != before
     assert undo() is not None
     assert state(ctx.db_path) == before
+
+
+def test_a_cancelled_event_is_not_suggested_as_upcoming(ctx: Context, tmp_path: Path) -> None:
+    from netrhythm.storage import drafts as draft_store
+    from netrhythm.storage import events as event_store
+
+    _import(ctx, tmp_path, vevent("a@x", "20260312T183000Z", "Talks"),
+            vevent("b@x", "20260313T183000Z", "Workshop"))
+    add_contact(ctx, ContactForm(name="Ana Ruiz", met_at="Talks"))  # keeps it when cancelled
+    _import(ctx, tmp_path, vevent("a@x", "20260312T183000Z", "Talks", sequence=1,
+                                  extra="STATUS:CANCELLED"),
+            vevent("b@x", "20260313T183000Z", "Workshop"))
+    assert [e.name for e in event_svc.list_events(ctx)[0]] == ["Talks", "Workshop"]
+    assert [e.name for e in event_store.upcoming_events(date(2026, 3, 1))] == ["Workshop"]
+    assert [n for n, _, _ in draft_store.events_between(date(2026, 3, 1),
+                                                        date(2026, 3, 31))] == ["Workshop"]
+
+
+def test_long_names_are_cut_to_the_limit_and_counted(ctx: Context, tmp_path: Path) -> None:
+    long_url = "URL:https://example.org/" + "x" * 300
+    summary = _import(ctx, tmp_path, vevent(
+        "a@x", "20260312T183000Z", "N" * 300,
+        extra=f"LOCATION:{'L' * 250}\r\n{long_url}\r\nDESCRIPTION:{'d' * 25_000}"))
+    ((name, location, url, notes),) = rows(ctx.db_path, columns=("name", "location", "url",
+                                                                  "notes"))
+    assert (len(str(name)), str(name)[-1]) == (200, "…")
+    assert (len(str(location)), url, len(str(notes))) == (200, "", 20_000)
+    assert summary.shortened == 4
+    assert summary.lines()[-2] == (
+        "Note: shortened 4 texts to netrhythm's limits (names and places 200 characters, notes "
+        "20,000; longer links left out).")
+    event_svc.edit_event(ctx, f"#{_id(ctx, str(name))}", event_svc.EventForm(location="Here"))
