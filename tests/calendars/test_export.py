@@ -21,7 +21,7 @@ from netrhythm.services.contacts.manage import ContactForm, add_contact, edit_co
 from netrhythm.services.context import Context, open_context
 from netrhythm.services.undo import undo
 from netrhythm.storage import followups as followup_store
-from tests.calendars.conftest import NOW, ics, rows
+from tests.calendars.conftest import COLUMNS, NOW, ics, rows
 from tests.transfer.conftest import state
 
 SAME = ("name", "held_on", "last_day", "starts_at", "ends_at", "tz", "location", "url",
@@ -180,3 +180,26 @@ def test_files_are_private_and_never_replaced(ctx: Context, tmp_path: Path) -> N
     assert (one.name, two.name) == ("netrhythm-events-2026-03-01.ics",
                                     "netrhythm-events-2026-03-01-2.ics")
     assert stat.S_IMODE(two.stat().st_mode) == 0o600
+
+
+def test_the_json_backup_keeps_calendar_events_whole(ctx: Context, tmp_path: Path) -> None:
+    from netrhythm.services.transfer.exchange import export_json, import_json
+
+    import_calendar(ctx, ics("weekly_meetup.ics"))
+    event_svc.edit_event(ctx, "#3", event_svc.EventForm(name="Hack night (renamed)"))
+    backup = tmp_path / "backup.json"
+    backup.write_text(export_json(ctx))
+    columns = (*COLUMNS, "revision", "notes")
+    kept = rows(ctx.db_path, columns=columns)
+    assert kept[2][-2:] == (1, "")  # the renamed one's revision
+    other = open_context(tmp_path / "other.db", FixedClock(NOW))
+    try:
+        import_json(other, backup)
+        assert rows(other.db_path, columns=columns) == kept
+        event_svc.edit_event(other, "#3", event_svc.EventForm(name="Renamed here"))
+        now = rows(other.db_path, columns=columns)
+        merged = import_json(other, backup, merge=True)  # the same occurrences: none added
+        assert merged.added.get("events", 0) == 0 and merged.skipped["events"] == len(kept)
+        assert rows(other.db_path, columns=columns) == now
+    finally:
+        other.close()
