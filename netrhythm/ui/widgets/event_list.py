@@ -192,7 +192,8 @@ class EventList(OptionList):
         start = f"{span[0]:%H:%M} " if span else " " * self._time_width
         name = Content(fit(e.name, name_width - len(start)))
         parts: list[Content | str | tuple[str, str]] = [
-            mark, (self._day(s).ljust(day_width), "$accent"), "  ", (start, MUTED),
+            mark, (self._day(s).ljust(day_width), "$accent"), "  ",
+            *(((start, MUTED),) if start else ()),
             name.stylize("strike $text-muted") if e.cancelled else name]
         if place_width:
             parts += ["  ", Content(fit(e.location, place_width)).stylize(MUTED)]
