@@ -7,6 +7,7 @@ from argparse import Namespace
 from datetime import datetime
 from pathlib import Path
 
+from netrhythm.cli.output import write_data
 from netrhythm.cli.render import print_json, table
 from netrhythm.domain.dates import format_day
 from netrhythm.domain.records import EventRec
@@ -44,9 +45,9 @@ def run_export(ctx: Context, args: Namespace) -> int:
     if args.output:
         export.write_calendar(ctx, Path(args.output).expanduser(), args.with_notes)
         print(f"Wrote {args.output}.", file=sys.stderr)
-    else:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(export.export_calendar(ctx, args.with_notes))
+    else:  # exact bytes to a pipe or a file; a terminal gets plain line ends
+        text = export.export_calendar(ctx, args.with_notes).decode("utf-8")
+        write_data(text.replace("\r\n", "\n") if sys.stdout.isatty() else text)
     return 0
 
 

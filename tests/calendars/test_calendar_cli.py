@@ -55,7 +55,7 @@ def test_bad_input_exits_2_and_changes_nothing(tmp_path: Path) -> None:
     fifo = tmp_path / "feed.ics"
     os.mkfifo(fifo)
     piped = _cli(db, "events", "import", str(fifo))
-    assert piped.code == 2 and "is not a regular file" in piped.err
+    assert piped.code == 2 and "is a named pipe (FIFO), not a file" in piped.err
     dates = _cli(db, "events", "import", str(ics("all_day.ics")), "--from", "2026-13-01")
     assert dates.code == 2 and dates.err.startswith("netrhythm: error: --from: ")
     assert _cli(db, "settings", "time-zone", "Europe/Lisbn").code == 2

@@ -152,24 +152,25 @@ def test_only_regular_files_are_read(ctx: Context, tmp_path: Path) -> None:
 
     fifo = tmp_path / "pipe.ics"
     os.mkfifo(fifo)
-    for path, says in ((fifo, "is not a regular file"), (tmp_path, "is a folder"),
-                       (tmp_path / "none.ics", "no such file")):
-        with pytest.raises(InputError, match=says):
+    for path, says in ((fifo, "is a named pipe (FIFO), not a file; give the path of a "
+                              "calendar file"),
+                       (tmp_path, "is a folder"), (tmp_path / "none.ics", "no such file")):
+        with pytest.raises(InputError) as caught:
             import_calendar(ctx, path)
+        assert caught.value.field == "FILE" and says in caught.value.message
 
 
-def test_a_file_over_the_size_limit_is_refused_after_reading_one_byte_more(
-        ctx: Context, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from netrhythm.formats import ics_lines
+def test_a_file_over_the_size_limit_is_refused(ctx: Context, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
     from netrhythm.services.calendars import importer
 
-    monkeypatch.setattr(importer, "MAX_ICS_BYTES", 1_000)
-    monkeypatch.setattr(ics_lines, "MAX_ICS_BYTES", 1_000)
-    big = tmp_path / "big.ics"
-    big.write_bytes(ics("meetup_feed.ics").read_bytes() * 50)
-    read = importer.read_calendar_file(big)
-    assert len(read) == 1_001
-    with pytest.raises(InputError, match="the limit is"):
+    data = ics("meetup_feed.ics").read_bytes()
+    monkeypatch.setattr(importer, "MAX_ICS_BYTES", len(data))
+    exact, big = tmp_path / "exact.ics", tmp_path / "big.ics"
+    exact.write_bytes(data)
+    big.write_bytes(data + b"\r\n")
+    assert importer.read_calendar_file(exact) == data
+    with pytest.raises(InputError, match="a calendar file may be at most"):
         import_calendar(ctx, big)
 
 

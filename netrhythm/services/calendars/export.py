@@ -20,11 +20,11 @@ from zoneinfo import ZoneInfo
 
 from netrhythm.domain.errors import InputError
 from netrhythm.domain.event_times import parse_moment
+from netrhythm.files.atomic import write_new
 from netrhythm.formats.ics_write import EventOut, FollowUpOut, write_ics
 from netrhythm.services.calendars.identity import database_id
 from netrhythm.services.calendars.zone import read_zone, zone_or_none
 from netrhythm.services.context import Context
-from netrhythm.services.files import create_private
 from netrhythm.storage import calendar as store
 from netrhythm.storage.calendar import ExportEvent
 
@@ -43,15 +43,11 @@ def export_calendar(ctx: Context, with_notes: bool = False) -> bytes:
 
 def write_calendar(ctx: Context, path: Path, with_notes: bool = False,
                    field_name: str = "--output") -> Path:
-    """Create ``path`` (0600) with the export; an existing file is never replaced."""
-    data = export_calendar(ctx, with_notes)
-    try:
-        create_private(path, data)
-    except FileExistsError:
-        raise InputError(field_name, f"{path} already exists; choose another name or move it "
-                                     "away first (nothing was written)") from None
-    except OSError as exc:
-        raise InputError(field_name, f"{path}: cannot be created ({exc.strerror})") from None
+    """Create ``path`` (0600, whole or not at all) with the export; an existing file is never
+    replaced."""
+    from netrhythm.services.transfer.exchange import write_private
+
+    write_private(path, export_calendar(ctx, with_notes).decode("utf-8"), field_name)
     return path
 
 
@@ -67,7 +63,7 @@ def write_to_folder(ctx: Context, folder: Path | None = None, with_notes: bool =
     for n in range(1, 1000):
         path = target / (f"{stem}.ics" if n == 1 else f"{stem}-{n}.ics")
         try:
-            create_private(path, data)
+            write_new(path, data)
         except FileExistsError:
             continue
         return path

@@ -9,8 +9,6 @@ each occurrence does to the events here.
 
 from __future__ import annotations
 
-import os
-import stat
 from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -31,24 +29,11 @@ from netrhythm.storage.journal import change
 
 
 def read_calendar_file(path: Path, field_name: str = "FILE") -> bytes:
-    """The bytes of a regular file, at most ``MAX_ICS_BYTES`` + 1 of them (so that one more
-    than the limit is refused by the reader, without reading a huge file whole)."""
-    try:
-        if stat.S_ISDIR(path.stat().st_mode):
-            raise InputError(field_name, f"{path} is a folder; give a file")
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise InputError(field_name, f"{path}: no such file") from None
-    except OSError as exc:
-        raise InputError(field_name, f"{path}: cannot be read ({exc.strerror})") from None
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise InputError(field_name, f"{path} is not a regular file (a pipe, a device); "
-                                         "save the calendar to a file and import that")
-        try:
-            return handle.read(MAX_ICS_BYTES + 1)
-        except OSError as exc:
-            raise InputError(field_name, f"{path}: cannot be read ({exc.strerror})") from None
+    """The bytes of a regular file of at most ``MAX_ICS_BYTES`` (a FIFO, a device, a folder
+    or a larger file is refused, unread), or an InputError that says why not."""
+    from netrhythm.services.transfer.exchange import read_file
+
+    return read_file(path, field_name, limit=MAX_ICS_BYTES, what="calendar file")
 
 
 def import_calendar(ctx: Context, path: Path, *, dry_run: bool = False, match: str = "",
