@@ -44,10 +44,11 @@ class Size:
     events: int
     follow_ups: int
     vcards: int  # for the import measure
+    ics_events: int  # for the calendar import measure
 
 
-HEAVY = Size("heavy", 10, 5_000, 60_000, 500, 2_000, 10_000)
-TINY = Size("tiny", 1, 60, 400, 12, 30, 100)
+HEAVY = Size("heavy", 10, 5_000, 60_000, 500, 2_000, 10_000, 5_000)
+TINY = Size("tiny", 1, 60, 400, 12, 30, 100, 50)
 
 
 def version_key(size: Size) -> str:

@@ -1,12 +1,14 @@
-"""The calendar measure: a file of invented events, read as ``events import`` will read it.
+"""The calendar measure: a file of invented events, read and imported as ``events import`` does.
 
 ``python -m benchmarks.ics FILE [COUNT]`` writes COUNT (default 5,000) VEVENTs to FILE when it
 does not exist, then reads it with ``netrhythm.formats.ics_read.read_ics`` in the import window
 (12 months either side of the benchmark's today) and prints JSON with the seconds the read
-took (wall clock and CPU, start-up excluded) and how many occurrences came out. The file looks
-like a busy exported calendar: two VTIMEZONEs, times in Lisbon, New York and UTC, one in twenty
-all-day, one in fifty a weekly series of ten with an EXDATE, folded descriptions with
-non-ASCII text.
+took (wall clock and CPU, start-up excluded) and how many occurrences came out.
+``python -m benchmarks.ics --import DB FILE`` imports FILE into the database DB (the whole
+``netrhythm events import``: reading, matching, writing as one change) and prints the seconds.
+The file looks like a busy exported calendar: two VTIMEZONEs, times in Lisbon, New York and
+UTC, one in twenty all-day, one in fifty a weekly series of ten with an EXDATE, folded
+descriptions with non-ASCII text.
 """
 
 from __future__ import annotations
@@ -91,7 +93,26 @@ def write_calendar(path: Path, count: int, today: date | None = None) -> Path:
     return path
 
 
+def import_main(db: Path, path: Path) -> int:
+    from netrhythm.domain.clock import FixedClock
+    from netrhythm.services.calendars.importer import import_calendar
+    from netrhythm.services.context import open_context
+
+    ctx = open_context(db, FixedClock(NOW))
+    try:
+        start, cpu = time.perf_counter(), time.process_time()
+        summary = import_calendar(ctx, path)
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    finally:
+        ctx.close()
+    print(json.dumps({"seconds": seconds, "cpu_seconds": round(cpu, 3),
+                      "events": len(summary.added)}))
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--import"]:
+        return import_main(Path(argv[1]), Path(argv[2]))
     from zoneinfo import ZoneInfo
 
     from netrhythm.formats.ics_read import read_ics

@@ -106,6 +106,23 @@ def tui_rows(db: Path, repeat: int) -> list[Row]:
     ]
 
 
+def calendar_row(db: Path, work: Path, size: Size, repeat: int) -> Row:
+    """Importing a calendar of ``size.ics_events`` events (5,754 occurrences for 5,000) into
+    a copy of the data set, in a process of its own, start-up excluded."""
+    from benchmarks.ics import write_calendar
+
+    name = f"import {size.ics_events:,} calendar events"
+    path = write_calendar(work / "calendar.ics", size.ics_events)
+    seconds = []
+    for number in range(min(3, repeat)):
+        target = work / f"calendar-{number}.db"
+        shutil.copyfile(db, target)
+        _, out = run_once([PYTHON, "-m", "benchmarks.ics", "--import", str(target), str(path)],
+                          ENV)
+        seconds.append(json.loads(out)["seconds"])
+    return Row(name, median(seconds), "s", 5, "< 5 s")
+
+
 def import_row(db: Path, work: Path, size: Size, repeat: int) -> Row:
     from benchmarks.vcard import write_vcards
 

@@ -70,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
             ("in process", lambda: measures.inproc_rows(db, args.repeat)),
             ("app", lambda: measures.tui_rows(db, args.repeat)),
             ("import", lambda: [measures.import_row(source, work, size, args.repeat)]),
+            ("calendar import",
+             lambda: [measures.calendar_row(source, work, size, args.repeat)]),
         ]
         for name, step in steps:
             print(f"Measuring: {name} …", flush=True)

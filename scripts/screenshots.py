@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import shutil
 import sys
 import tempfile
@@ -27,6 +28,7 @@ from netrhythm.services.demo.create import create_demo  # noqa: E402
 from netrhythm.ui.app import build_app  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 10, 0)
+os.environ["TZ"] = "UTC"  # the system's zone, which Settings shows: the same on every machine
 SIZE = (120, 36)
 OUT = ROOT / "screenshots"
 # file name: keys pressed from the Week screen ("text:…" types text)

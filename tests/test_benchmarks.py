@@ -19,6 +19,7 @@ MEASURES = (
     "streaks and scores, all practices", "draft for one contact",
     "TUI ready: Week screen, first frame",
     "contacts filter: one letter, key to table", "TUI peak memory", "import 100 vCards",
+    "import 50 calendar events",
 )
 
 

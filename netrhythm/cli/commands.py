@@ -17,7 +17,7 @@ def _runs_long(args: Namespace) -> bool:
     its first frame is painted, see ``cli.app.make_app``)."""
     command, action = args.command, getattr(args, "action", None)
     return (command in ("demo", "export", "import")
-            or (command == "contacts" and action in ("import", "export"))
+            or (command in ("contacts", "events") and action in ("import", "export"))
             or (command == "nudge" and args.watch is not None))
 
 

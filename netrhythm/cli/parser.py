@@ -50,7 +50,7 @@ COMMANDS = {
     "contacts": "add, list, show, edit contacts",
     "tags": "list tags with their contacts and cadences, or set a tag's cadence",
     "practices": "list, add, edit, archive, move, delete practices",
-    "events": "add and list events",
+    "events": "add, list, import (.ics) and export (.ics) events",
     "pause": "pause a week (holiday): streaks neither break nor grow",
     "undo": "revert the latest change and say what it was",
     "nudge": "send the desktop notifications that are due",
@@ -201,6 +201,17 @@ def _events(sub: Any) -> None:
     p.add_argument("--notes", metavar="TEXT")
     p = esub.add_parser("list", help="upcoming events, then past ones")
     p.add_argument("--json", action="store_true")
+    p = esub.add_parser("import", help="import events from an iCalendar (.ics) file")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
+    p.add_argument("--match", default="", metavar="TEXT",
+                   help="only events whose name, place or description contains TEXT")
+    p.add_argument("--from", dest="first", metavar="DATE", help="only events from DATE on")
+    p.add_argument("--to", dest="last", metavar="DATE", help="only events up to DATE")
+    p = esub.add_parser("export", help="events to come and open follow-ups as iCalendar")
+    p.add_argument("--format", choices=("ics",), default="ics")
+    p.add_argument("--output", metavar="FILE", help="write here (default: standard output)")
+    p.add_argument("--with-notes", action="store_true", help="include event and follow-up notes")
 
 
 def _pause(sub: Any) -> None:

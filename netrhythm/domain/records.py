@@ -7,7 +7,7 @@ make thousands).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from netrhythm.domain.tuples import NamedTuple
 
@@ -28,7 +28,14 @@ class PracticeRec(NamedTuple):
 
 
 class EventRec(NamedTuple):
-    """An event, with the names of the people met there."""
+    """An event, with the names of the people met there.
+
+    ``held_on`` is the local day it starts and ``last_day`` the last day it covers (None: one
+    day). A timed event has ``starts_at``/``ends_at`` (end exclusive): aware datetimes in UTC,
+    or wall times (naive) when its calendar gave them without a zone; None: all day (every
+    event typed by hand). ``domain.event_times`` shows them in the user's zone. ``cancelled``:
+    its calendar cancelled it, and something here links to it.
+    """
 
     id: int
     name: str
@@ -37,6 +44,10 @@ class EventRec(NamedTuple):
     url: str = ""
     notes: str = ""
     contact_names: tuple[str, ...] = ()
+    last_day: date | None = None
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    cancelled: bool = False
 
 
 class ContactRec(NamedTuple):

@@ -30,7 +30,7 @@ from netrhythm.formats.ics_records import (
     IcsEvent,
     IcsRead,
     Window,
-    own_id,
+    is_netrhythm_uid,
 )
 from netrhythm.formats.ics_rules import Budget
 from netrhythm.formats.ics_simple import read_once
@@ -162,7 +162,7 @@ def _calendar_zone(headers: dict[str, tuple[str, int]]) -> tzinfo | None:
 
 def _is_own_follow_up(block: Block, uid: str) -> bool:
     kind = block.texts.get(KIND_PROPERTY, "").strip().lower()
-    return kind == FOLLOW_UP_KIND or own_id(uid, FOLLOW_UP_KIND) is not None
+    return kind == FOLLOW_UP_KIND or is_netrhythm_uid(uid, FOLLOW_UP_KIND)
 
 
 def _order(event: IcsEvent) -> tuple[datetime, str, str]:

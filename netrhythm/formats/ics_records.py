@@ -17,23 +17,42 @@ KIND_PROPERTY = "X-NETRHYTHM-KIND"  # "event" or "follow-up" on what netrhythm e
 FOLLOW_UP_KIND = "follow-up"
 EVENT_KIND = "event"
 UID_DOMAIN = "netrhythm"
-_OWN_UID = re.compile(r"^(event|follow-up)-(\d+)@netrhythm$")
+# ``event-12.k3v9x2@netrhythm``: kind, id, and the id of the database that wrote it
+_OWN_UID = re.compile(r"^(event|follow-up)-(\d+)\.([0-9a-z]{1,32})@netrhythm$")
+DATABASE_ID = re.compile(r"^[0-9a-z]{1,32}$")
 
 
-def event_uid(event_id: int) -> str:
-    """The stable UID an exported event carries: ``event-12@netrhythm``."""
-    return f"event-{event_id}@{UID_DOMAIN}"
+def event_uid(event_id: int, database: str) -> str:
+    """The stable UID an exported event carries: ``event-12.k3v9x2@netrhythm``, where
+    ``database`` (letters and digits) names the database, so that two netrhythm databases
+    exported into one calendar never share a UID."""
+    return f"event-{event_id}.{_checked(database)}@{UID_DOMAIN}"
 
 
-def follow_up_uid(follow_up_id: int) -> str:
-    """The stable UID an exported follow-up carries: ``follow-up-7@netrhythm``."""
-    return f"follow-up-{follow_up_id}@{UID_DOMAIN}"
+def follow_up_uid(follow_up_id: int, database: str) -> str:
+    """The stable UID an exported follow-up carries: ``follow-up-7.k3v9x2@netrhythm``."""
+    return f"follow-up-{follow_up_id}.{_checked(database)}@{UID_DOMAIN}"
 
 
-def own_id(uid: str, kind: str = EVENT_KIND) -> int | None:
-    """The netrhythm id in a UID this program wrote (``event-12@netrhythm`` -> 12), else None."""
+def own_id(uid: str, database: str, kind: str = EVENT_KIND) -> int | None:
+    """The id in a UID that the database ``database`` wrote (``event-12.k3v9x2@netrhythm``
+    -> 12 for ``k3v9x2``), else None: another database's UIDs are not its own."""
     found = _OWN_UID.match(uid)
-    return int(found.group(2)) if found and found.group(1) == kind else None
+    if found and found.group(1) == kind and found.group(3) == database:
+        return int(found.group(2))
+    return None
+
+
+def is_netrhythm_uid(uid: str, kind: str) -> bool:
+    """True for a UID of that kind written by any netrhythm database."""
+    found = _OWN_UID.match(uid)
+    return bool(found and found.group(1) == kind)
+
+
+def _checked(database: str) -> str:
+    if not DATABASE_ID.match(database):
+        raise ValueError(f"a database id is 1-32 lowercase letters and digits, not {database!r}")
+    return database
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,9 @@
   with the VTIMEZONE each zone needs.
 - Follow-ups due are all-day VEVENTs with ``TRANSP:TRANSPARENT`` (free time, no busy block):
   calendar apps that subscribe to or import a file ignore VTODO, so tasks would not show.
-- UIDs are stable (``event-12@netrhythm``, ``follow-up-7@netrhythm``) and SEQUENCE comes from
-  the caller, who raises it whenever the item changes: a re-import then updates in place.
+- UIDs are stable and name the database (``event-12.k3v9x2@netrhythm``,
+  ``follow-up-7.k3v9x2@netrhythm``), and SEQUENCE comes from the caller, who raises it
+  whenever the item changes: a re-import then updates in place.
 - ``X-NETRHYTHM-KIND`` marks each item, so reading the file back skips the follow-ups.
 - Notes go in DESCRIPTION only when the caller passes them (``notes=None`` leaves them out).
 
@@ -62,8 +63,9 @@ class FollowUpOut:
 
 
 def write_ics(events: Iterable[EventOut], follow_ups: Iterable[FollowUpOut] = (), *,
-              stamp: datetime, name: str = "netrhythm") -> bytes:
-    """The calendar as bytes (UTF-8, CRLF line ends); ``stamp`` (aware) becomes DTSTAMP."""
+              stamp: datetime, database: str, name: str = "netrhythm") -> bytes:
+    """The calendar as bytes (UTF-8, CRLF line ends); ``stamp`` (aware) becomes DTSTAMP and
+    ``database`` (the writing database's id) goes into every UID."""
     if stamp.tzinfo is None:
         raise ValueError("stamp must be an aware datetime")
     calendar = icalendar.Calendar()
@@ -75,10 +77,10 @@ def write_ics(events: Iterable[EventOut], follow_ups: Iterable[FollowUpOut] = ()
     stamp = stamp.astimezone(UTC)
     days: list[date] = []
     for event in events:
-        calendar.add_component(_event(event, stamp))
+        calendar.add_component(_event(event, stamp, database))
         days.append(_day(event.start))
     for follow_up in follow_ups:
-        calendar.add_component(_follow_up(follow_up, stamp))
+        calendar.add_component(_follow_up(follow_up, stamp, database))
     if days:  # VTIMEZONEs cover the events' years, not icalendar's default 1970-2038
         calendar.add_missing_timezones(date(min(days).year - 1, 1, 1),
                                        date(max(days).year + 2, 1, 1))
@@ -90,11 +92,11 @@ def write_ics(events: Iterable[EventOut], follow_ups: Iterable[FollowUpOut] = ()
     return calendar.to_ical()
 
 
-def _event(event: EventOut, stamp: datetime) -> icalendar.Event:
+def _event(event: EventOut, stamp: datetime, database: str) -> icalendar.Event:
     for moment in (event.start, event.end):
         if isinstance(moment, datetime) and moment.tzinfo is None:
             raise ValueError(f"event {event.id}: times must be aware datetimes")
-    item = _item(event_uid(event.id), event.sequence, stamp, EVENT_KIND)
+    item = _item(event_uid(event.id, database), event.sequence, stamp, EVENT_KIND)
     item.add("SUMMARY", _line(event.name))
     item.add("DTSTART", event.start)
     if event.end is not None:
@@ -109,8 +111,9 @@ def _event(event: EventOut, stamp: datetime) -> icalendar.Event:
     return item
 
 
-def _follow_up(follow_up: FollowUpOut, stamp: datetime) -> icalendar.Event:
-    item = _item(follow_up_uid(follow_up.id), follow_up.sequence, stamp, FOLLOW_UP_KIND)
+def _follow_up(follow_up: FollowUpOut, stamp: datetime, database: str) -> icalendar.Event:
+    item = _item(follow_up_uid(follow_up.id, database), follow_up.sequence, stamp,
+                 FOLLOW_UP_KIND)
     item.add("SUMMARY", f"Follow up with {_line(follow_up.contact)}")
     item.add("DTSTART", follow_up.due_on)
     item.add("DTEND", follow_up.due_on + timedelta(days=1))

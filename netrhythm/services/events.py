@@ -7,7 +7,7 @@ counts attending events (see ``attend_practice``) at an event, dated the day it 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, tzinfo
 from typing import NamedTuple
 
 from netrhythm.domain.dates import format_day, parse_date
@@ -16,6 +16,7 @@ from netrhythm.domain.records import ActionRec, EventRec, PracticeRec
 from netrhythm.domain.validate import MAX_NAME, clean_line, clean_name, clean_text
 from netrhythm.domain.weeks import week_index
 from netrhythm.services import lookup
+from netrhythm.services.calendars.zone import read_zone
 from netrhythm.services.context import Context
 from netrhythm.storage import events as store
 from netrhythm.storage import practices as practice_store
@@ -46,6 +47,7 @@ class EventOverview(NamedTuple):
     upcoming: list[EventSummary]  # today's and later, soonest first
     past: list[EventSummary]  # newest first
     practice: PracticeRec | None  # what attending counts toward (None: none is active)
+    zone: tzinfo = UTC  # the user's: times are shown in it
 
 
 class EventDetail(NamedTuple):
@@ -56,6 +58,7 @@ class EventDetail(NamedTuple):
     attended_on: date | None  # when an action of ``practice`` was logged at it
     ref: str  # what names it in a form: its name, or ``#id`` when another shares the name
     follow_up_days: int  # meeting someone there schedules a follow-up within this many days
+    zone: tzinfo = UTC  # the user's: times are shown in it
 
 
 def _values(ctx: Context, form: EventForm) -> dict[str, object]:
@@ -90,11 +93,30 @@ def edit_event(ctx: Context, name: str, form: EventForm) -> EventRec:
     """Change the fields given; ``name`` finds the event (``#12`` by id)."""
     before = get_event(lookup.event(name, "event"))
     values = _values(ctx, form)
+    moved = values.get("held_on", before.held_on)
+    if moved != before.held_on:
+        values.update(_moved(before, (moved - before.held_on).days))  # type: ignore[operator]
     _check_unique(str(values.get("name", before.name)),
                   values.get("held_on", before.held_on), before.id)  # type: ignore[arg-type]
     with change(f"edited event {before.name}", ctx.now()):
         store.update_event(before.id, **values)
     return get_event(before.id)
+
+
+def _moved(event: EventRec, days: int) -> dict[str, object]:
+    """An event moved to another day keeps its hours (in the user's zone) and its length."""
+    from datetime import timedelta
+
+    from netrhythm.domain.event_times import moment_text, shift_days
+
+    out: dict[str, object] = {}
+    if event.last_day is not None:
+        out["last_day"] = event.last_day + timedelta(days=days)
+    zone = read_zone()
+    for key, moment in (("starts_at", event.starts_at), ("ends_at", event.ends_at)):
+        if moment is not None:
+            out[key] = moment_text(shift_days(moment, days, zone))
+    return out
 
 
 def delete_event(ctx: Context, name: str) -> EventRec:
@@ -121,7 +143,7 @@ def list_events(ctx: Context) -> tuple[list[EventRec], list[EventRec]]:
     """(upcoming soonest first, past newest first), with the names of the people met."""
     today = ctx.today()
     events = store.list_events()
-    upcoming = sorted((e for e in events if e.held_on >= today), key=lambda e: e.held_on)
+    upcoming = [e for e in reversed(events) if e.held_on >= today]
     past = [e for e in events if e.held_on < today]
     return upcoming, past
 
@@ -143,7 +165,7 @@ def event_list(ctx: Context) -> EventOverview:
     events = store.event_summaries(practice.id if practice else None)
     upcoming = [s for s in reversed(events) if s.event.held_on >= today]
     past = [s for s in events if s.event.held_on < today]
-    return EventOverview(upcoming, past, practice)
+    return EventOverview(upcoming, past, practice, read_zone())
 
 
 def event_detail(ctx: Context, event_id: int) -> EventDetail:
@@ -153,7 +175,7 @@ def event_detail(ctx: Context, event_id: int) -> EventDetail:
     attended = [a.occurred_on for a in actions if practice and a.practice_id == practice.id]
     return EventDetail(event, store.people_at(event_id), actions, practice,
                        min(attended) if attended else None, event_ref(event),
-                       ctx.read_follow_up_window())
+                       ctx.read_follow_up_window(), read_zone())
 
 
 def log_attended(ctx: Context, event_id: int) -> str:

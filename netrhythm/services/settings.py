@@ -1,5 +1,5 @@
-"""User settings: week start, event follow-up window, theme, the nudge rules and how long a
-nudge stays on screen, and for drafts your own name (the sign-off) and their tone.
+"""User settings: week start, event follow-up window, theme, time zone, the nudge rules and
+how long a nudge stays on screen, and for drafts your own name (the sign-off) and their tone.
 
 One registry serves `netrhythm settings` and the Settings screen. Values are typed as text
 (``sunday``, ``off``, ``21:30``) and validated; every change is one undoable change.
@@ -72,6 +72,9 @@ def current(ctx: Context) -> dict[str, str]:
         "follow-up-after-event": str(ctx.read_follow_up_window()),
         "theme": theme(),
     }
+    from netrhythm.services.calendars import zone
+
+    out["time-zone"] = zone.shown_setting()
     from netrhythm.services.drafts import templates as draft_settings
 
     out["my-name"] = draft_settings.my_name()
@@ -132,6 +135,10 @@ def set_value(ctx: Context, key: str, text: str) -> str:
         with change(f"set the theme to {name}", ctx.now()):
             store.set_setting(THEME, name)
         return f"Theme: {name}."
+    if key == "time-zone":
+        from netrhythm.services.calendars.zone import set_time_zone
+
+        return set_time_zone(ctx, text)
     if key in ("my-name", "draft-tone"):
         from netrhythm.services.drafts import templates as draft_settings
 

@@ -105,10 +105,10 @@ def peers(contact_id: int, tag_ids: Sequence[int], as_of: date, limit: int = 3) 
 
 def events_between(first: date, last: date) -> list[tuple[str, date, str]]:
     """(name, day, name + location + notes) of the events held between two days, soonest
-    first: what says which interests an event is about."""
+    first, leaving out cancelled ones: what says which interests an event is about."""
     rows = database.execute_sql(
         "SELECT name, held_on, location, notes FROM event WHERE held_on BETWEEN ? AND ? "
-        "ORDER BY held_on, id", [first.isoformat(), last.isoformat()])
+        "AND NOT cancelled ORDER BY held_on, id", [first.isoformat(), last.isoformat()])
     return [(name, _day(day), " ".join((name, location, notes)))
             for name, day, location, notes in rows]
 

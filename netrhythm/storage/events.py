@@ -31,7 +31,8 @@ SELECT m.e_id, c.name FROM (
 CROSS JOIN contact c ON c.id = m.cid
 ORDER BY c.name COLLATE NOCASE"""
 
-_EVENTS = "SELECT id, name, held_on, location, url, notes FROM event "
+_COLUMNS = "id, name, held_on, location, url, notes, last_day, starts_at, ends_at, cancelled"
+_EVENTS = f"SELECT {_COLUMNS} FROM event "
 
 
 def _met(event_ids: Sequence[int] | None) -> dict[int, list[str]]:
@@ -47,25 +48,38 @@ def _met(event_ids: Sequence[int] | None) -> dict[int, list[str]]:
     return met
 
 
+def _record(row: Sequence[Any], names: tuple[str, ...] = ()) -> EventRec:
+    """An EventRec from the ``_COLUMNS`` of a row."""
+    i, n, d, lo, u, no, last, starts, ends, cancelled = row
+    if starts is not None:  # a timed event (imported): only then is the parser imported
+        from netrhythm.domain.event_times import parse_moment
+
+        starts, ends = parse_moment(starts), parse_moment(ends)
+    return EventRec(id=i, name=n, held_on=_day(d), location=lo, url=u, notes=no,
+                    contact_names=names, last_day=_maybe_day(last), starts_at=starts,
+                    ends_at=ends, cancelled=bool(cancelled))
+
+
 def _records(rows: Sequence[tuple[Any, ...]], met: dict[int, list[str]]) -> list[EventRec]:
-    return [EventRec(id=i, name=n, held_on=_day(d), location=lo, url=u, notes=no,
-                     contact_names=tuple(met.get(i, ())))
-            for i, n, d, lo, u, no in rows]
+    return [_record(row, tuple(met.get(row[0], ()))) for row in rows]
 
 
 def list_events() -> list[EventRec]:
     """Every event, latest first, with the names of the people met there (two queries)."""
-    rows = database.execute_sql(_EVENTS + "ORDER BY held_on DESC, id DESC").fetchall()
+    rows = database.execute_sql(_EVENTS + "ORDER BY held_on DESC, coalesce(starts_at, '') DESC, "
+                                          "id DESC").fetchall()
     return _records(rows, _met(None))
 
 
 def upcoming_events(first_day: date, limit: int = 5) -> list[EventRec]:
-    """The first ``limit`` events held on or after ``first_day``, soonest first.
+    """The first ``limit`` events held on or after ``first_day``, soonest first, leaving out
+    cancelled ones.
 
-    The same as ``[e for e in reversed(list_events()) if e.held_on >= first_day][:limit]``
-    without reading every event and everyone met at them.
+    The same as ``[e for e in reversed(list_events()) if e.held_on >= first_day and not
+    e.cancelled][:limit]`` without reading every event and everyone met at them.
     """
-    rows = database.execute_sql(_EVENTS + "WHERE held_on >= ? ORDER BY held_on, id LIMIT ?",
+    rows = database.execute_sql(_EVENTS + "WHERE held_on >= ? AND NOT cancelled "
+                                "ORDER BY held_on, coalesce(starts_at, ''), id LIMIT ?",
                                 [first_day.isoformat(), limit]).fetchall()
     return _records(rows, _met([row[0] for row in rows]))
 
@@ -98,17 +112,16 @@ counts(e_id, n) AS (SELECT e_id, count(*) FROM met GROUP BY e_id),
 attended(e_id, day) AS (
   SELECT event_id, min(occurred_on) FROM action
   WHERE event_id IS NOT NULL AND practice_id = ? GROUP BY event_id)
-SELECT e.id, e.name, e.held_on, e.location, e.url, e.notes, coalesce(c.n, 0), t.day
+SELECT e.id, e.name, e.held_on, e.location, e.url, e.notes, e.last_day, e.starts_at,
+  e.ends_at, e.cancelled, coalesce(c.n, 0), t.day
 FROM event e LEFT JOIN counts c ON c.e_id = e.id LEFT JOIN attended t ON t.e_id = e.id
-ORDER BY e.held_on DESC, e.id DESC"""
+ORDER BY e.held_on DESC, coalesce(e.starts_at, '') DESC, e.id DESC"""
 
 
 def event_summaries(attend_practice_id: int | None) -> list[EventSummary]:
     """Every event, latest first; ``attended_on`` counts actions of the given practice."""
     rows = database.execute_sql(_SUMMARIES, [attend_practice_id or -1]).fetchall()
-    return [EventSummary(EventRec(id=i, name=n, held_on=_day(d), location=lo, url=u, notes=no),
-                         people, _maybe_day(day))
-            for i, n, d, lo, u, no, people, day in rows]
+    return [EventSummary(_record(row[:10]), row[10], _maybe_day(row[11])) for row in rows]
 
 
 def get_event(event_id: int) -> EventRec | None:

@@ -46,6 +46,15 @@ class Event(Base):
     url = TextField(default="")
     notes = TextField(default="")
     created_on = DateField()
+    last_day = DateField(null=True)  # the last day it covers; None: one day
+    starts_at = TextField(null=True)  # "2026-03-12T18:30:00Z" (UTC), or a wall time; None: all day
+    ends_at = TextField(null=True)  # exclusive, like starts_at
+    tz = TextField(default="")  # the zone its calendar named: IANA name, "UTC" or ""
+    uid = TextField(null=True)  # the calendar's UID; None: typed by hand
+    recurrence_id = TextField(default="")  # "" for an event that does not repeat
+    sequence = IntegerField(default=0)  # the calendar's SEQUENCE
+    cancelled = BooleanField(default=False)
+    revision = IntegerField(default=0)  # rises with every change (exported as SEQUENCE)
 
 
 class Contact(Base):
@@ -103,6 +112,7 @@ class FollowUp(Base):
     action = ForeignKeyField(Action, null=True, on_delete="SET NULL")
     event = ForeignKeyField(Event, null=True, on_delete="SET NULL")
     created_on = DateField()
+    revision = IntegerField(default=0)  # rises with every change (exported as SEQUENCE)
 
 
 class WeekReview(Base):

@@ -45,14 +45,16 @@ UPDATABLE = ("company", "role", "email", "phone", "url", "how_met", "met_on", "n
 TABLES: dict[str, tuple[Any, tuple[str, ...]]] = {
     "practices": (Practice, ("id", "name", "slug", "prompt", "target", "period_weeks",
                              "reciprocity", "position", "archived", "created_on")),
-    "events": (Event, ("id", "name", "held_on", "location", "url", "notes", "created_on")),
+    "events": (Event, ("id", "name", "held_on", "location", "url", "notes", "created_on",
+                       "last_day", "starts_at", "ends_at", "tz", "uid", "recurrence_id",
+                       "sequence", "cancelled", "revision")),
     "contacts": (Contact, ("id", *CONTACT_FIELDS)),
     "tags": (Tag, ("id", "name", "cadence_days", "cadence_set_on")),
     "contact_tags": (ContactTag, ("contact", "tag")),
     "actions": (Action, ("id", "practice", "occurred_on", "occurred_at", "note", "event",
                          "created_at")),
     "follow_ups": (FollowUp, ("id", "contact", "due_on", "note", "done_on", "action", "event",
-                              "created_on")),
+                              "created_on", "revision")),
     "reviews": (WeekReview, ("week_start", "reflection", "written_at")),
     "settings": (Setting, ("key", "value")),
     "paused_weeks": (PausedWeek, ("week_start",)),
@@ -264,6 +266,7 @@ class MergeState:
     next_ids: dict[str, int]
     practices: dict[str, int]  # slug → id
     events: list[tuple[int, str, date]]
+    event_uids: dict[tuple[str, str], int]  # (uid, recurrence_id) → id, for calendar events
     tags: list[str]
     actions: list[tuple[int, int, date, str | None, str, int | None, frozenset[int]]]
     follow_ups: list[tuple[int, date, str]]  # contact, due on, note
@@ -289,6 +292,8 @@ def merge_state() -> MergeState:
                   if "id" in names},
         practices={slug: i for i, slug in Practice.select(Practice.id, Practice.slug).tuples()},
         events=list(events.tuples()),
+        event_uids={(uid, rid): i for i, uid, rid in Event.select(
+            Event.id, Event.uid, Event.recurrence_id).where(Event.uid.is_null(False)).tuples()},
         tags=[name for (name,) in Tag.select(Tag.name).tuples()],
         actions=[(i, p, date.fromisoformat(str(on)[:10]), at, note, ev,
                   frozenset(int(c) for c in (cs or "").split(",") if c))

@@ -150,6 +150,24 @@ class EventActions(Screen[None]):
         self._with_event(event_id, lambda d: self.app.push_screen(
             EventLogDialog(d, d.event.held_on <= ctx_of(self).today()), logged))
 
+    # -- calendars --------------------------------------------------------------------------
+    def action_import_events(self) -> None:
+        """The Import dialog for an .ics file; the list reloads when it closes."""
+        from netrhythm.ui.dialogs.import_file import CALENDAR, ImportDialog
+
+        self.app.push_screen(ImportDialog(kind=CALENDAR),
+                             lambda result: app_of(self).data_changed() if result else None)
+
+    def action_export_events(self) -> None:
+        """Write the events to come and the open follow-ups as an .ics file."""
+        from netrhythm.services.calendars.export import write_to_folder
+
+        ctx = ctx_of(self)
+        in_thread(self, lambda: write_to_folder(ctx),
+                  lambda path: self.notify(f"Wrote {path} (events to come and open "
+                                           "follow-ups).", title="Exported", markup=False),
+                  group="events-export", failed=self._refused)
+
     def action_follow_up(self) -> None:
         """The Log form for a follow-up with the highlighted person."""
         contact_id = self.person()

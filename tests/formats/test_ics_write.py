@@ -32,8 +32,12 @@ FOLLOW_UPS = [FollowUpOut(7, "Maria Chen", date(2026, 12, 2), sequence=1,
                           note="Send the deck, as promised")]
 
 
+DB = "k3v9x2"
+
+
 def _write(**options: object) -> bytes:
-    return write_ics(EVENTS, FOLLOW_UPS, stamp=STAMP, **options)  # type: ignore[arg-type]
+    return write_ics(EVENTS, FOLLOW_UPS, stamp=STAMP, database=DB,
+                     **options)  # type: ignore[arg-type]
 
 
 def _lines(data: bytes) -> list[bytes]:
@@ -45,20 +49,21 @@ def test_round_trip_gives_back_the_same_events() -> None:
     got = [(e.uid, e.sequence, e.name, e.start, e.end, e.tz, e.all_day, e.location, e.url,
             e.description, e.cancelled, e.recurrence_id) for e in result.events]
     assert got == [
-        ("event-2@netrhythm", 0, "Web Summit", date(2026, 11, 10), date(2026, 11, 14), "", True,
-         "", "", "", False, None),
-        ("event-1@netrhythm", 2, "PyCon Lisbon, day 1; keynote \\ talks",
+        ("event-2.k3v9x2@netrhythm", 0, "Web Summit", date(2026, 11, 10), date(2026, 11, 14), "",
+         True, "", "", "", False, None),
+        ("event-1.k3v9x2@netrhythm", 2, "PyCon Lisbon, day 1; keynote \\ talks",
          datetime(2026, 12, 1, 9, tzinfo=LISBON), datetime(2026, 12, 1, 18, tzinfo=LISBON),
          "Europe/Lisbon", False, "Rua X, 12; 2º", "https://example.org/e?a=1;b=2",
          "Bring badge.\nAsk Ana about intros.", False, None),
-        ("event-3@netrhythm", 5, "Tokyo founders breakfast",
+        ("event-3.k3v9x2@netrhythm", 5, "Tokyo founders breakfast",
          datetime(2027, 1, 15, 8, tzinfo=TOKYO), datetime(2027, 1, 15, 9, 30, tzinfo=TOKYO),
          "Asia/Tokyo", False, "", "", "", False, None),
-        ("event-4@netrhythm", 0, "Remote demo day", datetime(2027, 2, 2, 17, tzinfo=UTC),
+        ("event-4.k3v9x2@netrhythm", 0, "Remote demo day", datetime(2027, 2, 2, 17, tzinfo=UTC),
          datetime(2027, 2, 2, 17, tzinfo=UTC), "UTC", False, "", "", "", True, None),
     ]
     assert result.own_skipped == 1  # the follow-up is netrhythm's own: not an event
-    assert [own_id(e.uid) for e in result.events] == [2, 1, 3, 4]
+    assert [own_id(e.uid, DB) for e in result.events] == [2, 1, 3, 4]
+    assert [own_id(e.uid, "other") for e in result.events] == [None] * 4
 
 
 def test_round_trip_in_another_zone_keeps_the_moments() -> None:
@@ -71,24 +76,33 @@ def test_round_trip_in_another_zone_keeps_the_moments() -> None:
 def test_uids_and_sequence_are_stable_and_dtstamp_is_the_given_time() -> None:
     data = _write()
     assert re.findall(rb"UID:([^\r]+)", data) == [
-        b"event-1@netrhythm", b"event-2@netrhythm", b"event-3@netrhythm", b"event-4@netrhythm",
-        b"follow-up-7@netrhythm"]
+        b"event-1.k3v9x2@netrhythm", b"event-2.k3v9x2@netrhythm", b"event-3.k3v9x2@netrhythm",
+        b"event-4.k3v9x2@netrhythm", b"follow-up-7.k3v9x2@netrhythm"]
     assert re.findall(rb"SEQUENCE:(\d+)", data) == [b"2", b"0", b"5", b"0", b"1"]
     assert set(re.findall(rb"DTSTAMP:([^\r]+)", data)) == {b"20261123T100000Z"}
     assert _write() == data  # the same input writes the same bytes
     changed = write_ics([EventOut(1, "PyCon Lisbon (moved)", EVENTS[0].start, sequence=3)],
-                        stamp=STAMP)
-    assert b"UID:event-1@netrhythm" in changed and b"SEQUENCE:3" in changed
-    assert (event_uid(12), follow_up_uid(7)) == ("event-12@netrhythm", "follow-up-7@netrhythm")
-    assert (own_id("event-12@netrhythm"), own_id("follow-up-7@netrhythm")) == (12, None)
-    assert own_id("follow-up-7@netrhythm", "follow-up") == 7
-    assert own_id("event-12@netrhythm.example") is None
+                        stamp=STAMP, database=DB)
+    assert b"UID:event-1.k3v9x2@netrhythm" in changed and b"SEQUENCE:3" in changed
+
+
+def test_uids_name_the_database_and_only_its_own_map_back() -> None:
+    assert (event_uid(12, DB), follow_up_uid(7, DB)) == \
+        ("event-12.k3v9x2@netrhythm", "follow-up-7.k3v9x2@netrhythm")
+    assert (own_id("event-12.k3v9x2@netrhythm", DB),
+            own_id("follow-up-7.k3v9x2@netrhythm", DB)) == (12, None)
+    assert own_id("follow-up-7.k3v9x2@netrhythm", DB, "follow-up") == 7
+    assert own_id("event-12.k3v9x2@netrhythm", "a1b2c3") is None  # another database's
+    assert own_id("event-12@netrhythm", DB) is None
+    assert own_id("event-12.k3v9x2@netrhythm.example", DB) is None
+    with pytest.raises(ValueError, match="database id"):
+        event_uid(1, "Not/Safe")
 
 
 def test_follow_ups_are_transparent_all_day_events_with_a_marker() -> None:
     data = _write()
     block = data[data.rindex(b"BEGIN:VEVENT"):data.rindex(b"END:VEVENT")]  # written last
-    assert b"UID:follow-up-7@netrhythm\r\n" in block
+    assert b"UID:follow-up-7.k3v9x2@netrhythm\r\n" in block
     assert b"DTSTART;VALUE=DATE:20261202\r\n" in block
     assert b"DTEND;VALUE=DATE:20261203\r\n" in block
     assert b"TRANSP:TRANSPARENT\r\n" in block and b"X-NETRHYTHM-KIND:follow-up\r\n" in block
@@ -117,7 +131,8 @@ def test_text_is_escaped_per_rfc_5545() -> None:
 
 def test_long_lines_are_folded_at_75_octets_without_splitting_a_character() -> None:
     notes = "Agenda — " + "café, pastéis e networking 🚀; " * 40
-    data = write_ics([EventOut(9, "Long " * 30, EVENTS[0].start, notes=notes)], stamp=STAMP)
+    data = write_ics([EventOut(9, "Long " * 30, EVENTS[0].start, notes=notes)], stamp=STAMP,
+                     database=DB)
     lines = _lines(data)
     assert max(len(line) for line in lines) <= 75
     assert sum(line.startswith(b" ") for line in lines) > 10
@@ -129,13 +144,13 @@ def test_long_lines_are_folded_at_75_octets_without_splitting_a_character() -> N
 
 def test_notes_only_when_the_caller_passes_them() -> None:
     data = write_ics([EventOut(1, "Meetup", EVENTS[0].start, notes=None)],
-                     [FollowUpOut(2, "Ana", date(2026, 12, 1))], stamp=STAMP)
+                     [FollowUpOut(2, "Ana", date(2026, 12, 1))], stamp=STAMP, database=DB)
     assert b"DESCRIPTION" not in data
 
 
 def test_control_characters_never_reach_the_file() -> None:
     data = write_ics([EventOut(1, "Bad\x1b[31m name\u202e", EVENTS[0].start,
-                               notes="line\x00 one\nline\ttwo\x9b")], stamp=STAMP)
+                               notes="line\x00 one\nline\ttwo\x9b")], stamp=STAMP, database=DB)
     assert b"\x1b" not in data and b"\x00" not in data
     assert "\u202e".encode() not in data and "\x9b".encode() not in data
     assert b"SUMMARY:Bad[31m name\r\n" in data
@@ -144,9 +159,9 @@ def test_control_characters_never_reach_the_file() -> None:
 
 def test_naive_times_are_a_programming_error() -> None:
     with pytest.raises(ValueError, match="aware"):
-        write_ics([EventOut(1, "x", datetime(2026, 12, 1, 9))], stamp=STAMP)
+        write_ics([EventOut(1, "x", datetime(2026, 12, 1, 9))], stamp=STAMP, database=DB)
     with pytest.raises(ValueError, match="aware"):
-        write_ics([], stamp=datetime(2026, 12, 1, 9))
+        write_ics([], stamp=datetime(2026, 12, 1, 9), database=DB)
 
 
 def test_the_same_events_give_the_same_bytes_in_every_process() -> None:

@@ -28,7 +28,9 @@ SCREENS = {"week": (), "log": ("1",), "contacts": ("c",), "review": ("v",), "eve
 def stable_demo_ctx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_template: Path,
                     clock: FixedClock) -> Iterator[Context]:
     """A copy of the demo database in this test's own temporary folder, opened by a relative
-    path from there: Settings shows the database's path, which is then the same on every run."""
+    path from there: Settings shows the database's path, which is then the same on every run;
+    so is the system's time zone, which Settings shows too (UTC)."""
+    monkeypatch.setenv("TZ", "UTC")
     shutil.copyfile(demo_template, tmp_path / "demo.db")
     monkeypatch.chdir(tmp_path)
     context = open_context(Path("demo.db"), clock)

@@ -321,3 +321,27 @@ async def test_settings_fit_while_editing(demo_ctx: Context, size: tuple[int, in
         assert "Pace check hour: must be" in screen_text(pilot)
         problems["error"] = layout_problems(pilot)
     assert {name: found for name, found in problems.items() if found} == {}
+
+
+async def test_time_zone_is_typed_checked_and_shown(app: NetrhythmApp, ctx: Context) -> None:
+    settings.set_value(ctx, "time-zone", "Europe/Lisbon")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_settings(pilot)
+        await pilot.press("tab")  # practices → General
+        general = box(app, "general")
+        assert general.has_focus
+        assert "Time zone" in screen_text(pilot) and "Europe/Lisbon" in screen_text(pilot)
+        await pilot.press("down", "down", "down", "enter")
+        row = general.row("time-zone")
+        assert row is not None and row.editing
+        await type_text(pilot, "Mars/Base")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert row.error.startswith("Time zone: 'Mars/Base' is not a time zone")
+        assert settings.current(ctx)["time-zone"] == "Europe/Lisbon"
+        await pilot.press(*["backspace"] * len("Mars/Base"))
+        await type_text(pilot, "Asia/Tokyo")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert settings.current(ctx)["time-zone"] == "Asia/Tokyo"
+        assert not row.editing and "Asia/Tokyo" in screen_text(pilot)

@@ -21,14 +21,17 @@ from netrhythm.formats.sanitize import strip_unsafe
 from netrhythm.services.transfer.backup_checks import MULTILINE, check
 
 FORMAT, VERSION = "netrhythm-export", 1
-# kind per field: i int, s text, d date, t date-time, b bool, j any JSON, l list of ids;
-# a trailing "?" allows null. Fields missing from a row take the default of their kind.
+# kind per field: i int, n int >= 0 (0 when missing), s text, d date, t date-time, b bool,
+# j any JSON, l list of ids; a trailing "?" allows null. Fields missing from a row take the
+# default of their kind (exports of older versions lack the events' calendar fields).
 FIELDS: dict[str, dict[str, str]] = {
     "practices": {"id": "i", "name": "s", "slug": "s", "prompt": "s", "target": "i",
                   "period_weeks": "i", "reciprocity": "s", "position": "i", "archived": "b",
                   "created_on": "d"},
     "events": {"id": "i", "name": "s", "held_on": "d", "location": "s", "url": "s",
-               "notes": "s", "created_on": "d"},
+               "notes": "s", "created_on": "d", "last_day": "d?", "starts_at": "s?",
+               "ends_at": "s?", "tz": "s", "uid": "s?", "recurrence_id": "s", "sequence": "n",
+               "cancelled": "b", "revision": "n"},
     "contacts": {"id": "i", "name": "s", "company": "s", "role": "s", "email": "s", "phone": "s",
                  "url": "s", "how_met": "s", "met_at": "i?", "met_on": "d?", "notes": "s",
                  "cadence_days": "i?", "archived": "b", "created_on": "d",
@@ -39,7 +42,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "actions": {"id": "i", "practice": "i", "occurred_on": "d", "occurred_at": "s?",
                 "note": "s", "event": "i?", "created_at": "t", "contacts": "l"},
     "follow_ups": {"id": "i", "contact": "i", "due_on": "d", "note": "s", "done_on": "d?",
-                   "action": "i?", "event": "i?", "created_on": "d"},
+                   "action": "i?", "event": "i?", "created_on": "d", "revision": "n"},
     "reviews": {"week_start": "d", "reflection": "s", "written_at": "t"},
     "settings": {"key": "s", "value": "j"},
     "paused_weeks": {"week_start": "d"},
@@ -54,12 +57,14 @@ REFERENCES = {
     ("follow_ups", "contact"): "contacts", ("follow_ups", "action"): "actions",
     ("follow_ups", "event"): "events",
 }
-_DEFAULTS: dict[str, Any] = {"s": "", "b": False, "l": []}
+_DEFAULTS: dict[str, Any] = {"s": "", "b": False, "l": [], "n": 0}
 MAX_DIGITS = 19  # SQLite's integers are 64-bit: up to 9,223,372,036,854,775,807
 _INT64 = range(-(2 ** 63), 2 ** 63)
 _READ: dict[str, Callable[[Any], Any]] = {
     "i": lambda v: v if isinstance(v, int) and not isinstance(v, bool) and v in _INT64
     else _bad("a whole number that fits in 64 bits"),
+    "n": lambda v: v if isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 2 ** 63
+    else _bad("a whole number, 0 or more, that fits in 64 bits"),
     "s": lambda v: v if isinstance(v, str) and "\x00" not in v else _bad("text without NUL"),
     "d": lambda v: _supported(_iso(date.fromisoformat, v, "a date like 2026-11-23")),
     "t": lambda v: _supported(_iso(datetime.fromisoformat, v,

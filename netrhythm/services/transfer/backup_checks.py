@@ -27,7 +27,8 @@ NAMES = {("practices", "name"), ("practices", "slug"), ("events", "name"),
          ("contacts", "name"), ("tags", "name"), ("settings", "key")}
 SHORT_TEXT = {
     ("practices", "prompt"): 300,
-    **{("events", f): MAX_NAME for f in ("location", "url")},
+    **{("events", f): MAX_NAME for f in ("location", "url", "tz")},
+    **{("events", f): 2_000 for f in ("uid", "recurrence_id")},
     **{("contacts", f): MAX_NAME for f in ("company", "role", "email", "phone", "url", "how_met")},
 }
 
@@ -53,6 +54,16 @@ def _text(table: str, name: str, value: str) -> None:
             clean_line(value, name, SHORT_TEXT.get((table, name), MAX_TEXT))
     except InputError as exc:
         raise ValueError(exc.message) from None
+
+
+def _moment(value: str | None) -> None:
+    """A stored start or end: ``2026-03-12T18:30:00Z`` (UTC) or a wall time without ``Z``."""
+    from netrhythm.domain.event_times import parse_moment
+
+    try:
+        parse_moment(value)
+    except ValueError:
+        _bad("a time like 2026-03-12T18:30:00Z")
 
 
 def _at_least_one(value: int | None) -> None:
@@ -99,6 +110,8 @@ VALUES: dict[tuple[str, str], Callable[[Any], None]] = {
     ("practices", "reciprocity"): _one_of(RECIPROCITY),
     ("contacts", "cadence_days"): _at_least_one,
     ("tags", "cadence_days"): _at_least_one,
+    ("events", "starts_at"): _moment,
+    ("events", "ends_at"): _moment,
 }
 # Settings by key (the app reads these on every start); unknown keys are kept and never read.
 SETTINGS: dict[str, Callable[[Any], None]] = {

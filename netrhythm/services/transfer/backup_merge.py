@@ -49,14 +49,22 @@ class BackupMerge:
                 self._new_id("practices")
             out["practices"].append({**row, "id": self.ids["practices"][row["id"]]})
         events = {(fold(name), held): i for i, name, held in self.state.events}
+        uids = dict(self.state.event_uids)  # the same calendar occurrence is the same event
         for row in self.tables["events"]:
             key = (fold(row["name"]), row["held_on"])
+            calendar_key = (row["uid"], row["recurrence_id"]) if row.get("uid") else None
+            if calendar_key in uids:
+                self.skipped["events"] += 1
+                self.ids["events"][row["id"]] = uids[calendar_key]
+                continue
             if key in events:
                 self.skipped["events"] += 1
             else:
                 events[key] = self._new_id("events")
                 out["events"].append({**row, "id": events[key]})
             self.ids["events"][row["id"]] = events[key]
+            if calendar_key is not None:
+                uids[calendar_key] = events[key]
         tags = {fold(name) for name in self.state.tags}
         for row in self.tables["tags"]:
             if fold(row["name"]) in tags:

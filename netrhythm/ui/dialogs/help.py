@@ -59,6 +59,9 @@ KEYS = {
         ("m", "Met someone there: a new contact with a follow-up in a few days"),
         ("l", "Log form at the event;  enter  to its people, enter opens one"),
         ("f", "Follow up with the highlighted person"),
+        ("i", "Import events from a calendar file (.ics)"),
+        ("x", "Export events to come and follow-ups as .ics (to Documents or "
+              "$NETRHYTHM_EXPORT_DIR)"),
     ],
     "Settings": [
         ("n  e  a  d", "Practices: new, edit, archive (or restore), delete"),

@@ -1,4 +1,5 @@
-"""Import contacts from a file (vCard, LinkedIn, Google or plain CSV) and show the summary.
+"""Import a file and show the summary: contacts (vCard, LinkedIn, Google or plain CSV) from
+the Contacts screen, events (iCalendar .ics) from the Events screen (``ImportKind``).
 
 Type a path: it is checked as you type. Preview runs a dry run; Enter or Import writes. The
 import runs in a thread worker, and its summary lines, or the error naming the line to fix, are
@@ -9,7 +10,10 @@ Only services, domain and Textual are imported here: the UI never touches the da
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,6 +27,45 @@ from netrhythm.services.transfer.exchange import ImportSummary, import_contacts
 from netrhythm.ui.sheets import sheet
 
 HINT = "vCard (.vcf), LinkedIn Connections.csv, Google Contacts CSV or a CSV with a header"
+
+
+class Summary(Protocol):
+    """What an import returns: its lines, and whether it was a dry run."""
+
+    dry_run: bool
+
+    def lines(self) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    """What the dialog imports: its title and hints, and the service that runs the import
+    (context, path, dry run, the optional second field's text or None)."""
+
+    title: str
+    hint: str
+    example: str  # the path field's placeholder
+    extra: str  # the optional second field's placeholder
+    run: Callable[[Context, Path, bool, str | None], Summary]
+
+
+def _contacts(ctx: Context, path: Path, dry_run: bool, tag: str | None) -> ImportSummary:
+    return import_contacts(ctx, path, dry_run=dry_run, tag=tag)
+
+
+def _calendar(ctx: Context, path: Path, dry_run: bool, match: str | None) -> Summary:
+    from netrhythm.services.calendars.importer import import_calendar
+
+    return import_calendar(ctx, path, dry_run=dry_run, match=match or "")
+
+
+CONTACTS = ImportKind("Import contacts", HINT, "path to the file, e.g. ~/Downloads/Connections.csv",
+                      "tag every imported contact (optional)", _contacts)
+CALENDAR = ImportKind("Import events",
+                      "An iCalendar file (.ics) from Meetup, Luma, Eventbrite, Google or Outlook",
+                      "path to the file, e.g. ~/Downloads/calendar.ics",
+                      "only events whose name, place or description contains (optional)",
+                      _calendar)
 
 
 def check_path(text: str) -> tuple[Path | None, str]:
@@ -51,9 +94,10 @@ class ImportDialog(ModalScreen[str | None]):
     """
     BINDINGS = [Binding("escape", "close", "Close", id="import.close")]
 
-    def __init__(self, ctx: Context | None = None) -> None:
+    def __init__(self, ctx: Context | None = None, kind: ImportKind = CONTACTS) -> None:
         super().__init__(id="import-dialog")
         self._ctx = ctx
+        self.kind = kind
         self.result_text: str | None = None
         self.busy = False
 
@@ -63,11 +107,10 @@ class ImportDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="import") as box:
-            box.border_title = "Import contacts"
-            yield Label(HINT, classes="dialog-keys")
-            yield Input(placeholder="path to the file, e.g. ~/Downloads/Connections.csv",
-                        id="import-path")
-            yield Input(placeholder="tag every imported contact (optional)", id="import-tag")
+            box.border_title = self.kind.title
+            yield Label(self.kind.hint, classes="dialog-keys", markup=False)
+            yield Input(placeholder=self.kind.example, id="import-path")
+            yield Input(placeholder=self.kind.extra, id="import-tag")
             yield Label("", id="import-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Import", variant="primary", compact=True, id="import-run")
@@ -105,13 +148,13 @@ class ImportDialog(ModalScreen[str | None]):
         if self.busy:
             return
         self.busy = True
-        tag = self.query_one("#import-tag", Input).value.strip() or None
+        extra = self.query_one("#import-tag", Input).value.strip() or None
         self._error("Previewing…" if dry_run else "Importing…")
-        ctx = self.ctx
+        ctx, run = self.ctx, self.kind.run
 
         def job() -> None:
             try:
-                summary = import_contacts(ctx, path, dry_run=dry_run, tag=tag)
+                summary = run(ctx, path, dry_run, extra)
             except InputError as exc:
                 self.app.call_from_thread(self._failed, f"{exc.field}: {exc.message}")
             except Exception as exc:  # shown in the dialog, never a crash
@@ -125,7 +168,7 @@ class ImportDialog(ModalScreen[str | None]):
         self.busy = False
         self._error(f"Nothing was imported. {message}")
 
-    def _show(self, summary: ImportSummary) -> None:
+    def _show(self, summary: Summary) -> None:
         self.busy = False
         self._error("")
         lines = summary.lines()

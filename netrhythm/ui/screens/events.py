@@ -4,7 +4,9 @@
 day it was held; ``u`` undoes it); ``m`` adds someone you met there (a follow-up is scheduled
 within the event follow-up window); ``l`` opens the Log form at the event to log with people;
 ``n`` / ``e`` / ``d`` add, edit and delete events. Enter on a person opens them, ``f`` logs a
-follow-up with them. The actions take an event id, so the command palette can call them.
+follow-up with them. ``i`` imports a calendar file (.ics); ``x`` exports the events to come
+and the open follow-ups as one, into the export folder. The actions take an event id, so the
+command palette can call them.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class EventsScreen(EventActions, DataScreen):
         Binding("l", "log_at_event", "Log here", show=False, id="events.log"),
         Binding("d,delete", "delete_event", "Delete", show=False, id="events.delete"),
         Binding("f", "follow_up", "Follow up", show=False, id="events.follow_up"),
+        Binding("i", "import_events", "Import", show=False, id="events.import"),
+        Binding("x", "export_events", "Export", show=False, id="events.export"),
         Binding("escape", "focus_list", "Back to the list", show=False, id="events.list"),
     ]
 

@@ -1,4 +1,5 @@
-"""The text of an event's detail pane: when and where, notes, attending, actions, people.
+"""The text of an event's detail pane: when (times in the user's zone) and where, whether its
+calendar cancelled it, notes, attending, actions, people.
 
 Everything the user typed goes in as literal text, so ``[bold]x`` shows as ``[bold]x``.
 """
@@ -10,6 +11,7 @@ from datetime import date
 from textual.content import Content
 
 from netrhythm.domain.dates import format_day, short_date
+from netrhythm.domain.event_times import time_label
 from netrhythm.services.events import EventDetail, MetPerson
 from netrhythm.ui.format import literal, plural
 
@@ -17,8 +19,9 @@ MUTED = "$text-muted"
 Part = Content | str | tuple[str, str]
 
 
-def when_text(day: date, today: date) -> str:
-    """``Sat 28 Nov 2026 · in 5 days`` or ``… · 2 weeks ago``."""
+def when_text(day: date, today: date, hours: str = "") -> str:
+    """``Sat 28 Nov 2026 · in 5 days`` or ``… · 2 weeks ago``; ``hours`` go after the day:
+    ``Sat 28 Nov 2026 18:30–20:30 · in 5 days``."""
     days = (day - today).days
     if days == 0:
         relative = "today"
@@ -27,12 +30,17 @@ def when_text(day: date, today: date) -> str:
     else:
         weeks = abs(days) // 7
         relative = f"in {plural(weeks, 'week')}" if days > 0 else f"{plural(weeks, 'week')} ago"
-    return f"{short_date(day, with_year=True)} · {relative}"
+    return f"{short_date(day, with_year=True)}{' ' + hours if hours else ''} · {relative}"
 
 
 def info_text(d: EventDetail, today: date) -> Content:
     e = d.event
-    lines: list[Content] = [Content.assemble((when_text(e.held_on, today), "$accent"))]
+    hours = time_label(e, d.zone)
+    lines: list[Content] = [Content.assemble((when_text(e.held_on, today, hours), "$accent"))]
+    if e.cancelled:
+        lines.append(Content.assemble(("Cancelled", "bold $text-error"),
+                                      (" in its calendar; kept because actions, people met "
+                                       "there or follow-ups point at it", MUTED)))
     if e.location:
         lines.append(literal(e.location))
     if e.url:

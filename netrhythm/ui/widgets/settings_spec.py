@@ -19,12 +19,14 @@ from netrhythm.ui.widgets.settings_rows import Row
 WEEKDAYS = tuple((name, name.lower()) for name in WEEKDAY_NAMES)
 ON_OFF = (("on", "on"), ("off", "off"))
 PAUSE_ADD = "pause:add"
-# key: (label, kind, hint); kinds: weekday, theme, switch, hour, time, number, days, minutes
+# key: (label, kind, hint); kinds: weekday, theme, switch, hour, time, number, days, minutes,
+# zone
 GENERAL = {
     "week-start": ("Weeks start on", "weekday", "streaks follow it"),
     "follow-up-after-event": ("Event follow-up", "days",
                               "after meeting someone at an event"),
     "theme": ("Theme", "theme", "or ctrl+p, then Theme"),
+    "time-zone": ("Time zone", "zone", "times show in it; system follows the computer"),
 }
 NUDGES = {
     "nudge.behind-pace": ("Behind pace", "switch", "a practice below its share of the target"),
@@ -41,7 +43,8 @@ NUDGES = {
     "nudge.show-minutes": ("Show each for", "minutes", "then expires; withdrawn once done"),
 }
 PLACEHOLDERS = {"days": "days, 1-30", "hour": "an hour, 0-23", "time": "HH:MM",
-                "number": "1-100", "minutes": "minutes, 1-1440"}
+                "number": "1-100", "minutes": "minutes, 1-1440",
+                "zone": "Europe/Lisbon, or system"}
 
 
 def label_of(key: str) -> str:
