@@ -10,12 +10,14 @@ from netrhythm.services import events as svc
 from netrhythm.services.context import Context
 
 
-def run(ctx: Context, args: Namespace) -> int:
-    if args.action == "add":
-        e = svc.add_event(ctx, svc.EventForm(args.name, args.date, args.location, args.url,
-                                             args.notes))
-        print(f"Added event {e.name} on {e.held_on.isoformat()}.")
-        return 0
+def run_add(ctx: Context, args: Namespace) -> int:
+    e = svc.add_event(ctx, svc.EventForm(args.name, args.date, args.location, args.url,
+                                         args.notes))
+    print(f"Added event {e.name} on {e.held_on.isoformat()}.")
+    return 0
+
+
+def run_list(ctx: Context, args: Namespace) -> int:
     upcoming, past = svc.list_events(ctx)
     if args.json:
         print_json([{"name": e.name, "held_on": e.held_on, "location": e.location,
