@@ -11,6 +11,7 @@ import os
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from netrhythm.paths import backups_dir
 from netrhythm.storage.errors import (
@@ -20,10 +21,6 @@ from netrhythm.storage.errors import (
     NotNetrhythmError,
 )
 from netrhythm.storage.tables import database
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
 
 LATEST_VERSION = 2  # the number of the newest file in migrations/
 APPLICATION_ID = 0x4E52544D  # "NRTM", set by the first migration

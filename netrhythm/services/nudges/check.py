@@ -8,6 +8,7 @@ checking at once never send the same nudge twice.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from netrhythm.domain.nudges import (
     ContactFacts,
@@ -18,7 +19,6 @@ from netrhythm.domain.nudges import (
     PracticeFacts,
     plan_nudges,
 )
-from netrhythm.domain.tuples import NamedTuple
 from netrhythm.domain.weeks import week_first_day, week_index, week_last_day, week_name
 from netrhythm.services.contacts.cold import gone_cold
 from netrhythm.services.context import Context
