@@ -15,11 +15,11 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks.generate import NOW
 from benchmarks.timing import in_process
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from netrhythm.services.context import Context
 

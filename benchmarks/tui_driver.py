@@ -1,6 +1,8 @@
 """Headless app drivers, each run as its own process by the benchmark command.
 
 ``python -m benchmarks.tui_driver empty``: an empty Textual app to its first frame, then exit.
+``python -m benchmarks.tui_driver floor``: the same after ``import peewee``: the floor of this
+stack, the first frame's baseline (netrhythm's own modules, reads and widgets are its cost).
 ``python -m benchmarks.tui_driver ready DB``: netrhythm's app, started as the ``netrhythm``
 command starts it (``cli.app.make_app``; no nudge checks), to the first frame of the Week
 screen with its data loaded (workers done), then exit. Both exit at once with
@@ -43,8 +45,10 @@ async def settle(app: Any, pilot: Any) -> None:
     await painted
 
 
-def _build(db: str | None) -> Any:
+def _build(db: str | None, peewee: bool = False) -> Any:
     if db is None:
+        if peewee:
+            import peewee  # noqa: F401  (the floor: Textual and Peewee, nothing of netrhythm)
         from textual.app import App
 
         return App()
@@ -54,8 +58,8 @@ def _build(db: str | None) -> Any:
     return make_app(open_context(Path(db)), nudges=False)  # the clock: NETRHYTHM_NOW
 
 
-async def first_frame(db: str | None) -> None:
-    app = _build(db)
+async def first_frame(db: str | None, peewee: bool = False) -> None:
+    app = _build(db, peewee)
     async with app.run_test(headless=True, size=SIZE) as pilot:
         await settle(app, pilot)
         sys.stdout.flush()
@@ -113,6 +117,8 @@ def main(argv: list[str]) -> int:
     mode = argv[0]
     if mode == "empty":
         asyncio.run(first_frame(None))
+    elif mode == "floor":
+        asyncio.run(first_frame(None, peewee=True))
     elif mode == "ready":
         asyncio.run(first_frame(argv[1]))
     elif mode == "filter":

@@ -1,62 +1,46 @@
-"""Dispatch: which function runs each command (imported lazily to keep start-up fast)."""
+"""Run the command that the parser chose: import its handler, open the database, call it.
+
+The parser names each command's handler as ``"module:function"`` (see
+:mod:`netrhythm.cli.parser`); its module is imported here, when that command runs, so a quick
+command never loads the code (or the libraries) of the others.
+"""
 
 from __future__ import annotations
 
 import gc
-import os
+from argparse import Namespace
+from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:  # argparse is imported only for the lines cli.quick_args leaves to it
-    from argparse import Namespace
+from typing import Any
 
 
-def _runs_long(args: Namespace) -> bool:
-    """A watch and the commands that handle whole files: they collect garbage as they go
-    (``main`` starts every command without the collector; the app turns it on itself once
-    its first frame is painted, see ``cli.app.make_app``)."""
-    command, action = args.command, getattr(args, "action", None)
-    return (command in ("demo", "export", "import")
-            or (command in ("contacts", "events") and action in ("import", "export"))
-            or (command == "nudge" and args.watch is not None))
+def handler(name: str) -> Callable[..., Any]:
+    """The function named ``"module:function"``."""
+    module, _, function = name.partition(":")
+    found: Callable[..., Any] = getattr(import_module(module), function)
+    return found
+
+
+def collect_from_now() -> None:
+    """Freeze every object made so far and turn the garbage collector (off since ``main``
+    started) back on: what start-up made lives as long as the process, and the collector
+    would walk it again and again, and once more at exit."""
+    # A kept speed trick: its measured saving is in README's Performance section.
+    gc.freeze()
+    gc.enable()
 
 
 def dispatch(args: Namespace, db_path: Path) -> int:
-    command = args.command
-    if _runs_long(args):
-        gc.enable()
-    if command is None:
-        from netrhythm.cli.app import run_app
-
-        return run_app(db_path)
-    if command == "nudge" and args.print_schedule:
-        from netrhythm.paths import DB_ENV
-        from netrhythm.services.nudges.schedule import database_argument, schedule
-
-        db = database_argument(args.db or os.environ.get(DB_ENV), db_path)
-        print(schedule(args.print_schedule, db), end="")
-        return 0
-    if command == "demo":
-        from netrhythm.cli.demo_cmd import run as run_demo
-
-        return int(run_demo(args))
+    run = handler(args.handler)
+    if not args.opens_database:
+        collect_from_now()
+        return int(run(args, db_path))
     from netrhythm.services.context import open_context
 
     ctx = open_context(db_path)
+    collect_from_now()
     try:
-        if command in ("export", "import") or (
-            command == "contacts" and args.action in ("import", "export")
-        ):
-            from netrhythm.cli import transfer_cmd
-
-            return int(transfer_cmd.run(ctx, args))
-        if command in ("contacts", "tags", "practices", "events", "nudge", "draft"):
-            from importlib import import_module
-
-            module = import_module(f"netrhythm.cli.{command}_cmd")
-            return int(module.run(ctx, args))
-        from netrhythm.cli import tracking_cmd
-
-        return int(getattr(tracking_cmd, f"run_{command}")(ctx, args))
+        return int(run(ctx, args))
     finally:
         ctx.close()

@@ -36,28 +36,32 @@ def _json(c: ContactRec) -> dict[str, object]:
     }
 
 
-def run(ctx: Context, args: Namespace) -> int:
-    action = args.action
-    if action == "add":
-        c = svc.add_contact(ctx, _form(args, args.name))
-        print(f"Added {_line(c)}.")
-    elif action == "edit":
-        c = svc.edit_contact(ctx, args.name, _form(args, args.new_name))
-        print(f"Updated {_line(c)}.")
-    elif action in ("archive", "restore"):
-        c = svc.set_archived(ctx, args.name, archived=action == "archive")
-        print(f"{'Archived' if c.archived else 'Restored'} {_line(c)}.")
-    elif action == "delete":
-        c = svc.delete_contact(ctx, args.name)
-        print(f"Deleted {_line(c)}. `netrhythm undo` brings them back.")
-    elif action == "list":
-        return _list(ctx, args)
-    elif action == "show":
-        return _show(ctx, args)
+def run_add(ctx: Context, args: Namespace) -> int:
+    c = svc.add_contact(ctx, _form(args, args.name))
+    print(f"Added {_line(c)}.")
     return 0
 
 
-def _list(ctx: Context, args: Namespace) -> int:
+def run_edit(ctx: Context, args: Namespace) -> int:
+    c = svc.edit_contact(ctx, args.name, _form(args, args.new_name))
+    print(f"Updated {_line(c)}.")
+    return 0
+
+
+def run_archive(ctx: Context, args: Namespace) -> int:
+    """``contacts archive`` and ``contacts restore``."""
+    c = svc.set_archived(ctx, args.name, archived=args.action == "archive")
+    print(f"{'Archived' if c.archived else 'Restored'} {_line(c)}.")
+    return 0
+
+
+def run_delete(ctx: Context, args: Namespace) -> int:
+    c = svc.delete_contact(ctx, args.name)
+    print(f"Deleted {_line(c)}. `netrhythm undo` brings them back.")
+    return 0
+
+
+def run_list(ctx: Context, args: Namespace) -> int:
     rows = svc.list_contacts(ctx, include_archived=args.all, tag=args.tag,
                              overdue_only=args.overdue)
     if args.overdue:
@@ -81,7 +85,7 @@ def _list(ctx: Context, args: Namespace) -> int:
     return 0
 
 
-def _show(ctx: Context, args: Namespace) -> int:
+def run_show(ctx: Context, args: Namespace) -> int:
     d = svc.show_contact(ctx, args.name)
     c = d.contact
     if args.json:

@@ -33,7 +33,9 @@ def _remove(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def run(args: Namespace) -> int:
+def run(args: Namespace, db_path: Path) -> int:
+    """``db_path`` (your database) is left alone: the demo has its own, ``--db`` after
+    ``demo``."""
     from netrhythm.services.context import open_context
     from netrhythm.services.demo.create import create_demo
 

@@ -15,17 +15,11 @@ from netrhythm.services import events as svc
 from netrhythm.services.context import Context
 
 
-def run(ctx: Context, args: Namespace) -> int:
-    if args.action == "add":
-        e = svc.add_event(ctx, svc.EventForm(args.name, args.date, args.location, args.url,
-                                             args.notes))
-        print(f"Added event {e.name} on {e.held_on.isoformat()}.")
-        return 0
-    if args.action == "import":
-        return run_import(ctx, args)
-    if args.action == "export":
-        return run_export(ctx, args)
-    return run_list(ctx, args)
+def run_add(ctx: Context, args: Namespace) -> int:
+    e = svc.add_event(ctx, svc.EventForm(args.name, args.date, args.location, args.url,
+                                         args.notes))
+    print(f"Added event {e.name} on {e.held_on.isoformat()}.")
+    return 0
 
 
 def run_import(ctx: Context, args: Namespace) -> int:

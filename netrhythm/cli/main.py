@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from argparse import Namespace
 from collections.abc import Sequence
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -20,36 +21,21 @@ def _err(message: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    # Start-up makes thousands of objects that live as long as the process, and the cyclic
-    # garbage collector would keep walking them: ~7 ms of a 100 ms command. A quick command
-    # makes little garbage in cycles, so it runs without the collector; the app and the long
-    # commands turn it back on (commands.dispatch).
-    collecting = gc.isenabled()
+    # Collector off until the command's code is loaded (commands.collect_from_now): a kept
+    # speed trick, measured in README's Performance section.
     gc.disable()
     try:
-        return _main(argv)
+        return _main(list(sys.argv[1:] if argv is None else argv))
     finally:
-        if argv is None and not gc.isenabled():
-            # A quick command run as a program (the console script, ``python -m``): the
-            # process ends now, and the interpreter's last collection would walk every object
-            # that start-up made (~15 ms). Frozen, they are skipped; nothing is left to run
-            # (the database is closed, output is flushed at exit as always).
-            gc.freeze()
-        if collecting:
-            gc.enable()
+        gc.enable()
 
 
-def _main(argv: Sequence[str] | None) -> int:
+def _main(argv: list[str]) -> int:
     from netrhythm.cli import output
-    from netrhythm.cli.quick_args import quick_parse
+    from netrhythm.cli.parser import build_parser
 
     with output.terminal_streams():  # everything printed is escaped for the terminal
-        argv = list(sys.argv[1:] if argv is None else argv)
-        args: object = quick_parse(argv)  # the everyday commands, without importing argparse
-        if args is None:
-            from netrhythm.cli.parser import build_parser
-
-            args = build_parser(argv).parse_args(argv)  # builds only the command that runs
+        args = build_parser(argv).parse_args(argv)  # builds only the command that runs
         try:
             code = _run(args)
             output.finish()  # a failure to write the output is a failure of the command
@@ -63,12 +49,12 @@ def _main(argv: Sequence[str] | None) -> int:
             return _fail(exc, args)
 
 
-def _run(args: object) -> int:
+def _run(args: Namespace) -> int:
     from netrhythm.cli import commands
     from netrhythm.paths import backups_dir, resolve_db_path
 
-    db_path = resolve_db_path(getattr(args, "db", None))
-    if getattr(args, "version", False):
+    db_path = resolve_db_path(args.db)
+    if args.version:
         from netrhythm.cli.parser import version_text
 
         print(version_text(str(db_path), str(backups_dir(db_path))))

@@ -1,4 +1,5 @@
-"""`netrhythm nudge [--dry-run] [--watch MINUTES] [--quiet]`: send the nudges that are due.
+"""`netrhythm nudge [--dry-run] [--watch MINUTES] [--quiet]`: send the nudges that are due;
+`--print-schedule KIND` prints a scheduler entry that runs it.
 
 ``--quiet`` (what the printed scheduler entries use) prints only what needs the user: a nudge
 that could not be shown on the desktop (printed with the reason, once: later retries stay
@@ -8,14 +9,15 @@ ordinary run.
 
 from __future__ import annotations
 
+import os
 import time
+from argparse import Namespace
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from netrhythm.services.context import Context
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:  # argparse is imported only for the lines cli.quick_args leaves to it
-    from argparse import Namespace
-
+if TYPE_CHECKING:
     from netrhythm.services.nudges.check import Outcome
 
 
@@ -66,13 +68,32 @@ def once(ctx: Context, dry_run: bool, quiet: bool = False) -> int:
     return 0
 
 
-def run(ctx: Context, args: Namespace) -> int:
-    if args.watch is None:
-        return once(ctx, args.dry_run, args.quiet)
+def run(args: Namespace, db_path: Path) -> int:
+    """Print a scheduler entry (the database is not opened), or check once or every few
+    minutes."""
+    if args.print_schedule:
+        from netrhythm.paths import DB_ENV
+        from netrhythm.services.nudges.schedule import database_argument, schedule
+
+        db = database_argument(args.db or os.environ.get(DB_ENV), db_path)
+        print(schedule(args.print_schedule, db), end="")
+        return 0
+    from netrhythm.services.context import open_context
+
+    ctx = open_context(db_path)
+    try:
+        if args.watch is None:
+            return once(ctx, args.dry_run, args.quiet)
+        return watch(ctx, args.watch, args.dry_run, args.quiet)
+    finally:
+        ctx.close()
+
+
+def watch(ctx: Context, every: str, dry_run: bool, quiet: bool) -> int:
     from netrhythm.domain.validate import positive_int
 
-    minutes = positive_int(args.watch, "--watch", maximum=24 * 60)
+    minutes = positive_int(every, "--watch", maximum=24 * 60)
     assert minutes is not None
     while True:
-        once(ctx, args.dry_run, args.quiet)
+        once(ctx, dry_run, quiet)
         time.sleep(minutes * 60)

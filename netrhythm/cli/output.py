@@ -21,10 +21,10 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from netrhythm.domain.text import for_terminal
 
-TYPE_CHECKING = False  # the quick commands start without importing typing
 if TYPE_CHECKING:
     from typing import Any, TextIO
 

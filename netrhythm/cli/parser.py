@@ -1,82 +1,42 @@
-"""The argument parser: every command and flag, with help (``--help`` on every command)."""
+"""The argument parser: every command, its flags and help, and the function that runs it.
+
+One argparse parser with a subparser per command. Each command names the function that runs
+it, ``"module:function"``, with ``_command(..., handler=...)``; :mod:`netrhythm.cli.commands`
+imports that module only when the command runs, so a quick command never loads the code of
+the others. A handler is called as ``function(ctx, args)`` with the database open, or, for
+a command made with ``opens_database=False``, as ``function(args, db_path)``.
+
+Given the command line, ``build_parser`` builds the subparser of the command it names only
+(every one for help, no command or an unknown one): argparse looks up its translations for
+every parser it makes.
+
+Adding a command takes three steps:
+
+1. write ``run_thing(ctx: Context, args: Namespace) -> int`` in a module of ``netrhythm.cli``;
+2. write a builder here, ``_thing(sub)``, that calls ``_command(sub, "thing", help=...,
+   description=..., handler="netrhythm.cli.thing_cmd:run_thing")`` and adds the flags, each
+   with ``help=``;
+3. add ``"thing": _thing`` to ``COMMANDS`` at the end of this module (its place there is its
+   place in ``--help``).
+``tests/cli/test_parser.py`` checks that every handler exists and every flag has help.
+"""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from netrhythm import __version__
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
+from netrhythm.cli.parser_fields import contact_fields, practice_fields
 
 EPILOG = "Docs: README.md. Names match case-insensitively; #ID picks a contact by id."
-
-
-def _contact_fields(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--company", help="where they work")
-    p.add_argument("--role", help="what they do")
-    p.add_argument("--email")
-    p.add_argument("--phone")
-    p.add_argument("--url", help="a profile or website")
-    p.add_argument("--tag", action="append", dest="tags", metavar="TAG",
-                   help="a shared interest (repeat for several)")
-    p.add_argument("--every", metavar="DAYS", help="keep in touch every DAYS days")
-    p.add_argument("--how-met", metavar="TEXT", help="how you met")
-    p.add_argument("--met-at", metavar="EVENT", help="the event where you met")
-    p.add_argument("--met-on", metavar="DATE", help="when you met")
-    p.add_argument("--last-contact", metavar="DATE",
-                   help="when you last talked (counts like a logged action)")
-    p.add_argument("--notes", metavar="TEXT")
-
-
-def _practice_fields(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--target", metavar="N", help="times per period (at least 1)")
-    p.add_argument("--period", metavar="WEEKS", help="1, 2 or 4 weeks (default 1)")
-    p.add_argument("--kind", metavar="KIND", help="give, ask or neutral")
-    p.add_argument("--prompt", metavar="TEXT", help="one line of advice shown with it")
-    p.add_argument("--slug", metavar="SLUG", help="the short name used on the command line")
-
-
-# A command's parser is built only when that command runs: building all of them costs about
-# 15 ms, a tenth of a fast command's whole run. Names and help are listed here so that help and
-# "invalid choice" errors still know every command.
-COMMANDS = {
-    "log": "log an action for a practice",
-    "status": "this week's progress, streaks and what is due",
-    "review": "the weekly review (default: the last finished week)",
-    "search": "search contacts by anything you remember",
-    "contacts": "add, list, show, edit contacts",
-    "tags": "list tags with their contacts and cadences, or set a tag's cadence",
-    "practices": "list, add, edit, archive, move, delete practices",
-    "events": "add, list, import (.ics) and export (.ics) events",
-    "pause": "pause a week (holiday): streaks neither break nor grow",
-    "undo": "revert the latest change and say what it was",
-    "nudge": "send the desktop notifications that are due",
-    "settings": "show settings, or change one: settings KEY VALUE",
-    "export": "everything as versioned JSON (a full backup)",
-    "import": "load a JSON export (into an empty database)",
-    "demo": "a year of demo data in its own database, then the app",
-    "draft": "a short message to a contact, ready to send; --templates to edit them",
-}
-
-
-def chosen_command(argv: Sequence[str]) -> str | None:
-    """The command named in ``argv`` before any help flag (skipping ``--db PATH``), if any."""
-    args = iter(argv)
-    for arg in args:
-        if arg in ("-h", "--help"):
-            return None
-        if arg == "--db":
-            next(args, None)
-        elif not arg.startswith("-"):
-            return arg
-    return None
+Subparsers = Any  # argparse's _SubParsersAction, which it does not export
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The parser; given ``argv`` that names a command, a parser for that command only."""
+    """The parser of every command line (with no command: the app); given ``argv`` that names
+    a command, the parser of that command only."""
     parser = argparse.ArgumentParser(
         prog="netrhythm",
         description="Keep professional networking a weekly habit. With no command, opens the app.",
@@ -84,149 +44,232 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="store_true", help="show the version and files")
     parser.add_argument("--db", metavar="PATH", help="the database file (or $NETRHYTHM_DB)")
+    parser.set_defaults(handler="netrhythm.cli.app:run_app", opens_database=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # Only the named command's parser: a kept speed trick, measured in README's Performance.
     wanted = chosen_command(argv) if argv is not None else None
-    if wanted in _BUILDERS:
-        _BUILDERS[wanted](sub)
-        return parser
-    for name, text in COMMANDS.items():  # help, no command, or an unknown one
-        if argv is None:
-            _BUILDERS[name](sub)
-        else:
-            sub.add_parser(name, help=text)
+    for name, build in COMMANDS.items():
+        if wanted not in COMMANDS or name == wanted:
+            build(sub)
     return parser
 
 
-def _log(sub: Any) -> None:
-    p = sub.add_parser("log", help=COMMANDS["log"], epilog=EPILOG)
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The word of ``argv`` that names the command, if any comes before a help flag (the
+    value of ``--db``, or of an abbreviation of it, is skipped)."""
+    words = iter(argv)
+    for word in words:
+        if word in ("-h", "--help"):
+            return None
+        if len(word) > 2 and "--db".startswith(word):
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def _command(sub: Subparsers, name: str, *, help: str, description: str,  # noqa: A002
+             handler: str | None = None, opens_database: bool = True) -> argparse.ArgumentParser:
+    """Add command ``name``: ``help`` is its line in the list of commands, ``description``
+    heads its own ``--help``, ``handler`` (``"module:function"``) runs it; a command with
+    actions (``contacts add``) gives each action its handler instead."""
+    p: argparse.ArgumentParser = sub.add_parser(name, help=help, description=description,
+                                                epilog=EPILOG)
+    if handler is not None:
+        p.set_defaults(handler=handler, opens_database=opens_database)
+    return p
+
+
+def _log(sub: Subparsers) -> None:
+    p = _command(sub, "log", help="log an action for a practice",
+                 description="Log something you did for a practice (reach out, give value, …), "
+                             "with whom and when; prints where the practice stands this week.",
+                 handler="netrhythm.cli.tracking_cmd:run_log")
     p.add_argument("practice", metavar="PRACTICE", help="slug or name, e.g. reach-out")
     p.add_argument("--with", action="append", dest="contacts", default=[], metavar="NAME",
                    help="a contact involved (repeat for several)")
-    p.add_argument("--note", default="", metavar="TEXT")
+    p.add_argument("--note", default="", metavar="TEXT", help="a note about what you did")
     p.add_argument("--date", default="today", metavar="DATE",
                    help="today, yesterday, a weekday name or YYYY-MM-DD (default today)")
     p.add_argument("--event", default="", metavar="NAME", help="the event it happened at")
     p.add_argument("--follow-up", metavar="DAYS", help="schedule a follow-up in DAYS days")
 
 
-def _status(sub: Any) -> None:
-    p = sub.add_parser("status", help=COMMANDS["status"])
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+def _status(sub: Subparsers) -> None:
+    p = _command(sub, "status", help="this week's progress, streaks and what is due",
+                 description="This week's progress per practice, streaks, rhythm score, "
+                             "follow-ups due, contacts gone cold and upcoming events.",
+                 handler="netrhythm.cli.tracking_cmd:run_status")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--week", metavar="WEEK", help="another week, e.g. 2026-W47 or last")
 
 
-def _review(sub: Any) -> None:
-    p = sub.add_parser("review", help=COMMANDS["review"])
+def _review(sub: Subparsers) -> None:
+    p = _command(sub, "review", help="the weekly review (default: the last finished week)",
+                 description="A week's review: each practice met or missed, streaks, new "
+                             "contacts, follow-ups done, give/ask balance and your reflection.",
+                 handler="netrhythm.cli.tracking_cmd:run_review")
     p.add_argument("--week", metavar="WEEK", help="2026-W47, a date, this or last")
-    p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    p.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                   help="how to print it (default text)")
     p.add_argument("--reflect", metavar="TEXT", help="save the week's reflection note")
     keep = p.add_mutually_exclusive_group()  # with --reflect, on a week that has a reflection
     keep.add_argument("--replace", action="store_true", help="replace the saved reflection")
     keep.add_argument("--append", action="store_true", help="add to the saved reflection")
 
 
-def _search(sub: Any) -> None:
-    p = sub.add_parser("search", help=COMMANDS["search"])
-    p.add_argument("text", metavar="TEXT")
-    p.add_argument("--json", action="store_true")
+def _search(sub: Subparsers) -> None:
+    p = _command(sub, "search", help="search contacts by anything you remember",
+                 description="Find contacts by name, company, tag, notes, how you met, the "
+                             "events you met at and the notes of what you did together.",
+                 handler="netrhythm.cli.tracking_cmd:run_search")
+    p.add_argument("text", metavar="TEXT", help="words to look for, e.g. gardening")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
-def _contacts(sub: Any) -> None:
-    contacts = sub.add_parser("contacts", help=COMMANDS["contacts"])
+def _contacts(sub: Subparsers) -> None:
+    contacts = _command(sub, "contacts", help="add, list, show, edit contacts",
+                        description="Manage the people you keep in touch with.")
     csub = contacts.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = csub.add_parser("add", help="add a contact")
-    p.add_argument("name", metavar="NAME")
-    _contact_fields(p)
-    p = csub.add_parser("edit", help="change a contact's fields")
-    p.add_argument("name", metavar="NAME")
+    p = _command(csub, "add", help="add a contact",
+                 description="Add a contact, with how and where you met and how often to "
+                             "keep in touch.", handler="netrhythm.cli.contacts_cmd:run_add")
+    p.add_argument("name", metavar="NAME", help="their full name")
+    contact_fields(p)
+    p = _command(csub, "edit", help="change a contact's fields",
+                 description="Change a contact: only the fields given change.",
+                 handler="netrhythm.cli.contacts_cmd:run_edit")
+    p.add_argument("name", metavar="NAME", help="the contact to change (name or #ID)")
     p.add_argument("--name", dest="new_name", metavar="NEW", help="rename")
-    _contact_fields(p)
-    p = csub.add_parser("list", help="list contacts")
+    contact_fields(p)
+    p = _command(csub, "list", help="list contacts",
+                 description="Contacts with their company, tags, last contact and whether "
+                             "they are due.", handler="netrhythm.cli.contacts_cmd:run_list")
     p.add_argument("--overdue", action="store_true", help="only those past their cadence")
-    p.add_argument("--tag", metavar="TAG")
+    p.add_argument("--tag", metavar="TAG", help="only those with this tag")
     p.add_argument("--all", action="store_true", help="include archived contacts")
-    p.add_argument("--json", action="store_true")
-    p = csub.add_parser("show", help="a contact's details and timeline")
-    p.add_argument("name", metavar="NAME")
-    p.add_argument("--json", action="store_true")
-    p = csub.add_parser("import", help="import contacts: vCard, LinkedIn, Google or plain CSV")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p = _command(csub, "show", help="a contact's details and timeline",
+                 description="Every field of a contact, follow-ups and the timeline of what "
+                             "you did together.", handler="netrhythm.cli.contacts_cmd:run_show")
+    p.add_argument("name", metavar="NAME", help="the contact (name or #ID)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p = _command(csub, "import", help="import contacts: vCard, LinkedIn, Google or plain CSV",
+                 description="Import contacts from a vCard file, LinkedIn's Connections.csv, "
+                             "a Google Contacts CSV or a plain CSV; duplicates are merged.",
+                 handler="netrhythm.cli.transfer_cmd:run_import_contacts")
+    p.add_argument("file", metavar="FILE", help="the file to import (.vcf or .csv)")
     p.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
     p.add_argument("--tag", metavar="TAG", help="tag every imported contact")
     p.add_argument("--last-contact", metavar="DATE",
                    help="when you last talked to them all (else: never contacted)")
-    p = csub.add_parser("export", help="export contacts as vCard or CSV")
-    p.add_argument("--format", choices=("vcf", "csv"), default="vcf")
+    p = _command(csub, "export", help="export contacts as vCard or CSV",
+                 description="Write every contact as vCard or CSV.",
+                 handler="netrhythm.cli.transfer_cmd:run_export_contacts")
+    p.add_argument("--format", choices=("vcf", "csv"), default="vcf",
+                   help="vcf (vCard 4.0) or csv (default vcf)")
     p.add_argument("--output", metavar="FILE", help="write here (default: standard output)")
-    for name, text in (("archive", "hide a contact (keeps history)"),
-                       ("restore", "bring back an archived contact"),
-                       ("delete", "delete a contact and its links (undo brings it back)")):
-        p = csub.add_parser(name, help=text)
-        p.add_argument("name", metavar="NAME")
+    for name, text, handler in (
+            ("archive", "hide a contact (keeps history)", "run_archive"),
+            ("restore", "bring back an archived contact", "run_archive"),
+            ("delete", "delete a contact and its links (undo brings it back)", "run_delete")):
+        p = _command(csub, name, help=text, description=text[0].upper() + text[1:] + ".",
+                     handler=f"netrhythm.cli.contacts_cmd:{handler}")
+        p.add_argument("name", metavar="NAME", help="the contact (name or #ID)")
 
 
-def _practices(sub: Any) -> None:
-    practices = sub.add_parser("practices", help=COMMANDS["practices"])
+def _practices(sub: Subparsers) -> None:
+    practices = _command(sub, "practices", help="list, add, edit, archive, move, delete practices",
+                         description="Manage your weekly practices and their targets.")
     psub = practices.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = psub.add_parser("list", help="list practices")
+    p = _command(psub, "list", help="list practices",
+                 description="Practices in order (their keys 1-9 in the app) with targets.",
+                 handler="netrhythm.cli.practices_cmd:run_list")
     p.add_argument("--all", action="store_true", help="include archived practices")
-    p = psub.add_parser("add", help="add a practice")
-    p.add_argument("name", metavar="NAME")
-    _practice_fields(p)
-    p = psub.add_parser("edit", help="change a practice")
-    p.add_argument("name", metavar="PRACTICE")
+    p = _command(psub, "add", help="add a practice",
+                 description="Add a practice: a networking habit with a target per period.",
+                 handler="netrhythm.cli.practices_cmd:run_add")
+    p.add_argument("name", metavar="NAME", help="its name, e.g. \"Write a post\"")
+    practice_fields(p)
+    p = _command(psub, "edit", help="change a practice",
+                 description="Change a practice: only the fields given change.",
+                 handler="netrhythm.cli.practices_cmd:run_edit")
+    p.add_argument("name", metavar="PRACTICE", help="the practice to change (slug or name)")
     p.add_argument("--name", dest="new_name", metavar="NEW", help="rename")
-    _practice_fields(p)
+    practice_fields(p)
     for name, text in (("archive", "stop tracking a practice (keeps its history)"),
                        ("restore", "track an archived practice again")):
-        p = psub.add_parser(name, help=text)
-        p.add_argument("name", metavar="PRACTICE")
-    p = psub.add_parser("move", help="move a practice up or down the list (its key 1-9)")
-    p.add_argument("name", metavar="PRACTICE")
-    p.add_argument("direction", choices=("up", "down"), metavar="up|down")
-    p = psub.add_parser("delete", help="delete a practice and its actions (undo brings them "
-                                       "back; archive keeps them)")
-    p.add_argument("name", metavar="PRACTICE")
+        p = _command(psub, name, help=text, description=text[0].upper() + text[1:] + ".",
+                     handler="netrhythm.cli.practices_cmd:run_archive")
+        p.add_argument("name", metavar="PRACTICE", help="slug or name")
+    p = _command(psub, "move", help="move a practice up or down the list (its key 1-9)",
+                 description="Move a practice up or down the list; its key 1-9 in the app "
+                             "follows.", handler="netrhythm.cli.practices_cmd:run_move")
+    p.add_argument("name", metavar="PRACTICE", help="slug or name")
+    p.add_argument("direction", choices=("up", "down"), metavar="up|down",
+                   help="which way to move it")
+    text = "delete a practice and its actions (undo brings them back; archive keeps them)"
+    p = _command(psub, "delete", help=text, description=text[0].upper() + text[1:] + ".",
+                 handler="netrhythm.cli.practices_cmd:run_delete")
+    p.add_argument("name", metavar="PRACTICE", help="slug or name")
     p.add_argument("--yes", action="store_true", help="delete even when it has actions")
 
 
-def _events(sub: Any) -> None:
-    events = sub.add_parser("events", help=COMMANDS["events"])
+def _events(sub: Subparsers) -> None:
+    events = _command(sub, "events", help="add, list, import (.ics) and export (.ics) events",
+                      description="Events where you meet people: conferences, meetups, dinners.")
     esub = events.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = esub.add_parser("add", help="add an event")
-    p.add_argument("name", metavar="NAME")
+    p = _command(esub, "add", help="add an event", description="Add an event, past or future.",
+                 handler="netrhythm.cli.events_cmd:run_add")
+    p.add_argument("name", metavar="NAME", help="its name, e.g. \"PyCon Lisbon\"")
     p.add_argument("--date", default="today", metavar="DATE", help="when (future dates allowed)")
-    p.add_argument("--location", metavar="TEXT")
-    p.add_argument("--url")
-    p.add_argument("--notes", metavar="TEXT")
-    p = esub.add_parser("list", help="upcoming events, then past ones")
-    p.add_argument("--json", action="store_true")
-    p = esub.add_parser("import", help="import events from an iCalendar (.ics) file")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("--location", metavar="TEXT", help="where it is held")
+    p.add_argument("--url", help="its web page")
+    p.add_argument("--notes", metavar="TEXT", help="anything worth remembering")
+    p = _command(esub, "list", help="upcoming events, then past ones",
+                 description="Upcoming events, then past ones, with the people met there.",
+                 handler="netrhythm.cli.events_cmd:run_list")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p = _command(esub, "import", help="import events from an iCalendar (.ics) file",
+                 description="Import events from an iCalendar file (Meetup, Luma, Eventbrite, "
+                             "Google Calendar, Outlook); importing it again updates, never "
+                             "duplicates.", handler="netrhythm.cli.events_cmd:run_import")
+    p.add_argument("file", metavar="FILE", help="the .ics file to import")
     p.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
     p.add_argument("--match", default="", metavar="TEXT",
                    help="only events whose name, place or description contains TEXT")
     p.add_argument("--from", dest="first", metavar="DATE", help="only events from DATE on")
     p.add_argument("--to", dest="last", metavar="DATE", help="only events up to DATE")
-    p = esub.add_parser("export", help="events to come and open follow-ups as iCalendar")
-    p.add_argument("--format", choices=("ics",), default="ics")
+    p = _command(esub, "export", help="events to come and open follow-ups as iCalendar",
+                 description="Events that have not ended and open follow-ups as an iCalendar "
+                             "file that calendar apps import or subscribe to.",
+                 handler="netrhythm.cli.events_cmd:run_export")
+    p.add_argument("--format", choices=("ics",), default="ics", help="ics (the only format)")
     p.add_argument("--output", metavar="FILE", help="write here (default: standard output)")
     p.add_argument("--with-notes", action="store_true", help="include event and follow-up notes")
 
 
-def _pause(sub: Any) -> None:
-    p = sub.add_parser("pause", help=COMMANDS["pause"])
+def _pause(sub: Subparsers) -> None:
+    p = _command(sub, "pause", help="pause a week (holiday): streaks neither break nor grow",
+                 description="Pause a week, for a holiday: a paused week neither breaks nor "
+                             "extends a streak.", handler="netrhythm.cli.tracking_cmd:run_pause")
     p.add_argument("week", nargs="?", default="this", metavar="WEEK",
                    help="2026-W52, a date, this, last or next (default this)")
     p.add_argument("--resume", action="store_true", help="un-pause the week")
 
 
-def _undo(sub: Any) -> None:
-    sub.add_parser("undo", help=COMMANDS["undo"])
+def _undo(sub: Subparsers) -> None:
+    _command(sub, "undo", help="revert the latest change and say what it was",
+             description="Revert the latest change (a log, an edit, an import, a setting), "
+                         "also one made in the app, and say what it was.",
+             handler="netrhythm.cli.tracking_cmd:run_undo")
 
 
-def _nudge(sub: Any) -> None:
-    p = sub.add_parser("nudge", help=COMMANDS["nudge"])
+def _nudge(sub: Subparsers) -> None:
+    p = _command(sub, "nudge", help="send the desktop notifications that are due",
+                 description="Send, once each, the nudges due now: behind pace, streak at "
+                             "risk, follow-ups due, contacts gone cold, the weekly review.",
+                 handler="netrhythm.cli.nudge_cmd:run", opens_database=False)
     p.add_argument("--dry-run", action="store_true",
                    help="print what would be sent; record nothing")
     p.add_argument("--watch", metavar="MINUTES", help="keep checking every MINUTES minutes")
@@ -236,32 +279,47 @@ def _nudge(sub: Any) -> None:
                    help="print only nudges that could not be shown on the desktop")
 
 
-def _settings(sub: Any) -> None:
-    p = sub.add_parser("settings", help=COMMANDS["settings"])
+def _settings(sub: Subparsers) -> None:
+    p = _command(sub, "settings", help="show settings, or change one: settings KEY VALUE",
+                 description="With no KEY, every setting; with KEY, its value; with KEY VALUE, "
+                             "change it (undo takes it back).",
+                 handler="netrhythm.cli.tracking_cmd:run_settings")
     p.add_argument("key", nargs="?", metavar="KEY", help="e.g. week-start, nudge.quiet-start")
     p.add_argument("value", nargs="?", metavar="VALUE", help="e.g. sunday, 22:00, off")
 
 
-def _export(sub: Any) -> None:
-    p = sub.add_parser("export", help=COMMANDS["export"])
+def _export(sub: Subparsers) -> None:
+    p = _command(sub, "export", help="everything as versioned JSON (a full backup)",
+                 description="Everything as versioned JSON, a full backup that import reads "
+                             "back; a new file is readable by you only.",
+                 handler="netrhythm.cli.transfer_cmd:run_export")
     p.add_argument("--output", metavar="FILE", help="write here (default: standard output)")
 
 
-def _import(sub: Any) -> None:
-    p = sub.add_parser("import", help=COMMANDS["import"])
-    p.add_argument("file", metavar="FILE")
+def _import(sub: Subparsers) -> None:
+    p = _command(sub, "import", help="load a JSON export (into an empty database)",
+                 description="Load a JSON export made by netrhythm export, all or nothing.",
+                 handler="netrhythm.cli.transfer_cmd:run_import")
+    p.add_argument("file", metavar="FILE", help="the JSON file to load")
     p.add_argument("--merge", action="store_true", help="allow importing into a non-empty database")
 
 
-def _demo(sub: Any) -> None:
-    p = sub.add_parser("demo", help=COMMANDS["demo"])
+def _demo(sub: Subparsers) -> None:
+    p = _command(sub, "demo", help="a year of demo data in its own database, then the app",
+                 description="Create a year of realistic demo data in a database of its own "
+                             "(never yours), then open the app on it.",
+                 handler="netrhythm.cli.demo_cmd:run", opens_database=False)
     p.add_argument("--db", dest="demo_db", metavar="PATH", help="where to create the demo database")
     p.add_argument("--no-app", action="store_true",
                    help="create the data only; do not start the app")
 
 
-def _draft(sub: Any) -> None:
-    p = sub.add_parser("draft", help=COMMANDS["draft"], epilog=EPILOG)
+def _draft(sub: Subparsers) -> None:
+    p = _command(sub, "draft",
+                 help="a short message to a contact, ready to send; --templates to edit them",
+                 description="Write a short message to a contact from what you know about "
+                             "them, ready to paste; the templates it uses are yours to edit.",
+                 handler="netrhythm.cli.draft_cmd:run")
     p.add_argument("name", nargs="?", metavar="NAME", help="the contact to write to")
     p.add_argument("--for", dest="practice", metavar="PRACTICE",
                    help="the practice (default: follow up when a follow-up is due, else the "
@@ -280,29 +338,35 @@ def _draft(sub: Any) -> None:
     t.add_argument("--reset-template", metavar="KIND", help="use the default template again")
 
 
-def _tags(sub: Any) -> None:
-    from netrhythm.cli.tags_cmd import add_parser
+def _tags(sub: Subparsers) -> None:
+    text = "list tags with their contacts and cadences, or set a tag's cadence"
+    epilog = ("Everyone with a tag keeps in touch at its cadence, unless they have their own "
+              "or another tag asks for a shorter one. A cadence set for many people at once "
+              "makes at most 5 of them due in any week, oldest connection first. `netrhythm "
+              "undo` takes it back.")
+    p = _command(sub, "tags", help=text, description=text[0].upper() + text[1:] + ".",
+                 handler="netrhythm.cli.tags_cmd:run")
+    p.epilog = epilog
+    tsub = p.add_subparsers(dest="action", metavar="ACTION")
+    listing = _command(tsub, "list", help="every tag with its contacts and cadence (default)",
+                       description="Every tag with its contacts and cadence.",
+                       handler="netrhythm.cli.tags_cmd:run")
+    for parser in (p, listing):
+        parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    s = _command(tsub, "set", help="give a tag a keep-in-touch cadence, or none",
+                 description="Give a tag a keep-in-touch cadence, or none.",
+                 handler="netrhythm.cli.tags_cmd:run")
+    s.epilog = epilog
+    s.add_argument("tag", metavar="TAG", help="the tag (any case; a unique prefix will do)")
+    s.add_argument("--every", metavar="DAYS", required=True,
+                   help="keep in touch every DAYS days; none removes the tag's cadence")
 
-    add_parser(sub)
 
-
-_BUILDERS = {
-    "log": _log,
-    "status": _status,
-    "review": _review,
-    "search": _search,
-    "contacts": _contacts,
-    "tags": _tags,
-    "practices": _practices,
-    "events": _events,
-    "pause": _pause,
-    "undo": _undo,
-    "nudge": _nudge,
-    "settings": _settings,
-    "export": _export,
-    "import": _import,
-    "demo": _demo,
-    "draft": _draft,
+COMMANDS: dict[str, Callable[[Subparsers], None]] = {
+    "log": _log, "status": _status, "review": _review, "search": _search,
+    "contacts": _contacts, "tags": _tags, "practices": _practices, "events": _events,
+    "pause": _pause, "undo": _undo, "nudge": _nudge, "settings": _settings, "export": _export,
+    "import": _import, "demo": _demo, "draft": _draft,
 }
 
 

@@ -18,32 +18,37 @@ def _form(args: Namespace, name: str | None) -> svc.PracticeForm:
                             period_weeks=args.period, reciprocity=args.kind, prompt=args.prompt)
 
 
-def run(ctx: Context, args: Namespace) -> int:
-    action = args.action
-    if action == "list":
-        rows = [[p.slug, p.name, period_phrase(p.target, p.period_weeks, ctx.read_week_start()),
-                 p.reciprocity, "archived" if p.archived else ""]
-                for p in svc.list_practices(include_archived=args.all)]
-        print(*table(rows, indent=""), sep="\n")
-    elif action == "add":
-        p = svc.add_practice(ctx, _form(args, args.name))
-        print(f"Added {p.name} ({p.slug}): "
-              f"{period_phrase(p.target, p.period_weeks, ctx.read_week_start())}.")
-    elif action == "edit":
-        p = svc.edit_practice(ctx, args.name, _form(args, args.new_name))
-        print(f"Updated {p.name} ({p.slug}): "
-              f"{period_phrase(p.target, p.period_weeks, ctx.read_week_start())}.")
-    elif action == "move":
-        return _move(ctx, args.name, args.direction)
-    elif action == "delete":
-        return _delete(ctx, args.name, args.yes)
-    else:
-        p = svc.set_archived(ctx, args.name, archived=action == "archive")
-        print(f"{'Archived' if p.archived else 'Restored'} {p.name}; its history is kept.")
+def run_list(ctx: Context, args: Namespace) -> int:
+    rows = [[p.slug, p.name, period_phrase(p.target, p.period_weeks, ctx.read_week_start()),
+             p.reciprocity, "archived" if p.archived else ""]
+            for p in svc.list_practices(include_archived=args.all)]
+    print(*table(rows, indent=""), sep="\n")
     return 0
 
 
-def _move(ctx: Context, name: str, direction: str) -> int:
+def run_add(ctx: Context, args: Namespace) -> int:
+    p = svc.add_practice(ctx, _form(args, args.name))
+    print(f"Added {p.name} ({p.slug}): "
+          f"{period_phrase(p.target, p.period_weeks, ctx.read_week_start())}.")
+    return 0
+
+
+def run_edit(ctx: Context, args: Namespace) -> int:
+    p = svc.edit_practice(ctx, args.name, _form(args, args.new_name))
+    print(f"Updated {p.name} ({p.slug}): "
+          f"{period_phrase(p.target, p.period_weeks, ctx.read_week_start())}.")
+    return 0
+
+
+def run_archive(ctx: Context, args: Namespace) -> int:
+    """``practices archive`` and ``practices restore``."""
+    p = svc.set_archived(ctx, args.name, archived=args.action == "archive")
+    print(f"{'Archived' if p.archived else 'Restored'} {p.name}; its history is kept.")
+    return 0
+
+
+def run_move(ctx: Context, args: Namespace) -> int:
+    name, direction = args.name, args.direction
     practice = lookup.practice(name, "practice", include_archived=True)
     if not svc.move_practice(ctx, name, -1 if direction == "up" else 1):
         where = "first" if direction == "up" else "last"
@@ -54,9 +59,10 @@ def _move(ctx: Context, name: str, direction: str) -> int:
     return 0
 
 
-def _delete(ctx: Context, name: str, yes: bool) -> int:
+def run_delete(ctx: Context, args: Namespace) -> int:
+    name = args.name
     count = svc.action_count(name)
-    if count and not yes:
+    if count and not args.yes:
         practice = lookup.practice(name, "practice", include_archived=True)
         raise InputError("--yes", f"{practice.name} has {counted(count, 'action', 'actions')}, "
                                   "which would be deleted "

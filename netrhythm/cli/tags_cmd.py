@@ -1,7 +1,6 @@
 """`netrhythm tags`: every tag with its contacts and cadence; `tags set TAG --every DAYS|none`.
 
-Self-contained: ``add_parser(sub)`` adds the command to the argparse subparsers ``sub``, and
-``run(ctx, args)`` runs it (``args.command == "tags"``).
+``run(ctx, args)`` runs both (the parser is in :mod:`netrhythm.cli.parser`).
 """
 
 from __future__ import annotations
@@ -14,28 +13,6 @@ from netrhythm.services.context import Context
 
 if TYPE_CHECKING:
     from argparse import Namespace
-    from typing import Any
-
-HELP = "list tags with their contacts and cadences, or set a tag's cadence"
-EPILOG = ("Everyone with a tag keeps in touch at its cadence, unless they have their own or "
-          "another tag asks for a shorter one. A cadence set for many people at once makes "
-          "at most 5 of them due in any week, oldest connection first. `netrhythm undo` "
-          "takes it back.")
-
-
-def add_parser(sub: Any) -> None:
-    """Add ``tags`` (and ``tags list``, ``tags set``) to the subparsers ``sub``."""
-    p = sub.add_parser("tags", help=HELP, description=HELP, epilog=EPILOG)
-    tsub = p.add_subparsers(dest="action", metavar="ACTION")
-    listing = tsub.add_parser("list", help="every tag with its contacts and cadence (default)")
-    for parser in (p, listing):
-        parser.add_argument("--json", action="store_true", help="machine-readable output")
-    s = tsub.add_parser("set", help="give a tag a keep-in-touch cadence, or none",
-                        epilog=EPILOG)
-    s.add_argument("tag", metavar="TAG", help="the tag (any case; a unique prefix will do)")
-    s.add_argument("--every", metavar="DAYS", required=True,
-                   help="keep in touch every DAYS days; none removes the tag's cadence")
-
 
 def run(ctx: Context, args: Namespace) -> int:
     if getattr(args, "action", None) == "set":

@@ -1,14 +1,12 @@
-"""The everyday commands: log, status, review, search, pause, undo."""
+"""The everyday commands: log, status, review, search, pause, undo, settings."""
 
 from __future__ import annotations
+
+from argparse import Namespace
 
 from netrhythm.cli.render import bar, print_json, table
 from netrhythm.domain.dates import format_day
 from netrhythm.services.context import Context
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:  # argparse is imported only for the lines cli.quick_args leaves to it
-    from argparse import Namespace
 
 
 def run_log(ctx: Context, args: Namespace) -> int:

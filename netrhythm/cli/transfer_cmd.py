@@ -21,17 +21,25 @@ def _emit(text: str, output: str | None) -> None:
         write_data(text)
 
 
-def run(ctx: Context, args: Namespace) -> int:
-    if args.command == "contacts" and args.action == "import":
-        summary = transfer.import_contacts(ctx, Path(args.file).expanduser(),
-                                           dry_run=args.dry_run, tag=args.tag,
-                                           last_contact=args.last_contact)
-        print(*summary.lines(), sep="\n")
-    elif args.command == "contacts":
-        _emit(transfer.export_contacts(ctx, args.format), args.output)
-    elif args.command == "export":
-        _emit(transfer.export_json(ctx), args.output)
-    else:
-        result = transfer.import_json(ctx, Path(args.file).expanduser(), merge=args.merge)
-        print(*result.lines(), sep="\n")
+def run_import_contacts(ctx: Context, args: Namespace) -> int:
+    summary = transfer.import_contacts(ctx, Path(args.file).expanduser(),
+                                       dry_run=args.dry_run, tag=args.tag,
+                                       last_contact=args.last_contact)
+    print(*summary.lines(), sep="\n")
+    return 0
+
+
+def run_export_contacts(ctx: Context, args: Namespace) -> int:
+    _emit(transfer.export_contacts(ctx, args.format), args.output)
+    return 0
+
+
+def run_export(ctx: Context, args: Namespace) -> int:
+    _emit(transfer.export_json(ctx), args.output)
+    return 0
+
+
+def run_import(ctx: Context, args: Namespace) -> int:
+    result = transfer.import_json(ctx, Path(args.file).expanduser(), merge=args.merge)
+    print(*result.lines(), sep="\n")
     return 0

@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import NamedTuple, Protocol
 
-from netrhythm.domain.tuples import NamedTuple
 
-TYPE_CHECKING = False  # the command line does without importing typing
-if TYPE_CHECKING:
-    from typing import Protocol
+class Clock(Protocol):
+    """Something that says what time it is (local, naive)."""
 
-    class Clock(Protocol):
-        """Something that says what time it is (local, naive)."""
-
-        def now(self) -> datetime: ...
-else:
-    class Clock:
-        """Something that says what time it is (local, naive): a ``Protocol`` for type
-        checkers, with a ``now()`` method."""
+    def now(self) -> datetime: ...
 
 
 class SystemClock:

@@ -35,10 +35,10 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 from netrhythm.domain import nudge_text as text
 from netrhythm.domain.errors import InputError
-from netrhythm.domain.tuples import NamedTuple
 
 __all__ = [
     "ContactFacts",
@@ -53,8 +53,8 @@ __all__ = [
 ]
 
 
-# The settings and the input stay dataclasses (validated, changed with ``replace``); the
-# facts and results are named tuples, which cost a fifth as much to define at start-up.
+# The settings and the input are dataclasses (validated, changed with ``replace``); the
+# facts and results are named tuples.
 
 
 @dataclass(frozen=True)

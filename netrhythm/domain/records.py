@@ -1,15 +1,12 @@
 """Plain records that storage returns and services, the CLI and the UI pass around.
 
-Named tuples, not dataclasses: immutable all the same, but defining one costs a fifth of a
-frozen dataclass (every command pays for these at start-up), and making one is quicker (lists
-make thousands).
+Named tuples (``typing.NamedTuple``): immutable, and quick to make (lists make thousands).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-
-from netrhythm.domain.tuples import NamedTuple
+from typing import NamedTuple
 
 
 class PracticeRec(NamedTuple):

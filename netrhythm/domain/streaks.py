@@ -15,11 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from typing import NamedTuple
 
-from netrhythm.domain.tuples import NamedTuple
-
-# Named tuples, not dataclasses: as immutable, a fifth of the cost to define (every command
-# pays for it at start-up) and quick to make (histories hold hundreds of periods).
+# Named tuples: immutable and quick to make (histories hold hundreds of periods).
 
 
 class _Rule(NamedTuple):

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from netrhythm.notify.dbus_ask import one_line
 from netrhythm.notify.limits import left
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:  # subprocess is imported only when notify-send runs
     from subprocess import Popen
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from netrhythm.domain.clock import Clock, SystemClock
-from netrhythm.domain.tuples import NamedTuple
 from netrhythm.domain.weeks import week_index
 from netrhythm.storage import db
 from netrhythm.storage import settings as store

@@ -10,16 +10,14 @@ reads the theme at start-up and ``nudge`` the nudge rules, and neither changes a
 from __future__ import annotations
 
 from datetime import time
+from typing import TYPE_CHECKING, Any
 
 from netrhythm.domain.dates import WEEKDAY_NAMES
 from netrhythm.domain.errors import InputError
 from netrhythm.services.context import FOLLOW_UP_AFTER_EVENT, WEEK_START, Context
 from netrhythm.storage import settings as store
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
-
     from netrhythm.domain.nudges import NudgeSettings
 
 THEME = "theme"

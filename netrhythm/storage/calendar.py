@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
-from netrhythm.domain.tuples import NamedTuple
 from netrhythm.storage.tables import Event, database
 from netrhythm.storage.transfer import (
     _execute_many,

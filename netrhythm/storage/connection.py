@@ -13,9 +13,10 @@ change is written.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from peewee import OperationalError, SqliteDatabase
 
-TYPE_CHECKING = False  # the quick commands start without importing typing
 if TYPE_CHECKING:
     from typing import Any
 

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from netrhythm.domain.records import ContactRec
 from netrhythm.storage.tables import Contact, ContactTag, Tag, database
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
 
 _FACTS = """
 SELECT ac.contact_id, max(ac.day),

@@ -13,6 +13,7 @@ import logging
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from netrhythm.files.atomic import publish_new, staged, sync_file
 from netrhythm.files.space import disk_full_cause, disk_full_message
@@ -27,10 +28,6 @@ from netrhythm.storage.file_checks import (
     newer,
 )
 from netrhythm.storage.tables import database
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
 
 __all__ = ["APPLICATION_ID", "LATEST_VERSION", "corrupt", "is_corruption", "open_database"]
 PRAGMAS = {

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
+from typing import NamedTuple
 
-from netrhythm.domain.tuples import NamedTuple
 from netrhythm.storage.tables import database
 
 

@@ -11,14 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
+from typing import Any, NamedTuple
 
 from netrhythm.domain.records import ActionRec, EventRec
-from netrhythm.domain.tuples import NamedTuple
 from netrhythm.storage.tables import Event, database
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
 
 # Who was met at each event: contacts met there, and contacts of actions at the event.
 # CROSS JOIN keeps the join order: from the few event rows to their links, never the reverse.

@@ -19,11 +19,10 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from datetime import datetime
+from typing import TYPE_CHECKING, NamedTuple
 
-from netrhythm.domain.tuples import NamedTuple
 from netrhythm.storage.tables import NudgeLog
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from typing import Any
 
 from peewee import fn
 
 from netrhythm.domain.records import PracticeRec
 from netrhythm.storage.tables import Action, Practice, database
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
 
 _COLUMNS = ("id, name, slug, prompt, target, period_weeks, reciprocity, position, archived, "
             "created_on")

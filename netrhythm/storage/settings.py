@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from typing import Any
 
 from netrhythm.storage.tables import PausedWeek, Setting, WeekReview, database
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
 
 
 def get_setting(key: str, default: Any = None) -> Any:

@@ -13,7 +13,7 @@ comes sooner.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from threading import Thread
 
 from textual.app import App
@@ -89,10 +89,8 @@ class NetrhythmApp(App[int]):
     ]
 
     def __init__(self, ctx: Context, *, poll_seconds: float = 0.5,
-                 cursor_blink: bool = True, nudge_seconds: float | None = None,
-                 on_first_frame: Callable[[], object] | None = None) -> None:
+                 cursor_blink: bool = True, nudge_seconds: float | None = None) -> None:
         super().__init__()
-        self.on_first_frame = on_first_frame  # called once the first frame is painted
         self.nudge_seconds = nudge_seconds  # None: no nudge checks (tests, screenshots)
         self.nudge_thread: Thread | None = None  # the nudge check running now, if any
         self.ctx = ctx
@@ -114,8 +112,6 @@ class NetrhythmApp(App[int]):
 
     def on_mount(self) -> None:
         self.add_mode("week", WeekScreen)  # its stack already holds the default screen
-        if self.on_first_frame is not None:
-            self.call_after_refresh(self.on_first_frame)
         self.theme_memory.start()
         # Timers: noticing other processes' writes, and the same nudge check as `netrhythm nudge`.
         self._seen_version = self.ctx.read_data_version()
@@ -263,8 +259,7 @@ NUDGE_SECONDS = 300.0  # the open app checks for nudges every five minutes
 
 
 def build_app(ctx: Context, *, poll_seconds: float = 0.5, cursor_blink: bool = True,
-              nudge_seconds: float | None = None,
-              on_first_frame: Callable[[], object] | None = None) -> NetrhythmApp:
+              nudge_seconds: float | None = None) -> NetrhythmApp:
     """The app on an open context (tests pass a context with a fixed clock)."""
     return NetrhythmApp(ctx, poll_seconds=poll_seconds, cursor_blink=cursor_blink,
-                        nudge_seconds=nudge_seconds, on_first_frame=on_first_frame)
+                        nudge_seconds=nudge_seconds)

@@ -72,8 +72,8 @@ def setup(db: Path) -> None:
         ["contacts", "add", "Ana Ruiz", "--met-at", "PyCon", "--how-met", "talk Q&A"],
         ["contacts", "add", "Bo Chen"],
         ["contacts", "add", "Cy Diaz"],
-        ["contacts", "add", "Dee Ng", "--every", "14", "--met-on", "2026-10-01"],
-        ["contacts", "add", "Eve Li", "--every", "30", "--met-on", "2026-09-01"],
+        ["contacts", "add", "Dee Ng", "--every", "14", "--last-contact", "2026-10-01"],
+        ["contacts", "add", "Eve Li", "--every", "30", "--last-contact", "2026-09-01"],
         ["log", "attend-event", "--date", "2026-11-20", "--note", "meetup"],  # last period
         ["log", "reach-out", "--with", "Ana", "--date", "2026-11-20", "--follow-up", "3"],
         ["log", "reach-out", "--with", "Bo", "--date", "2026-11-21", "--follow-up", "4"],

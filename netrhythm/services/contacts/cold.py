@@ -7,8 +7,8 @@ load only this: no name lookup, no contact forms.
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
-from netrhythm.domain.tuples import NamedTuple
 from netrhythm.services.context import Context
 from netrhythm.storage.contacts import overdue_contacts
 

@@ -9,12 +9,12 @@ the user's templates (``netrhythm draft --set-template``) or the defaults.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import NamedTuple
 
 from netrhythm.domain.draft_templates import KINDS
 from netrhythm.domain.drafts import Draft, DraftFacts, Peer, Upcoming, compose, matching_interest
 from netrhythm.domain.errors import InputError
 from netrhythm.domain.records import PracticeRec
-from netrhythm.domain.tuples import NamedTuple
 from netrhythm.domain.validate import positive_int
 from netrhythm.services import lookup
 from netrhythm.services.context import Context

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
+from typing import TYPE_CHECKING, NamedTuple
 
 from netrhythm.domain.nudges import Nudge, NudgePlan, ShownFacts
-from netrhythm.domain.tuples import NamedTuple
 from netrhythm.services.context import Context
 from netrhythm.services.nudges.facts import lease_start
 from netrhythm.services.nudges.facts import plan as make_plan
@@ -30,7 +30,6 @@ from netrhythm.services.settings import show_minutes
 from netrhythm.storage import nudge_log as log
 from netrhythm.storage.db import write_transaction
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from netrhythm.notify import Budget, Delivery
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from netrhythm.domain.dates import format_day, parse_date
 from netrhythm.domain.records import PracticeRec
-from netrhythm.domain.tuples import NamedTuple
 from netrhythm.domain.validate import clean_text, positive_int
 from netrhythm.services import lookup
 from netrhythm.services.context import Context

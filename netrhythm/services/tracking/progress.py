@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from netrhythm.domain.records import PracticeRec
 from netrhythm.domain.score import overall_score, rhythm_score, score_trend
 from netrhythm.domain.slack import period_phrase, slack_text
@@ -14,7 +16,6 @@ from netrhythm.domain.streaks import (
     streak_if_met,
     streaks,
 )
-from netrhythm.domain.tuples import NamedTuple
 from netrhythm.domain.weeks import week_index, week_last_day
 from netrhythm.services.context import Context
 from netrhythm.storage import practices as store

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any, NamedTuple
+
 from netrhythm.domain.records import EventRec, FollowUpRec
-from netrhythm.domain.tuples import NamedTuple
 from netrhythm.domain.weeks import (
     days_left,
     week_first_day,
@@ -17,10 +18,6 @@ from netrhythm.services.context import Context
 from netrhythm.services.tracking.progress import Progress, progress
 from netrhythm.storage import events as event_store
 from netrhythm.storage import followups as followup_store
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
 
 
 class Status(NamedTuple):
