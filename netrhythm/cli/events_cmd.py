@@ -1,4 +1,4 @@
-"""`netrhythm events …`: add, list, import (.ics) and export (.ics)."""
+"""`netrhythm events …`: add, list, edit, delete, import (.ics) and export (.ics)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,26 @@ def run_add(ctx: Context, args: Namespace) -> int:
     e = svc.add_event(ctx, svc.EventForm(args.name, args.date, args.location, args.url,
                                          args.notes))
     print(f"Added event {e.name} on {e.held_on.isoformat()}.")
+    return 0
+
+
+def run_edit(ctx: Context, args: Namespace) -> int:
+    """`events edit EVENT [--name NEW] [--date DATE] [--location] [--url] [--notes]`."""
+    form = svc.EventForm(args.new_name, args.date, args.location, args.url, args.notes)
+    if form == svc.EventForm():
+        from netrhythm.domain.errors import InputError
+
+        raise InputError("events edit", "give at least one of --name, --date, --location, "
+                                        "--url, --notes")
+    e = svc.edit_event(ctx, args.name, form)
+    print(f"Changed event {e.name} on {e.held_on.isoformat()}.")
+    return 0
+
+
+def run_delete(ctx: Context, args: Namespace) -> int:
+    """`events delete EVENT`: the links to it go; undo brings it back."""
+    e = svc.delete_event(ctx, args.name)
+    print(f"Deleted event {e.name} on {e.held_on.isoformat()}. `netrhythm undo` brings it back.")
     return 0
 
 

@@ -34,10 +34,30 @@ EPILOG = "Docs: README.md. Names match case-insensitively; #ID picks a contact b
 Subparsers = Any  # argparse's _SubParsersAction, which it does not export
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose "invalid choice" error also names the closest choice
+    (``netrhythm staus``: did you mean status?). ``_check_value`` is argparse's own check of
+    a choice, the same in Python 3.11 to 3.14."""
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        try:
+            super()._check_value(action, value)
+        except argparse.ArgumentError as exc:
+            import difflib
+
+            choices = [str(c) for c in action.choices or ()]
+            close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+            if not close:
+                raise
+            message = exc.message.replace(" (choose from", f"; did you mean {close[0]}? (choose "
+                                                           "from", 1)
+            raise argparse.ArgumentError(action, message) from None
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser of every command line (with no command: the app); given ``argv`` that names
     a command, the parser of that command only."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="netrhythm",
         description="Keep professional networking a weekly habit. With no command, opens the app.",
         epilog=EPILOG,
@@ -216,7 +236,8 @@ def _practices(sub: Subparsers) -> None:
 
 
 def _events(sub: Subparsers) -> None:
-    events = _command(sub, "events", help="add, list, import (.ics) and export (.ics) events",
+    events = _command(sub, "events",
+                      help="add, list, edit, delete, import and export (.ics) events",
                       description="Events where you meet people: conferences, meetups, dinners.")
     esub = events.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = _command(esub, "add", help="add an event", description="Add an event, past or future.",
@@ -230,6 +251,21 @@ def _events(sub: Subparsers) -> None:
                  description="Upcoming events, then past ones, with the people met there.",
                  handler="netrhythm.cli.events_cmd:run_list")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p = _command(esub, "edit", help="change an event's fields",
+                 description="Change an event: only the fields given change. Moved to another "
+                             "day, it keeps its hours and length.",
+                 handler="netrhythm.cli.events_cmd:run_edit")
+    p.add_argument("name", metavar="EVENT", help="the event (name, a unique part of it, or #ID)")
+    p.add_argument("--name", dest="new_name", metavar="NEW", help="rename")
+    p.add_argument("--date", metavar="DATE", help="move it to DATE (future dates allowed)")
+    p.add_argument("--location", metavar="TEXT", help="where it is held")
+    p.add_argument("--url", help="its web page")
+    p.add_argument("--notes", metavar="TEXT", help="anything worth remembering")
+    p = _command(esub, "delete", help="delete an event (undo brings it back)",
+                 description="Delete an event; actions and contacts keep everything but the "
+                             "link to it. netrhythm undo brings it back.",
+                 handler="netrhythm.cli.events_cmd:run_delete")
+    p.add_argument("name", metavar="EVENT", help="the event (name, a unique part of it, or #ID)")
     p = _command(esub, "import", help="import events from an iCalendar (.ics) file",
                  description="Import events from an iCalendar file (Meetup, Luma, Eventbrite, "
                              "Google Calendar, Outlook); importing it again updates, never "

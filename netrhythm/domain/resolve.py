@@ -38,7 +38,8 @@ def pick(text: str, options: Sequence[tuple[int, str, str]], field: str, kind: s
     import difflib  # only for a name that matches nothing
 
     close = difflib.get_close_matches(wanted, [o[1].casefold() for o in options], n=3)
-    labels = [o[2] for o in options if o[1].casefold() in close][:3]
+    # an option may be listed under several names (a practice's slug and name): one label each
+    labels = list(dict.fromkeys(o[2] for o in options if o[1].casefold() in close))[:3]
     hint = f"; did you mean {' or '.join(labels)}?" if labels else ""
     raise InputError(field, f"no {kind} named {text.strip()!r}{hint}")
 

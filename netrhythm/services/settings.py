@@ -99,6 +99,12 @@ def _nudge_value(name: str, text: str, field: str) -> Any:
         return getattr(parsed, name)
     if name == "pace_weekday":
         return weekday(text, field)
+    if name.endswith("_hour"):  # shown as 10:00: typed as 10 or 10:00
+        hour, _, minutes = text.strip().partition(":")
+        if minutes not in ("", "00") or not hour.isdigit():
+            raise InputError(field, f"{text.strip()[:20]!r} is not a whole hour; type 10 or "
+                                    "10:00")
+        return int(hour)
     try:
         return int(text.strip())
     except ValueError:
