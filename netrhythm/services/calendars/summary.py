@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from netrhythm.services.transfer.summary import count
+from netrhythm.services.transfer.summary import UNDO_LINE, count
 
 SHOW = 20  # items listed per kind; the rest are counted
 
@@ -56,7 +56,7 @@ class CalendarSummary:
         if self.dry_run:
             out.append("Dry run: nothing was written.")
         elif self.changed:
-            out.append("`netrhythm undo` reverts this import.")
+            out.append(UNDO_LINE)
         else:
             out.append("Nothing new: every event in the file is already here.")
         return out

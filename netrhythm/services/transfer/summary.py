@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 SHOW_MERGES = 20
+UNDO_LINE = "`netrhythm undo` reverts this import."  # the app says its own key instead
 
 
 @dataclass
@@ -48,7 +49,7 @@ class ImportSummary:
         if self.dry_run:
             out.append("Dry run: nothing was written.")
         elif self.added or self.merged:
-            out.append("`netrhythm undo` reverts this import.")
+            out.append(UNDO_LINE)
         return out
 
 
@@ -82,7 +83,7 @@ class BackupSummary:
         if self.merged_into_data and self.settings_kept:
             out.append("Your settings were kept; the file's were not merged.")
         if any(self.added.values()) or self.merged_contacts:
-            out.append("`netrhythm undo` reverts this import.")
+            out.append(UNDO_LINE)
         else:
             out.append("Nothing new: everything in the file is already here.")
         return out
