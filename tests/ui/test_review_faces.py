@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.containers import VerticalScroll
 from textual.content import Content
 
 from netrhythm.domain.dates import short_date
@@ -103,6 +104,22 @@ async def test_gone_cold_is_counted_on_the_day_both_screens_name(
         await wait_until(pilot, lambda: shown_week(demo_app) == "2026-W47", what="W47")
         await settle(pilot)
         assert "as of Sun 22 Nov" in screen_text(pilot)
+
+
+async def test_each_week_opens_at_its_top(demo_app: NetrhythmApp) -> None:
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await open_review(demo_app, pilot)
+        body = review_screen(demo_app).query_one("#review-body", VerticalScroll)
+        for key, week in (("left_square_bracket", "2026-W46"), ("t", "2026-W47"),
+                          ("right_square_bracket", "2026-W48")):
+            await pilot.press("end")
+            await settle(pilot)
+            assert body.scroll_y > 0
+            await pilot.press(key)
+            await wait_until(pilot, lambda w=week: shown_week(demo_app) == w, what=week)
+            await settle(pilot)
+            assert body.scroll_y == 0, week
+            assert "At a glance" in screen_text(pilot)
 
 
 async def test_a_new_database_says_what_to_do(ctx: Context) -> None:

@@ -120,6 +120,7 @@ class ReviewScreen(DataScreen):
         self.reflection.show(r, loaded.today)
         if before is None or before.review.week != r.week:
             self.refresh_bindings()
+            self.query_one("#review-body").scroll_home(animate=False)  # "At a glance" first
         waiting, self._when_loaded = self._when_loaded, []
         for action in waiting:
             action()
