@@ -130,6 +130,8 @@ async def test_a_new_database_says_what_to_do(ctx: Context) -> None:
         assert "your practices start in 2026-W48" in text
         assert "Press ] to see 2026-W48." in text
         assert not review_screen(app).query_one("#review-heat").display  # no empty map
+        assert not review_screen(app).query_one("#review-people").display  # nor five "none"
+        assert "slipping" not in text  # nothing could slip before a practice began
     cli = run_cli(Path(ctx.db_path), "review").out
-    assert "Heat map" not in cli and "last 0 weeks" not in cli
+    assert "Heat map" not in cli and "last 0 weeks" not in cli and "People" not in cli
     assert "See it: netrhythm review --week 2026-W48" in cli

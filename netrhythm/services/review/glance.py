@@ -130,5 +130,8 @@ def next_line(r: Review) -> Line:
 
 
 def glance(r: Review) -> list[Line]:
-    """The four answers, in order."""
-    return [rhythm_line(r), slipping_line(r), neglect_line(r), next_line(r)]
+    """The four answers, in order; before any practice began, nothing can be slipping, so
+    that line is left out."""
+    began = any(not p.practice.archived for p in r.practices)
+    return [rhythm_line(r), *([slipping_line(r)] if began else []), neglect_line(r),
+            next_line(r)]

@@ -29,7 +29,7 @@ class Page(NamedTuple):
     practices: list[PracticeRow]
     trend_legend: str
     heat: HeatMap
-    people: list[PeopleRow]
+    people: list[PeopleRow]  # none when the week is empty and nobody is worth naming
     empty: str = ""  # why there are no practices to show (then no practices nor heat map)
     go_to: str = ""  # the week worth looking at instead, when there is one
 
@@ -48,6 +48,10 @@ def page(r: Review, cell: int = 1) -> Page:
     """``cell``: columns a week in the heat map."""
     empty, go_to = nothing_yet(r) if not r.practices else ("", "")
     title = f"Week {r.name} ({r.label})" + ("" if r.finished else " — in progress")
+    people = people_rows(r)
+    if empty and not any(row.items for row in people if row.label != "Give / ask") \
+            and not r.actions:
+        people = []  # five rows of "none" say nothing: the practices panel says what to do
     return Page(title, f"{r.overall_score:.0f}/100" if r.practices else "–", glance(r),
                 practice_rows(r), trend_legend(trend_floor(r)), heat_map(r, cell),
-                people_rows(r), empty, go_to)
+                people, empty, go_to)

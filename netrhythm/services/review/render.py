@@ -79,7 +79,8 @@ def to_text(r: Review, markdown: bool = False) -> str:
         out += _section("Practices", [practice_line(row) for row in pg.practices], markdown)
         out += ["", pg.trend_legend if markdown else f"  {pg.trend_legend}"]
         out += _section(HEAT_TITLE, heat_lines(pg.heat), markdown, fenced=True)
-    out += _section("People", [people_line(row) for row in pg.people], markdown)
+    if pg.people:
+        out += _section("People", [people_line(row) for row in pg.people], markdown)
     out += ["", "## Reflection" if markdown else "Reflection"] + ([""] if markdown else [])
     out.append(r.reflection if r.reflection else ("- " if markdown else "  ")
                + "(not written yet: " + " ".join(r.prompts) + ")")

@@ -116,7 +116,9 @@ class ReviewScreen(DataScreen):
         practices.set_class(bool(pg.empty), "-empty")  # the reason wraps; rows never do
         practices.border_title = f"Practices · weeks run {weekday_span(loaded.week_start)}"
         self._show_heat()
-        self.query_one(ReviewPeople).show(pg.people)
+        people = self.query_one(ReviewPeople)
+        people.show(pg.people)
+        people.display = bool(pg.people)
         self.reflection.show(r, loaded.today)
         if before is None or before.review.week != r.week:
             self.refresh_bindings()
