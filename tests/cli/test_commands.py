@@ -52,7 +52,7 @@ def test_review_formats_agree(db: Path) -> None:
     text = run_cli(db, "review")
     assert text.code == 0
     assert text.out.startswith("Week 2026-W47 (Mon 16 Nov – Sun 22 Nov 2026)")
-    assert "Give/ask balance: 1 given, 0 asked (1 actions)" in text.out
+    assert "Give / ask: 1 given · 0 asked · 1 action, giving more than asking" in text.out
     md = run_cli(db, "review", "--week", "2026-W47", "--format", "markdown")
     assert md.out.startswith("# Week 2026-W47")
     data = json.loads(run_cli(db, "review", "--week", "last", "--format", "json").out)

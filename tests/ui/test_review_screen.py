@@ -62,14 +62,14 @@ async def test_review_opens_on_the_last_finished_week_and_answers_at_a_glance(
         assert "Rhythm 90/100" in text
         assert "! Mostly kept the rhythm: 3 of 4 practices met · missed Follow up" in text
         assert "! Slipping: Follow up (missed last week)" in text
-        assert "! Neglected: 31 gone cold (Anouk Sharma" in text
+        assert "! Neglected: 31 gone cold as of Sun 22 Nov (Anouk Sharma" in text
         assert "→ Next week: block Tuesday lunch for it." in text
         assert "✓ Reach out       3/3 met       6 wk  14 wk     92" in text
         assert "✗ Follow up       1/2 missed    0 wk  11 wk     86" in text
         heat = review_screen(demo_app).query_one("#review-heat", Static).render()
         assert "Reach out        ████▓█████▓▒████████·███" in str(heat)  # one cell a week
-        assert "Missed        Sven Mensah due Sat 21 Nov" in text
-        assert "2 given · 0 asked · 7 actions" in text
+        assert "Missed            Sven Mensah due Sat 21 Nov" in text
+        assert "2 given · 0 asked · 7 actions · giving more than asking" in text
 
 
 async def test_brackets_move_weeks_but_never_past_the_current_one(
@@ -183,7 +183,7 @@ async def test_m_exports_the_markdown_of_the_cli_readable_by_the_owner_only(
         text = path.read_text(encoding="utf-8")
         assert text == to_text(review(demo_ctx, None), markdown=True)
         assert text.startswith("# Week 2026-W47 (Mon 16 Nov – Sun 22 Nov 2026)")
-        assert "- Reach out: 3/3 met" in text and "block Tuesday lunch" in text
+        assert "- ✓ Reach out: 3/3 met" in text and "block Tuesday lunch" in text
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         assert any(str(path) in str(n.message) for n in demo_app._notifications)
         await pilot.press("m")
@@ -230,9 +230,9 @@ async def test_contact_names_show_literally(ctx: Context) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_review(app, pilot)
         text = screen_text(pilot)
-        assert "New contacts  [bold]x" in text
-        assert "Gone cold     [bold]x 3d" in text
-        assert "1 gone cold ([bold]x)" in text
+        assert "New contacts      [bold]x" in text
+        assert "Gone cold         [bold]x 3d" in text
+        assert "1 gone cold as of Sun 22 Nov ([bold]x)" in text
 
 
 async def test_review_fits_at_80x24_and_160x48(demo_ctx: Context) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from netrhythm.domain.errors import InputError
 from netrhythm.domain.records import ContactRec, FollowUpRec
@@ -49,6 +49,7 @@ class Review:
     week: int
     name: str
     label: str
+    week_start: int  # the weekday weeks start on (0 = Monday), as in domain.weeks
     finished: bool
     practices: list[PracticeProgress]
     overall_score: float
@@ -61,6 +62,8 @@ class Review:
     asks: int
     actions: int
     gone_cold: list[Cold]
+    cold_on: date  # the day "gone cold" is counted on: the week's last day, or today
+    first_week: int | None = None  # the week the first practice began, when after this one
     reflection: str = ""
     written_at: datetime | None = None
     prompts: tuple[str, ...] = field(default=PROMPTS)
@@ -84,12 +87,15 @@ def review(ctx: Context, week: int | None = None) -> Review:
     prog = progress(ctx, week, include_archived=True, trend_weeks=TREND_WEEKS)
     active = [p for p in prog.practices
               if p.started and (not p.practice.archived or any(c for _, c in p.week_counts))]
+    later = [week_index(p.practice.created_on, ws) for p in prog.practices
+             if not p.started and not p.practice.archived]
+    cold_on = min(last, ctx.today())  # a week in progress: as of today, as the Week screen
     actions = action_store.actions_between(first, last)
     saved = settings_store.get_review(first, last)
     due = followup_store.follow_ups_due_between(first, last)
     new_ids = contact_store.ids_new_between(first, last)
     return Review(
-        week=week, name=week_name(week, ws), label=week_label(week, ws),
+        week=week, name=week_name(week, ws), label=week_label(week, ws), week_start=ws,
         finished=week < ctx.read_current_week(),
         practices=active,
         overall_score=overall_score([p.score for p in active if not p.practice.archived]),
@@ -102,7 +108,9 @@ def review(ctx: Context, week: int | None = None) -> Review:
         gives=sum(1 for a in actions if a.reciprocity == "give"),
         asks=sum(1 for a in actions if a.reciprocity == "ask"),
         actions=len(actions),
-        gone_cold=gone_cold(ctx, last),
+        gone_cold=gone_cold(ctx, cold_on),
+        cold_on=cold_on,
+        first_week=min(later) if later and not active else None,
         reflection=saved[0] if saved else "",
         written_at=saved[1] if saved else None,
     )

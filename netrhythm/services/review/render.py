@@ -1,4 +1,5 @@
-"""The weekly review as text, Markdown and JSON (the CLI and the Review screen's export)."""
+"""The weekly review as text, Markdown and JSON (the CLI and the Review screen's export), rendered
+from the same ``Page`` as the Review screen."""
 
 from __future__ import annotations
 
@@ -6,32 +7,22 @@ import os
 from pathlib import Path
 from typing import Any
 
-from netrhythm.domain.dates import short_date
 from netrhythm.files.atomic import write_new
 from netrhythm.services.review.build import Review
+from netrhythm.services.review.glance import glance
+from netrhythm.services.review.heat import heat_lines
+from netrhythm.services.review.page import HEAT_TITLE, page
+from netrhythm.services.review.people import PeopleRow
+from netrhythm.services.review.rows import PracticeRow
 
-SHADES = "·░▒▓█"  # nothing, a little, half, most, met
 EXPORT_DIR_ENV = "NETRHYTHM_EXPORT_DIR"
-
-
-def shade(ratio: float | None) -> str:
-    """One heat-map cell: blank before the practice began or in a paused week."""
-    if ratio is None:
-        return " "
-    if ratio >= 1:
-        return SHADES[4]
-    return SHADES[min(3, int(ratio * 4) + (1 if ratio > 0 else 0))]
-
-
-def sparkline(values: tuple[float, ...]) -> str:
-    bars = "▁▂▃▄▅▆▇█"
-    return "".join(bars[min(7, int(v / 100 * 7.999))] for v in values)
 
 
 def to_json(r: Review) -> dict[str, Any]:
     return {
         "week": r.name, "label": r.label, "finished": r.finished,
         "overall_score": round(r.overall_score, 1),
+        "glance": [line.text() for line in glance(r)],
         "practices": [
             {"slug": p.practice.slug, "name": p.practice.name, "count": p.period.count,
              "target": p.period.target, "met": p.period.met, "paused": p.period.paused,
@@ -50,61 +41,49 @@ def to_json(r: Review) -> dict[str, Any]:
         "follow_ups_missed": [{"contact": f.contact_name, "due_on": f.due_on.isoformat()}
                               for f in r.follow_ups_missed],
         "gives": r.gives, "asks": r.asks, "actions": r.actions,
+        "gone_cold_as_of": r.cold_on.isoformat(),
         "gone_cold": [{"contact": c.name, "days_overdue": c.days_overdue} for c in r.gone_cold],
         "reflection": r.reflection,
     }
 
 
-def _practice_lines(r: Review, bullet: str) -> list[str]:
-    lines = []
-    for p in r.practices:
-        mark = "paused" if p.period.paused else ("met" if p.period.met else "missed")
-        if not p.period.finished and not p.period.met and not p.period.paused:
-            mark = "in progress"
-        archived = " (archived)" if p.practice.archived else ""
-        lines.append(
-            f"{bullet}{p.practice.name}{archived}: {p.period.count}/{p.period.target} {mark} · "
-            f"streak {p.current_streak} wk (best {p.longest_streak}) · score {p.score:.0f} "
-            f"{sparkline(p.trend)}"
-        )
-    return lines
+def practice_line(row: PracticeRow) -> str:
+    """``✓ Reach out: 3/3 met · streak 6 wk (best 14) · score 92 ▂▃▅▆▇▆▅▆▇▇██``."""
+    archived = " (archived)" if row.archived else ""
+    return (f"{row.mark} {row.name}{archived}: {row.done} · streak {row.streak} wk "
+            f"(best {row.best}) · score {row.score} {row.trend}")
 
 
-def _names(items: list[str]) -> str:
-    return ", ".join(items) if items else "none"
+def people_line(row: PeopleRow) -> str:
+    """``Gone cold as of Sun 22 Nov: Anouk Sharma 257d, …, +19 more``."""
+    return f"{row.heading}: {', '.join(row.item_texts()) or row.empty}"
+
+
+def _section(title: str, lines: list[str], markdown: bool, fenced: bool = False) -> list[str]:
+    if not markdown:
+        return ["", title, *(line if fenced else f"  {line}" for line in lines)]
+    body = ["```", *lines, "```"] if fenced else [f"- {line}" for line in lines]
+    return ["", f"## {title}", "", *body]
 
 
 def to_text(r: Review, markdown: bool = False) -> str:
-    h1, h2, bullet = ("# ", "## ", "- ") if markdown else ("", "", "  ")
-    out = [f"{h1}Week {r.name} ({r.label})" + ("" if r.finished else " — in progress"), ""]
-    out += [f"{h2}Practices" if markdown else f"Rhythm score {r.overall_score:.0f}/100"]
-    if markdown:
-        out += ["", f"Rhythm score: {r.overall_score:.0f}/100", ""]
-    out += _practice_lines(r, bullet)
-    out += ["", f"{h2}Heat map (last {len(r.heat[0].cells) if r.heat else 0} weeks)"]
-    if markdown:
-        out.append("")
-    width = max((len(h.practice) for h in r.heat), default=0)
-    fence = ["```"] if markdown else []
-    out += fence + [f"{h.practice:<{width}} {''.join(shade(c) for c in h.cells)}"
-                    for h in r.heat] + fence
-    out += ["", f"{h2}People" if markdown else "People", ""] if markdown else ["", "People"]
-    missed = [f"{f.contact_name} (due {short_date(f.due_on)})" for f in r.follow_ups_missed]
-    out += [
-        f"{bullet}New contacts: {_names([c.name for c in r.new_contacts])}",
-        f"{bullet}Follow-ups done: "
-        f"{_names([f.contact_name for f in r.follow_ups_done])}",
-        f"{bullet}Follow-ups missed: "
-        f"{_names(missed)}",
-        f"{bullet}Give/ask balance: {r.gives} given, {r.asks} asked ({r.actions} actions)",
-        f"{bullet}Gone cold: "
-        f"{_names([f'{c.name} ({c.days_overdue} days overdue)' for c in r.gone_cold[:10]])}",
-    ]
-    out += ["", f"{h2}Reflection" if markdown else "Reflection"]
-    if markdown:
-        out.append("")
-    out.append(r.reflection if r.reflection else f"{bullet}(not written yet: "
-               + " ".join(r.prompts) + ")")
+    """The review as text (``netrhythm review``) or Markdown: what the Review screen shows."""
+    pg = page(r)
+    out = [("# " if markdown else "") + pg.title, "", f"Rhythm score {pg.score}"]
+    out += _section("At a glance", [line.text() for line in pg.glance], markdown)
+    if pg.empty:
+        hint = f"See it: netrhythm review --week {pg.go_to}" if pg.go_to else \
+            "Add one: netrhythm practices add NAME"
+        out += _section("Practices", [pg.empty, hint], markdown)
+    else:
+        out += _section("Practices", [practice_line(row) for row in pg.practices], markdown)
+        out += ["", pg.trend_legend if markdown else f"  {pg.trend_legend}"]
+        out += _section(HEAT_TITLE, heat_lines(pg.heat), markdown, fenced=True)
+    if pg.people:
+        out += _section("People", [people_line(row) for row in pg.people], markdown)
+    out += ["", "## Reflection" if markdown else "Reflection"] + ([""] if markdown else [])
+    out.append(r.reflection if r.reflection else ("- " if markdown else "  ")
+               + "(not written yet: " + " ".join(r.prompts) + ")")
     return "\n".join(out) + "\n"
 
 

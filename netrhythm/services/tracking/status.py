@@ -78,6 +78,6 @@ def status(ctx: Context, week: int | None = None) -> Status:
         days_left=days_left(today, week_start) if first <= today <= last else 0,
         progress=progress(ctx, week),
         follow_ups_due=followup_store.open_follow_ups(due_by=today),
-        gone_cold=gone_cold(ctx),
+        gone_cold=gone_cold(ctx, today),  # as of today: the day the Week screen names
         upcoming=event_store.upcoming_events(today),
     )

@@ -2,10 +2,10 @@
 
 At the top, four plain answers (kept the rhythm? slipping? neglected? next week?); then each
 practice met or missed with streaks, score and trend; a 52-week heat map; the people of the
-week; and the reflection note, saved as it is typed. It opens on the last finished week;
-``[`` and ``]`` move a week (never past the current one), ``t`` goes back to the last
-finished week, ``m`` exports the review as Markdown (the same text as
-``netrhythm review --format markdown``) and ``r`` writes the reflection.
+week; and the reflection note, saved as it is typed. All of it comes from one
+``services.review.page.Page``, which ``m`` exports as Markdown (``netrhythm review``'s text).
+It opens on the last finished week; ``[`` and ``]`` move a week (never past the current one),
+each opened at its top; ``t`` goes back to the last finished week; ``r`` writes the note.
 """
 
 from __future__ import annotations
@@ -21,16 +21,17 @@ from textual.widgets import Label, Static
 
 from netrhythm.domain.weeks import weekday_span
 from netrhythm.services.review.build import default_week, review
+from netrhythm.services.review.page import HEAT_TITLE, page
 from netrhythm.services.review.render import write_markdown
 from netrhythm.ui.background import in_thread
 from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.sheets import sheet
 from netrhythm.ui.widgets.footer import AppFooter
-from netrhythm.ui.widgets.review_glance import glance
+from netrhythm.ui.widgets.review_glance import ReviewGlance
 from netrhythm.ui.widgets.review_header import Loaded, header_text
-from netrhythm.ui.widgets.review_heatmap import heat_map
+from netrhythm.ui.widgets.review_heatmap import show_heat
 from netrhythm.ui.widgets.review_people import ReviewPeople
-from netrhythm.ui.widgets.review_practices import practice_table
+from netrhythm.ui.widgets.review_practices import go_to_hint, practice_table
 from netrhythm.ui.widgets.review_reflection import Reflection, Saver
 
 WEEKS = Binding.Group("Week")
@@ -67,7 +68,7 @@ class ReviewScreen(DataScreen):
             yield Label("Loading the review…", id="review-title", markup=False)
             yield Label("", id="review-score", markup=False)
         with VerticalScroll(id="review-body"):
-            yield Static(id="review-glance", classes="review-panel")
+            yield ReviewGlance(id="review-glance", classes="review-panel")
             with Container(id="review-grid"):
                 yield Static(id="review-practices", classes="review-panel")
                 yield ReviewPeople(id="review-people", classes="review-panel")
@@ -76,7 +77,7 @@ class ReviewScreen(DataScreen):
         yield AppFooter()
 
     def on_mount(self) -> None:
-        titles = {"#review-glance": "At a glance", "#review-heat": "Heat map · last 52 weeks",
+        titles = {"#review-glance": "At a glance", "#review-heat": HEAT_TITLE,
                   "#review-people": "People", "#review-practices": "Practices"}
         for selector, title in titles.items():
             self.query_one(selector).border_title = title
@@ -96,27 +97,32 @@ class ReviewScreen(DataScreen):
         def job() -> Loaded:
             with saver.lock:  # never read while a save is half done
                 chosen = default_week(ctx) if week is None else week
-                return Loaded(review(ctx, chosen), ctx.read_current_week(), ctx.today(),
+                r = review(ctx, chosen)
+                return Loaded(r, page(r), ctx.read_current_week(), ctx.today(),
                               ctx.read_week_start())
 
         in_thread(self, job, self.show, group="review-load")
 
     def show(self, loaded: Loaded) -> None:
-        before, r = self.loaded, loaded.review
+        before, r, pg = self.loaded, loaded.review, loaded.page
         self.loaded = loaded
         title, score = header_text(loaded)
         self.query_one("#review-title", Label).update(title)
         self.query_one("#review-score", Label).update(score)
         self.set_class(not r.finished, "-current")
-        self.query_one("#review-glance", Static).update(glance(r))
+        self.query_one(ReviewGlance).show(pg.glance)
         practices = self.query_one("#review-practices", Static)
-        practices.update(practice_table(r))
+        practices.update(practice_table(pg, go_to_hint(r, pg)))
+        practices.set_class(bool(pg.empty), "-empty")  # the reason wraps; rows never do
         practices.border_title = f"Practices · weeks run {weekday_span(loaded.week_start)}"
         self._show_heat()
-        self.query_one(ReviewPeople).show(r)
+        people = self.query_one(ReviewPeople)
+        people.show(pg.people)
+        people.display = bool(pg.people)
         self.reflection.show(r, loaded.today)
         if before is None or before.review.week != r.week:
             self.refresh_bindings()
+            self.query_one("#review-body").scroll_home(animate=False)  # "At a glance" first
         waiting, self._when_loaded = self._when_loaded, []
         for action in waiting:
             action()
@@ -130,9 +136,8 @@ class ReviewScreen(DataScreen):
 
     def _show_heat(self) -> None:
         if self.loaded is not None:
-            cell = 2 if self.has_class("-wide") else 1
-            self.query_one("#review-heat", Static).update(
-                heat_map(self.loaded.review, self.loaded.week_start, cell))
+            show_heat(self.query_one("#review-heat", Static), self.loaded.review,
+                      cell=2 if self.has_class("-wide") else 1)
 
     def on_resize(self, event: Resize) -> None:
         wide = event.size.width >= WIDE

@@ -9,13 +9,15 @@ from textual.content import Content
 
 from netrhythm.domain.weeks import weeks_from
 from netrhythm.services.review.build import Review
+from netrhythm.services.review.page import Page
 
 
 @dataclass(frozen=True)
 class Loaded:
-    """A review with what the screen needs to place it."""
+    """A review, laid out as a page, with what the screen needs to place it."""
 
     review: Review
+    page: Page
     current_week: int
     today: date
     week_start: int
@@ -36,8 +38,7 @@ def header_text(loaded: Loaded) -> tuple[Content, Content]:
     r = loaded.review
     left = Content.assemble(("Review ", "bold"), (r.name, "bold $accent"),
                             f" · {r.label} · ", when(loaded))
-    if not r.practices:
-        return left, Content.assemble(("Rhythm ", "$text-muted"), ("–", "bold"))
-    right = Content.assemble(("Rhythm ", "$text-muted"), (f"{r.overall_score:.0f}", "bold"),
-                             ("/100", "$text-muted"))
+    score, slash, scale = loaded.page.score.partition("/")
+    right = Content.assemble(("Rhythm ", "$text-muted"), (score, "bold"),
+                             (slash + scale, "$text-muted"))
     return left, right

@@ -1,5 +1,6 @@
-"""The Review screen's people: new contacts, follow-ups done and missed, the give/ask balance,
-and who has gone cold. Each row is a label with a list that wraps under itself."""
+"""The Review screen's people: the rows of ``services.review.people`` (new contacts,
+follow-ups done and missed, the give/ask balance, who has gone cold and as of which day), each
+a label with a list that wraps under itself."""
 
 from __future__ import annotations
 
@@ -9,61 +10,43 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
-from netrhythm.domain.dates import short_date
-from netrhythm.services.review.build import Review
-from netrhythm.ui.format import literal, plural
+from netrhythm.services.review.people import PeopleRow
+from netrhythm.ui.format import literal
 
-LABEL = 14
-MAX_COLD = 12
-
-
-def balance(r: Review) -> Content:
-    """``2 given · 0 asked · 7 actions`` and what that means."""
-    if r.gives == r.asks == 0:
-        verdict = "no gives or asks this week"
-    elif r.gives > r.asks:
-        verdict = "giving more than asking"
-    elif r.asks > r.gives:
-        verdict = "asking more than giving: give back soon"
-    else:
-        verdict = "balanced"
-    return Content.assemble((f"{r.gives} given", "bold"), " · ", (f"{r.asks} asked", "bold"),
-                            f" · {plural(r.actions, 'action')} — ", (verdict, "$text-muted"))
+LABEL = 18  # "as of Sun 22 Nov" fits under "Gone cold", with room to breathe
+DETAIL = {"Gone cold": "$text-error", "Missed": "$text-error"}
 
 
-def rows(r: Review) -> list[tuple[str, list[Content], str]]:
-    """(label, items, what to say when there are none) for each row."""
+def items(row: PeopleRow) -> list[Content]:
+    """The row's entries: names literally, their detail coloured, then ``+N more``."""
     muted = "$text-muted"
-    cold = [Content.assemble(literal(c.name), (f" {c.days_overdue}d", "$text-error"))
-            for c in r.gone_cold[:MAX_COLD]]
-    if len(r.gone_cold) > MAX_COLD:
-        cold.append(Content(f"+{len(r.gone_cold) - MAX_COLD} more").stylize(muted))
-    return [
-        ("New contacts", [literal(c.name) for c in r.new_contacts], "none this week"),
-        ("Follow-ups", [literal(f.contact_name) for f in r.follow_ups_done], "none done"),
-        ("Missed", [Content.assemble(literal(f.contact_name),
-                                     (f" due {short_date(f.due_on)}", "$text-error"))
-                    for f in r.follow_ups_missed], "no follow-up missed"),
-        ("Give / ask", [balance(r)], ""),
-        ("Gone cold", cold, "nobody: everyone is within their rhythm"),
-    ]
+    out = [Content.assemble(literal(i.name), (" " if i.name and i.detail else "") + i.detail)
+           .stylize(DETAIL.get(row.label, muted), len(i.name), len(i.text))
+           for i in row.items]
+    if row.more:
+        out.append(Content(f"+{row.more} more").stylize(muted))
+    return out
 
 
-def packed(label: str, items: list[Content], empty: str, width: int) -> list[Content]:
-    """The row's lines: items joined by `` · ``, wrapped under the list, never mid-name."""
+def packed(row: PeopleRow, width: int) -> list[Content]:
+    """The row's lines: items joined by `` · ``, wrapped under the list, never mid-name; the
+    label's ``when`` goes under the label."""
     room = max(10, width - LABEL)
-    if not items:
-        items = [Content(empty).stylize("$text-muted")]
+    entries = items(row) or [Content(row.empty).stylize("$text-muted")]
     lines: list[Content] = []
     line = Content("")
-    for item in items:
+    for item in entries:
         if line.cell_length and line.cell_length + 3 + item.cell_length > room:
             lines.append(line)
             line = Content("")
         line = Content.assemble(line, " · ", item) if line.cell_length else item
     lines.append(line)
-    head = Content(label.ljust(LABEL)).stylize("bold $text-muted")
-    return [Content.assemble(head if n == 0 else " " * LABEL, text.truncate(room, ellipsis=True))
+    if row.when and len(lines) < 2:
+        lines.append(Content(""))
+    heads = [Content(row.label.ljust(LABEL)).stylize("bold $text-muted"),
+             Content(row.when.ljust(LABEL)).stylize("$text-muted")]
+    return [Content.assemble(heads[n] if n < len(heads) else " " * LABEL,
+                             text.truncate(room, ellipsis=True))
             for n, text in enumerate(lines)]
 
 
@@ -74,17 +57,14 @@ class ReviewPeople(Widget):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.review: Review | None = None
+        self.rows: list[PeopleRow] = []
 
-    def show(self, r: Review) -> None:
-        self.review = r
+    def show(self, rows: list[PeopleRow]) -> None:
+        self.rows = rows
         self.refresh(layout=True)
 
     def lines(self, width: int) -> list[Content]:
-        if self.review is None:
-            return [Content("")]
-        return [line for label, items, empty in rows(self.review)
-                for line in packed(label, items, empty, width)]
+        return [line for row in self.rows for line in packed(row, width)] or [Content("")]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.lines(width))

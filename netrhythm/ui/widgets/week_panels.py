@@ -59,12 +59,14 @@ def _event_text(e: EventRec, view: WeekView) -> str:
 
 class Fill(NamedTuple):
     """What one panel shows: its title, items (prompt, payload), the quiet text when there
-    are none, and how many there are in all when only the first ``MAX_ITEMS`` are shown."""
+    are none, how many there are in all when only the first ``MAX_ITEMS`` are shown, and a
+    subtitle (the day gone cold is counted on, as the review names it)."""
 
     title: str
     items: list[tuple[Content, Any]]
     empty: str
     total: int | None = None
+    subtitle: str = ""
 
 
 def panel_fills(view: WeekView, wide: bool) -> dict[str, Fill]:
@@ -86,7 +88,8 @@ def panel_fills(view: WeekView, wide: bool) -> dict[str, Fill]:
         "gone-cold": Fill("Gone cold", [
             (Content.assemble(literal(c.name, "bold"), "  ",
                               (f"{c.days_overdue}d overdue", "$text-error")), c.id)
-            for c in st.gone_cold[:MAX_ITEMS]], "Nobody has gone cold.", len(st.gone_cold)),
+            for c in st.gone_cold[:MAX_ITEMS]], "Nobody has gone cold.", len(st.gone_cold),
+            f"as of {short_date(today)}"),
         "upcoming": Fill("Upcoming events", [
             (Content.assemble((short_date(e.held_on), "$accent"), " ", literal(e.name, "bold"),
                               *((" · ", literal(e.location, muted)) if e.location else ())),
@@ -112,6 +115,7 @@ def make_panels(view: WeekView | None, wide: bool) -> list[Panel]:
         panel = Panel(fill.title, id=panel_id)
         if view is not None:
             panel.set_items(fill.items, fill.empty, fill.total)
+            panel.border_subtitle = fill.subtitle
         panels.append(panel)
     return panels
 
@@ -122,3 +126,4 @@ def fill_panels(screen: DOMNode, view: WeekView, wide: bool) -> None:
         panel = screen.query_one(f"#{panel_id}", Panel)
         panel.title = fill.title
         panel.set_items(fill.items, fill.empty, fill.total)
+        panel.border_subtitle = fill.subtitle
