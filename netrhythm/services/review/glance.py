@@ -10,10 +10,10 @@ and a ``key`` part is a hint only the screen shows.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from netrhythm.domain.dates import short_date
 from netrhythm.domain.nudge_text import counted
-from netrhythm.domain.tuples import NamedTuple
 from netrhythm.services.review.build import RECENT_PERIODS, Review
 from netrhythm.services.review.rows import state
 

@@ -9,7 +9,8 @@ paused week.
 
 from __future__ import annotations
 
-from netrhythm.domain.tuples import NamedTuple
+from typing import NamedTuple
+
 from netrhythm.domain.weeks import week_first_day
 from netrhythm.services.review.build import Review
 

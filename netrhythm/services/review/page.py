@@ -8,8 +8,9 @@ keys, the command line names commands.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from netrhythm.domain.dates import short_date
-from netrhythm.domain.tuples import NamedTuple
 from netrhythm.domain.weeks import week_last_day, week_name
 from netrhythm.services.review.build import HEAT_WEEKS, Review
 from netrhythm.services.review.glance import Line, glance

@@ -8,9 +8,10 @@ today for the week in progress, which is the day the Week screen counts on.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from netrhythm.domain.dates import short_date
 from netrhythm.domain.nudge_text import counted
-from netrhythm.domain.tuples import NamedTuple
 from netrhythm.services.review.build import Review
 
 MAX_COLD = 12

@@ -13,7 +13,8 @@ not a zero score.
 
 from __future__ import annotations
 
-from netrhythm.domain.tuples import NamedTuple
+from typing import NamedTuple
+
 from netrhythm.services.review.build import TREND_WEEKS, Review
 from netrhythm.services.tracking.progress import PracticeProgress
 
