@@ -111,12 +111,12 @@ def build(source: str, where: str, *, name: str, emails: Iterable[str] = (),
             phone=clean_line(all_phones[0] if all_phones else "", "phone", MAX_NAME),
             url=clean_line(all_urls[0] if all_urls else "", "url", MAX_NAME),
             how_met=clean_line(strip.line(how_met), "how_met", MAX_NAME),
-            met_on=check_supported(met_on, "met_on") if met_on else None,
+            met_on=check_supported(met_on, "met on") if met_on else None,
             notes=clean_text(text, "notes"),
             cadence_days=positive_int(cadence_days, "cadence_days", allow_empty=True),
-            connected_on=check_supported(connected_on, "connected_on") if connected_on
+            connected_on=check_supported(connected_on, "connected on") if connected_on
             else None,
-            last_contact_on=check_supported(last_contact_on, "last_contact")
+            last_contact_on=check_supported(last_contact_on, "last contact")
             if last_contact_on else None,
             tags=tuple(clean_name(t, "tag") for t in _unique(strip.lines(tags))),
             emails=tuple(e.casefold() for e in all_emails),
