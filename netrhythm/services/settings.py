@@ -102,10 +102,15 @@ def set_value(ctx: Context, key: str, text: str) -> str:
 
     key = key.strip().casefold()
     if key == "week-start":
+        from netrhythm.services.tracking.week_start import week_start_change
+
         day = weekday(text, key)
+        streaks = week_start_change(ctx, day).streaks
         with change(f"set the week start to {WEEKDAY_NAMES[day]}", ctx.now()):
             store.set_setting(WEEK_START, day)
-        return f"Weeks now start on {WEEKDAY_NAMES[day]}."
+        recounted = "".join(f" {s.practice} streak: {s.before} → {s.after} weeks."
+                            for s in streaks)
+        return f"Weeks now start on {WEEKDAY_NAMES[day]}.{recounted}"
     if key == "follow-up-after-event":
         days = positive_int(text, key, maximum=30)
         with change(f"set the event follow-up window to {days} days", ctx.now()):
