@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
@@ -23,6 +24,15 @@ class FormDialog(ModalScreen[R]):
     """A modal form whose result is ``None`` when cancelled."""
 
     CSS_PATH = sheet("dialogs")
+    # Priority: Tab moves the focus when the app reads the key, so keys typed before it (a
+    # paste, a fast typist) reach the field they were typed in, and keys after it the next.
+    # A plain binding would wait until the field had handled the keys queued before it.
+    BINDINGS = [
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True,
+                id="form.next"),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False,
+                priority=True, id="form.previous"),
+    ]
 
     saving = False  # a save is under way: Enter and ctrl+s wait for it
 
