@@ -151,9 +151,11 @@ class EventActions(Screen[None]):
             EventLogDialog(d, d.event.held_on <= ctx_of(self).today()), logged))
 
     def action_follow_up(self) -> None:
-        """The Log form for a follow-up with the highlighted person."""
+        """The Log form for a follow-up with the highlighted person, at the event shown."""
         contact_id = self.person()
         if contact_id is None:
             self.notify("Highlight someone under Met here first (tab).", markup=False)
             return
-        app_of(self).action_log("follow-up", contact_id=contact_id)
+        shown = self.selected_event()
+        app_of(self).action_log("follow-up", contact_id=contact_id,
+                                event=shown.event.name if shown else "")

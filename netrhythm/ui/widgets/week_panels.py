@@ -95,6 +95,7 @@ def panel_fills(view: WeekView, wide: bool) -> dict[str, Fill]:
         "week-actions": Fill("This week" if view.is_current else f"Week {st.name}", [
             (Content.assemble((short_date(a.occurred_on)[:3], "$accent"), " ",
                               literal(a.practice_name, "bold"),
+                              *((" at ", literal(a.event)) if a.event else ()),
                               *((" · ", literal(", ".join(a.contacts))) if a.contacts else ()),
                               *((" — ", literal(a.note, muted)) if a.note else ())), None)
             for a in view.actions], "Nothing logged yet. Press 1-9 to log."),
