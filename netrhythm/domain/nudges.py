@@ -14,6 +14,9 @@ section says the same for users):
 - ``review``: on the last day of the week from ``review_hour``, and on the first 2 days of the
   next week for the week just ended, while that week's review is not written.
 
+No nudge about this week's targets (``behind-pace``, ``streak-at-risk``) on ``first_day``, the
+day the database was created: a new user has had no chance to act yet.
+
 Keys are stable (rule + subject + period): a key in ``already_sent`` is never returned again.
 During quiet hours nothing is sent. At most ``cap`` nudges go out per run: beyond that, ``cap - 1``
 go out alone and one summary groups the rest (the caller records the grouped keys as sent too).
@@ -188,6 +191,7 @@ class NudgeInput:
     previous_week_key: str
     previous_review_written: bool
     already_sent: AbstractSet[str]  # keys from the nudge log
+    first_day: date | None = None  # the day the database was created
 
 
 class Nudge(NamedTuple):
@@ -232,7 +236,8 @@ def _due(inp: NudgeInput, settings: NudgeSettings) -> list[Nudge]:
         for item in sorted(inp.follow_ups_due, key=lambda f: (f.due_on, f.id)):
             key = f"follow-up:{item.id}:{item.due_on.isoformat()}"
             out.append(Nudge(key, "follow-up", *text.follow_up(item, today)))
-    active = [p for p in inp.practices if not p.met and not p.paused and p.count < p.target]
+    active = [p for p in inp.practices if not p.met and not p.paused and p.count < p.target
+              and today != inp.first_day]  # no target nudges on the very first day
     at_risk = [p for p in active if today == p.period_last_day and p.streak_if_met >= 2]
     superseded = {p.slug for p in at_risk} if settings.streak_at_risk else set()
     if settings.streak_at_risk:

@@ -37,6 +37,12 @@ def list_practices(include_archived: bool = False) -> list[PracticeRec]:
     ]
 
 
+def first_created_on() -> date | None:
+    """The day the first practice was created (the database's first day); None without any."""
+    row = database.execute_sql("SELECT min(created_on) FROM practice").fetchone()
+    return _day(row[0]) if row and row[0] is not None else None
+
+
 def _day(value: object) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 

@@ -170,6 +170,15 @@ def test_streak_at_risk_needs_the_last_day_and_a_streak_of_two() -> None:
     assert nudge.message.startswith("2 more reach-outs today make a 2-week streak.")
 
 
+def test_no_target_nudges_on_the_day_the_database_was_created() -> None:
+    behind, at_risk = practice(count=0), practice(count=2)
+    for moment, p in ((at(THU, 12), behind), (at(SUN, 9), at_risk)):
+        inp = facts(moment, practices=[p], first_day=moment.date(), review_written_for_week=True)
+        assert plan_nudges(inp, NO_QUIET).to_send == []
+    next_day = facts(at(THU + timedelta(days=1), 12), practices=[behind], first_day=THU)
+    assert keys(plan_nudges(next_day, NO_QUIET)) == ["behind-pace:reach-out:2026-W48"]
+
+
 # Follow-ups
 
 

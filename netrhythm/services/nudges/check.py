@@ -25,6 +25,7 @@ from netrhythm.services.context import Context
 from netrhythm.services.settings import nudge_settings
 from netrhythm.services.tracking.progress import nouns, progress
 from netrhythm.storage import followups as followup_store
+from netrhythm.storage import practices as practice_store
 from netrhythm.storage import settings as store
 from netrhythm.storage.db import write_transaction
 
@@ -60,6 +61,7 @@ def gather(ctx: Context) -> NudgeInput:
         previous_week_key=week_name(week - 1, ws),
         previous_review_written=bool(prev_review and prev_review.strip()),
         already_sent=store.sent_nudge_keys(),
+        first_day=practice_store.first_created_on(),
     )
 
 
