@@ -249,6 +249,14 @@ def test_review_stays_eligible_two_days_into_the_next_week() -> None:
     assert plan_nudges(facts(at(MON, 9)), settings).to_send == []  # written
 
 
+def test_no_review_of_a_week_that_ended_before_the_database_was_created() -> None:
+    settings = ONLY["weekly_review"]
+    new = facts(at(MON + timedelta(days=1), 9), previous_review_written=False, first_day=MON)
+    assert plan_nudges(new, settings).to_send == []
+    older = replace(new, first_day=MON - timedelta(days=1))
+    assert keys(plan_nudges(older, settings)) == ["review:2026-W47"]
+
+
 # Quiet hours
 
 
