@@ -94,8 +94,8 @@ async def test_empty_database_shows_quiet_panels(app: NetrhythmApp) -> None:
         await settle(pilot)
         text = screen_text(pilot)
         assert "0/3" in text and "3 more reach-outs by Sunday to meet this week" in text
-        assert "Nothing due. Promises kept." in text
-        assert "Nothing logged yet. Press 1-9 to log." in text
+        assert "Getting started" in text  # in place of Follow-ups due and Gone cold
+        assert "Nothing logged yet." in text and "Press 1-9 to log." in text
         assert app.screen.query_one("#who-next", Panel).option_count == 1
 
 

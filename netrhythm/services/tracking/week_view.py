@@ -9,6 +9,7 @@ from netrhythm.domain.records import ActionRec
 from netrhythm.domain.weeks import week_first_day, week_last_day, weekday_span
 from netrhythm.services.contacts.who_next import Suggestion, suggest
 from netrhythm.services.context import Context
+from netrhythm.services.first_steps import FirstSteps, first_steps
 from netrhythm.services.tracking.status import Status, status
 from netrhythm.storage import actions as action_store
 
@@ -22,6 +23,7 @@ class WeekView(NamedTuple):
     span: str  # "Mon–Sun": periods are calendar weeks, never rolling windows
     actions: list[ActionRec]  # the week's, newest first
     who_next: list[Suggestion]
+    first_steps: FirstSteps  # what the welcome lists (nothing once done or hidden)
 
     @property
     def is_current(self) -> bool:
@@ -49,4 +51,5 @@ def week_view(ctx: Context, week: int | None = None, suggestions: int = 5) -> We
         status=st, current_week=current, today=today, span=weekday_span(ctx.read_week_start()),
         actions=week_actions(ctx, week),
         who_next=suggest(ctx, st.gone_cold, st.upcoming, suggestions),
+        first_steps=first_steps(ctx),
     )

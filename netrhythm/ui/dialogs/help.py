@@ -30,6 +30,8 @@ KEYS = {
         ("[  ]", "Previous, next week;  t  back to this week"),
         ("r", "Reach out to the highlighted “who next”"),
         ("tab ↑ ↓ enter", "Move in the panels; Enter logs with that person"),
+        ("n  i", "New contact, import contacts (as on Contacts)"),
+        ("x", "Hide the welcome (Getting started) on a new database"),
     ],
     "Log form": [
         ("Date", "today, yesterday, a weekday (mon) or 2026-11-20"),
@@ -57,7 +59,7 @@ KEYS = {
         ("a", "Attended: logs Attend an event on the day it was held"),
         ("m", "Met someone there: a new contact with a follow-up in a few days"),
         ("l", "Log form at the event;  enter  to its people, enter opens one"),
-        ("f", "Follow up with the highlighted person"),
+        ("f", "Follow up with the highlighted person, at this event"),
     ],
     "Settings": [
         ("n  e  a  d", "Practices: new, edit, archive (or restore), delete"),
