@@ -33,6 +33,15 @@ THEMES = (
     "solarized-dark", "solarized-light", "textual-dark", "textual-light", "tokyo-night",
 )
 NUDGES = "nudges"
+# What the Settings screen calls each nudge setting; undo says it too (set “Quiet from” to 22:00).
+NUDGE_LABELS = {
+    "nudge.behind-pace": "Behind pace", "nudge.streak-at-risk": "Streak at risk",
+    "nudge.follow-up-due": "Follow-ups due", "nudge.gone-cold": "Gone cold",
+    "nudge.weekly-review": "Weekly review", "nudge.pace-weekday": "Pace check day",
+    "nudge.pace-hour": "Pace check hour", "nudge.review-hour": "Review reminder",
+    "nudge.quiet-start": "Quiet from", "nudge.quiet-end": "Quiet until",
+    "nudge.cap": "At most per run",
+}
 _BOOL_WORDS = {"on": True, "true": True, "yes": True, "off": False, "false": False, "no": False}
 
 
@@ -66,11 +75,15 @@ def current(ctx: Context) -> dict[str, str]:
     out["my-name"] = draft_settings.my_name()
     out["draft-tone"] = draft_settings.tone()
     for name, value in nudge_settings().to_dict().items():
-        shown = ("on" if value else "off") if isinstance(value, bool) else str(value)
-        if name == "pace_weekday":
-            shown = WEEKDAY_NAMES[int(value)].lower()
-        out["nudge." + name.replace("_", "-")] = shown
+        out["nudge." + name.replace("_", "-")] = _nudge_text(name, value)
     return out
+
+
+def _nudge_text(name: str, value: bool | int | str) -> str:
+    """A nudge setting's value as text: ``on``, ``21:00``, ``thursday``, ``3``."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return WEEKDAY_NAMES[int(value)].lower() if name == "pace_weekday" else str(value)
 
 
 def _nudge_value(name: str, text: str, field: str) -> Any:
@@ -137,7 +150,8 @@ def set_value(ctx: Context, key: str, text: str) -> str:
             updated = replace(nudge_settings(), **{name: _nudge_value(name, text, key)})
         except InputError as exc:
             raise InputError(key, exc.message) from None
-        with change(f"set {key} to {text.strip()}", ctx.now()):
+        label, value = NUDGE_LABELS.get(key, key), _nudge_text(name, updated.to_dict()[name])
+        with change(f"set “{label}” to {value}", ctx.now()):
             store.set_setting(NUDGES, updated.to_dict())
         return f"{key}: {current(ctx)[key]}."
     raise InputError(key, f"unknown setting; known: {', '.join(current(ctx))}")

@@ -144,7 +144,7 @@ class EventActions(Screen[None]):
 
         def logged(description: str | None) -> None:
             if description:
-                self.notify(description, title="Logged", markup=False)
+                self.notify(description, markup=False)
                 app_of(self).data_changed()
 
         self._with_event(event_id, lambda d: self.app.push_screen(

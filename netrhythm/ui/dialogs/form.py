@@ -86,6 +86,17 @@ class FormDialog(ModalScreen[R]):
             report_error(self, exc)
             return
         key = self.field_for(exc.field)
-        self.query_one(f"#field-{key}", FormField).show_error(exc.message)
+        field = self.query_one(f"#field-{key}", FormField)
+        field.show_error(exc.message)
         self.query_one(f"#{key}").focus()
-        self.notify(f"Not saved: {exc.message}", severity="warning", markup=False)
+        self.notify(f"Not saved: {refusal(field.label, exc.message)}", severity="warning",
+                    markup=False)
+
+
+def refusal(label: str, message: str) -> str:
+    """``Name is empty; give a name.``: the field's label, then what is wrong with it."""
+    joined = f"{label} {message}" if message.split(" ", 1)[0] in _VERBS else f"{label}: {message}"
+    return joined if joined.endswith(".") else joined + "."
+
+
+_VERBS = {"is", "are", "must", "needs", "has", "cannot", "can", "should", "was"}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -75,16 +77,21 @@ OUTRO = (
 )
 
 
-def help_text() -> Content:
-    """The whole help as styled text (only our own words: markup is safe here)."""
-    parts = [Content.from_markup(INTRO)]
-    width = max(len(key) for rows in KEYS.values() for key, _ in rows)
+KEY_WIDTH = max(len(key) for rows in KEYS.values() for key, _ in rows) + 4  # indent, gap
+
+
+def help_rows() -> Iterator[Static]:
+    """The help, a static per paragraph, heading and key (only our own words: markup is safe);
+    a key's description wraps in its own column."""
+    yield Static(Content.from_markup(INTRO))
     for section, rows in KEYS.items():
-        parts.append(Content.from_markup("\n[b $accent]$s[/]", s=section))
-        parts += [Content.assemble(("  " + key.ljust(width + 2), "bold $accent"), text)
-                  for key, text in rows]
-    parts.append(Content.from_markup("\n" + OUTRO))
-    return Content("\n").join(parts)
+        yield Static(Content.from_markup("\n[b $accent]$s[/]", s=section))
+        for key, text in rows:
+            key_cell = Static(Content.styled("  " + key, "bold $accent"))
+            key_cell.styles.width = KEY_WIDTH
+            yield Horizontal(key_cell, Static(Content(text), classes="help-text"),
+                             classes="help-row")
+    yield Static(Content.from_markup("\n" + OUTRO))
 
 
 class HelpDialog(ModalScreen[None]):
@@ -100,7 +107,7 @@ class HelpDialog(ModalScreen[None]):
         with VerticalScroll(classes="dialog", id="help") as box:
             box.border_title = "netrhythm · help"
             box.border_subtitle = "Esc closes"
-            yield Static(help_text(), id="help-text")
+            yield from help_rows()
 
     def action_close(self) -> None:
         self.dismiss(None)
