@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from netrhythm.ui.sheets import sheet
@@ -80,7 +81,7 @@ OUTRO = (
 KEY_WIDTH = max(len(key) for rows in KEYS.values() for key, _ in rows) + 4  # indent, gap
 
 
-def help_rows() -> Iterator[Static]:
+def help_rows() -> Iterator[Widget]:
     """The help, a static per paragraph, heading and key (only our own words: markup is safe);
     a key's description wraps in its own column."""
     yield Static(Content.from_markup(INTRO))
