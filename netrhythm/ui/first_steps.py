@@ -1,11 +1,11 @@
 """The Week screen's welcome: the first steps on a new database, each doable from there.
 
 While the database has no contact or no action (and the welcome is not hidden), the Week
-screen shows a "Getting started" panel in place of "Follow-ups due" and "Gone cold" (both
-empty until there are contacts and actions), listing only the steps left: ``n`` adds a contact
-(``i`` imports a file), ``,`` opens Settings to adjust the practices, ``1``-``9`` log. Each
-item also runs with Enter. ``x`` hides the welcome for good (a setting; ``u`` brings it back).
-The screen mixes this in and implements ``first_practice()``.
+screen shows a "Getting started" panel in place of "Follow-ups due" and "Gone cold" (or, when
+either has something to show, of the empty "This week"), listing only the steps left: ``n``
+adds a contact (``i`` imports a file), ``,`` opens Settings to adjust the practices, ``1``-``9``
+log. Each item also runs with Enter. ``x`` hides the welcome for good (a setting; ``u``
+brings it back). The screen mixes this in and implements ``first_practice()``.
 """
 
 from __future__ import annotations

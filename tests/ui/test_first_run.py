@@ -79,6 +79,16 @@ async def test_with_contacts_but_nothing_logged_only_the_step_left_shows(
             "1-9 Log a first action: 1 for Reach out"]
 
 
+async def test_the_welcome_never_hides_a_contact_gone_cold(app: NetrhythmApp,
+                                                         ctx: Context) -> None:
+    add_contact(ctx, ContactForm(name="Ana Ruiz", cadence_days=30, met_on="2026-01-05"))
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        assert welcome_shown(app) is not None  # in place of the empty This week
+        assert "Ana Ruiz" in widget_text(app.screen.query_one("#gone-cold", Panel))
+        assert "This week" not in screen_text(pilot)
+
+
 async def test_no_welcome_once_there_are_contacts_and_actions(app: NetrhythmApp,
                                                               ctx: Context) -> None:
     contact = add_contact(ctx, ContactForm(name="Ana Ruiz"))

@@ -61,7 +61,7 @@ class WeekScreen(FirstStepActions):
                        id="practices")
         box.border_title = self._practices_title(view)
         yield box
-        with Grid(id="panels", classes="-welcome" if view and self._welcome(view) else ""):
+        with Grid(id="panels", classes=self._welcome(view) if view else ""):
             yield from make_panels(view, self._filled_wide)
         yield AppFooter()
 
@@ -92,14 +92,21 @@ class WeekScreen(FirstStepActions):
         self._show_practices(view)
         self._filled_wide = self.wide
         fill_panels(self, view, self.wide)
-        self.query_one("#panels", Grid).set_class(self._welcome(view), "-welcome")
+        place = self._welcome(view)
+        self.query_one("#panels", Grid).set_class(place == "-welcome", "-welcome")
+        self.query_one("#panels", Grid).set_class(place == "-welcome-low", "-welcome-low")
         if view.is_current != was_current:  # "t This week" and "]" depend on it
             self.refresh_bindings()
 
     @staticmethod
-    def _welcome(view: WeekView) -> bool:
-        """The welcome shows on the current week while first steps are left."""
-        return view.is_current and view.first_steps.show_welcome
+    def _welcome(view: WeekView) -> str:
+        """Where the welcome shows on the current week while first steps are left (a class of
+        the panels): in place of Follow-ups due and Gone cold when both are empty, else of This
+        week (empty then: nothing was ever logged); "" for nowhere."""
+        if not (view.is_current and view.first_steps.show_welcome):
+            return ""
+        return "-welcome-low" if view.status.follow_ups_due or view.status.gone_cold \
+            else "-welcome"
 
     def first_practice(self) -> tuple[str, str] | None:
         practices = self.view.status.progress.practices if self.view else []
@@ -151,7 +158,7 @@ class WeekScreen(FirstStepActions):
         if action == "this_week":
             return not self.on_current_week
         if action == "hide_welcome":
-            return self.view is not None and self._welcome(self.view)
+            return self.view is not None and bool(self._welcome(self.view))
         if action == "move" and parameters == (1,):
             return None if self.on_current_week else True
         return True
