@@ -3,7 +3,8 @@
     python scripts/screenshots.py            (from the repository root, in the virtualenv)
 
 The demo data is generated fresh into a temporary folder with the clock stopped at Monday
-23 November 2026, 10:00, so the pictures are the same on every run.
+23 November 2026, 10:00, so the pictures are the same on every run; ``welcome`` is the Week
+screen of a new, empty database.
 """
 
 from __future__ import annotations
@@ -81,6 +82,11 @@ async def main() -> None:
             print(f"wrote {(await shoot(ctx, name, keys)).relative_to(ROOT)}")
     finally:
         ctx.close()
+    new = open_context(folder / "new.db", FixedClock(NOW))  # a first start: the welcome
+    try:
+        print(f"wrote {(await shoot(new, 'welcome', [])).relative_to(ROOT)}")
+    finally:
+        new.close()
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -15,7 +15,8 @@ section says the same for users):
   next week for the week just ended, while that week's review is not written.
 
 No nudge about this week's targets (``behind-pace``, ``streak-at-risk``) on ``first_day``, the
-day the database was created: a new user has had no chance to act yet.
+day the database was created: a new user has had no chance to act yet. Nor a review of a week
+that ended before that day.
 
 Keys are stable (rule + subject + period): a key in ``already_sent`` (shown, or being shown by
 another process) is not returned again; a key that failed or was only printed is left out of it
@@ -332,7 +333,8 @@ def _review(inp: NudgeInput, settings: NudgeSettings, now: datetime) -> list[Nud
         if not inp.review_written_for_week:
             title, message = text.review(inp.week_key, ends_today=True)
             return [Nudge(f"review:{inp.week_key}", "review", title, message)]
-    elif (today - inp.week_first_day).days < 2 and not inp.previous_review_written:
+    elif ((today - inp.week_first_day).days < 2 and not inp.previous_review_written
+          and (inp.first_day is None or inp.first_day < inp.week_first_day)):
         title, message = text.review(inp.previous_week_key, ends_today=False)
         return [Nudge(f"review:{inp.previous_week_key}", "review", title, message)]
     return []

@@ -1,7 +1,7 @@
 """What is left to do in a period, and by when, in a few words.
 
 ``slack_text`` says what is left ("1 more reach-out by Sunday keeps your 6-week streak"); once
-the target is met the practice goes quiet ("Done for this week: 3 of 3"). ``period_phrase``
+the target is met the practice goes quiet ("3 done this week, target 3"). ``period_phrase``
 states the rule in calendar terms ("3 per week, Mon–Sun"), because periods are calendar weeks,
 never rolling windows.
 """
@@ -51,10 +51,10 @@ def slack_text(
         return f"Paused this {unit}"
     if period.met:
         if current_streak >= 2:
-            return f"Done: {period.count} of {period.target}, {current_streak}-week streak"
-        return f"Done for this {unit}: {period.count} of {period.target}"
+            return f"{period.count} done, target {period.target}, {current_streak}-week streak"
+        return f"{period.count} done this {unit}, target {period.target}"
     if period.finished:
-        return f"Missed: {period.count} of {period.target}"
+        return f"Missed: {period.count} done, target {period.target}"
     left = period.target - period.count
     noun = noun_one if left == 1 else noun_many
     when = deadline(week_last_day(period.last_week, week_start), today)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, tzinfo
 from typing import NamedTuple
 
-from netrhythm.domain.dates import format_day, parse_date
+from netrhythm.domain.dates import format_day, parse_date, short_date
 from netrhythm.domain.errors import InputError
 from netrhythm.domain.records import ActionRec, EventRec, PracticeRec
 from netrhythm.domain.validate import MAX_NAME, clean_line, clean_name, clean_text
@@ -77,7 +77,8 @@ def _values(ctx: Context, form: EventForm) -> dict[str, object]:
 
 def _check_unique(name: str, day: date, own_id: int | None = None) -> None:
     if any(d == day and i != own_id for i, d in store.events_named(name)):
-        raise InputError("name", f"{name} on {day.isoformat()} already exists; edit that one")
+        raise InputError("name", f"{name} on {short_date(day, with_year=True)} already exists; "
+                                 "edit that one")
 
 
 def add_event(ctx: Context, form: EventForm) -> EventRec:
@@ -200,5 +201,6 @@ def log_attended(ctx: Context, event_id: int) -> str:
     mine = next((p for p in progress(ctx).practices if p.practice.id == practice.id), None)
     week = week_index(event.held_on, ctx.read_week_start())
     if mine is not None and mine.period.first_week <= week <= mine.period.last_week:
-        text += f" {mine.period.count}/{mine.period.target} · {mine.slack}."
+        figures = "" if mine.period.met else f"{mine.period.count}/{mine.period.target} · "
+        text += f" {figures}{mine.slack}."  # once met, the slack says the figures
     return text

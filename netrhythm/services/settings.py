@@ -35,6 +35,15 @@ NUDGES = "nudges"
 SHOW_MINUTES = "nudge_show_minutes"
 DEFAULT_SHOW_MINUTES = 60
 MAX_SHOW_MINUTES = 24 * 60
+# What the Settings screen calls each nudge setting; undo says it too (set “Quiet from” to 22:00).
+NUDGE_LABELS = {
+    "nudge.behind-pace": "Behind pace", "nudge.streak-at-risk": "Streak at risk",
+    "nudge.follow-up-due": "Follow-ups due", "nudge.gone-cold": "Gone cold",
+    "nudge.weekly-review": "Weekly review", "nudge.pace-weekday": "Pace check day",
+    "nudge.pace-hour": "Pace check hour", "nudge.review-hour": "Review reminder",
+    "nudge.quiet-start": "Quiet from", "nudge.quiet-end": "Quiet until",
+    "nudge.cap": "At most per run", "nudge.show-minutes": "Show each for",
+}
 _BOOL_WORDS = {"on": True, "true": True, "yes": True, "off": False, "false": False, "no": False}
 
 
@@ -78,12 +87,16 @@ def current(ctx: Context) -> dict[str, str]:
     out["my-name"] = draft_settings.my_name()
     out["draft-tone"] = draft_settings.tone()
     for name, value in nudge_settings().to_dict().items():
-        shown = ("on" if value else "off") if isinstance(value, bool) else str(value)
-        if name == "pace_weekday":
-            shown = WEEKDAY_NAMES[int(value)].lower()
-        out["nudge." + name.replace("_", "-")] = shown
+        out["nudge." + name.replace("_", "-")] = _nudge_text(name, value)
     out["nudge.show-minutes"] = str(show_minutes())
     return out
+
+
+def _nudge_text(name: str, value: bool | int | str) -> str:
+    """A nudge setting's value as text: ``on``, ``21:00``, ``thursday``, ``3``."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return WEEKDAY_NAMES[int(value)].lower() if name == "pace_weekday" else str(value)
 
 
 def _nudge_value(name: str, text: str, field: str) -> Any:
@@ -121,10 +134,15 @@ def set_value(ctx: Context, key: str, text: str) -> str:
 
     key = key.strip().casefold()
     if key == "week-start":
+        from netrhythm.services.tracking.week_start import week_start_change
+
         day = weekday(text, key)
+        streaks = week_start_change(ctx, day).streaks
         with change(f"set the week start to {WEEKDAY_NAMES[day]}", ctx.now()):
             store.set_setting(WEEK_START, day)
-        return f"Weeks now start on {WEEKDAY_NAMES[day]}."
+        recounted = "".join(f" {s.practice} streak: {s.before} → {s.after} weeks."
+                            for s in streaks)
+        return f"Weeks now start on {WEEKDAY_NAMES[day]}.{recounted}"
     if key == "follow-up-after-event":
         days = positive_int(text, key, maximum=30)
         with change(f"set the event follow-up window to {days} days", ctx.now()):
@@ -160,7 +178,8 @@ def set_value(ctx: Context, key: str, text: str) -> str:
             updated = replace(nudge_settings(), **{name: _nudge_value(name, text, key)})
         except InputError as exc:
             raise InputError(key, exc.message) from None
-        with change(f"set {key} to {text.strip()}", ctx.now()):
+        label, value = NUDGE_LABELS.get(key, key), _nudge_text(name, updated.to_dict()[name])
+        with change(f"set “{label}” to {value}", ctx.now()):
             store.set_setting(NUDGES, updated.to_dict())
         return f"{key}: {current(ctx)[key]}."
     raise InputError(key, f"unknown setting; known: {', '.join(current(ctx))}")

@@ -68,6 +68,11 @@ def actions_with_contact(contact_id: int, limit: int = 200) -> list[ActionRec]:
                     [contact_id, limit])
 
 
+def any_action() -> bool:
+    """Whether anything was ever logged."""
+    return database.execute_sql("SELECT EXISTS (SELECT 1 FROM action)").fetchone()[0] == 1
+
+
 def latest_action() -> ActionRec | None:
     found = _records(_SELECT + "ORDER BY a.id DESC LIMIT 1", [])
     return found[0] if found else None

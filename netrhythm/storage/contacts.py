@@ -87,6 +87,11 @@ def _date(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
+def any_contact() -> bool:
+    """Whether the database holds a contact (archived ones count)."""
+    return database.execute_sql("SELECT EXISTS (SELECT 1 FROM contact)").fetchone()[0] == 1
+
+
 def names_index(include_archived: bool = False) -> list[tuple[int, str, str]]:
     """(id, name, company) of every contact: what name resolution needs and nothing more."""
     # Plain SQL: through Peewee's row wrapper, 5,000 contacts took 3–4 times as long.

@@ -219,7 +219,7 @@ class NetrhythmApp(App[int]):
 
     def _logged(self, description: str | None) -> None:
         if description:
-            self.notify(description, title="Logged", markup=False)
+            self.notify(description, markup=False)  # "Logged …": a title would repeat it
             self.data_changed()
 
     def action_open_contact(self, contact_id: int) -> None:
@@ -245,7 +245,7 @@ class NetrhythmApp(App[int]):
         if description is None:
             self.notify("Nothing to undo.", markup=False)
             return
-        self.notify(f"Undid: {description}.", title="Undo", markup=False)
+        self.notify(f"Undid: {description}.", markup=False)
         self.data_changed()
 
     def action_help(self) -> None:

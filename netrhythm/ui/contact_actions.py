@@ -43,9 +43,9 @@ class ContactActions(Screen[None]):
     def _write(self, job: Callable[[], Any], message: Callable[[Any], str],
                after: Callable[[], Any] | None = None) -> None:
         def done(result: Any) -> None:
-            self._changed(message(result))
-            if after:
+            if after:  # first: a page whose contact was deleted closes before the reload
                 after()
+            self._changed(message(result))
 
         in_thread(self, job, done, group="write")
 

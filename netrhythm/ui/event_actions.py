@@ -144,7 +144,7 @@ class EventActions(Screen[None]):
 
         def logged(description: str | None) -> None:
             if description:
-                self.notify(description, title="Logged", markup=False)
+                self.notify(description, markup=False)
                 app_of(self).data_changed()
 
         self._with_event(event_id, lambda d: self.app.push_screen(
@@ -169,9 +169,11 @@ class EventActions(Screen[None]):
                   group="events-export", failed=self._refused)
 
     def action_follow_up(self) -> None:
-        """The Log form for a follow-up with the highlighted person."""
+        """The Log form for a follow-up with the highlighted person, at the event shown."""
         contact_id = self.person()
         if contact_id is None:
             self.notify("Highlight someone under Met here first (tab).", markup=False)
             return
-        app_of(self).action_log("follow-up", contact_id=contact_id)
+        shown = self.selected_event()
+        app_of(self).action_log("follow-up", contact_id=contact_id,
+                                event=shown.event.name if shown else "")

@@ -170,6 +170,15 @@ def test_streak_at_risk_needs_the_last_day_and_a_streak_of_two() -> None:
     assert nudge.message.startswith("2 more reach-outs today make a 2-week streak.")
 
 
+def test_no_target_nudges_on_the_day_the_database_was_created() -> None:
+    behind, at_risk = practice(count=0), practice(count=2)
+    for moment, p in ((at(THU, 12), behind), (at(SUN, 9), at_risk)):
+        inp = facts(moment, practices=[p], first_day=moment.date(), review_written_for_week=True)
+        assert plan_nudges(inp, NO_QUIET).to_send == []
+    next_day = facts(at(THU + timedelta(days=1), 12), practices=[behind], first_day=THU)
+    assert keys(plan_nudges(next_day, NO_QUIET)) == ["behind-pace:reach-out:2026-W48"]
+
+
 # Follow-ups
 
 
@@ -244,6 +253,14 @@ def test_review_stays_eligible_two_days_into_the_next_week() -> None:
     third = facts(at(MON + timedelta(days=2), 9), previous_review_written=False)
     assert plan_nudges(third, settings).to_send == []
     assert plan_nudges(facts(at(MON, 9)), settings).to_send == []  # written
+
+
+def test_no_review_of_a_week_that_ended_before_the_database_was_created() -> None:
+    settings = ONLY["weekly_review"]
+    new = facts(at(MON + timedelta(days=1), 9), previous_review_written=False, first_day=MON)
+    assert plan_nudges(new, settings).to_send == []
+    older = replace(new, first_day=MON - timedelta(days=1))
+    assert keys(plan_nudges(older, settings)) == ["review:2026-W47"]
 
 
 # Quiet hours

@@ -94,10 +94,10 @@ def test_deadline_wording(last_day: date, expected: str) -> None:
 
 def test_met_practice_goes_quiet() -> None:
     assert (
-        slack_text(in_progress(3, 3), 1, 1, *NOUNS, MONDAY, TODAY) == "Done for this week: 3 of 3"
+        slack_text(in_progress(3, 3), 1, 1, *NOUNS, MONDAY, TODAY) == "3 done this week, target 3"
     )
     with_streak = slack_text(in_progress(3, 3), 7, 7, *NOUNS, MONDAY, TODAY)
-    assert with_streak == "Done: 3 of 3, 7-week streak"
+    assert with_streak == "3 done, target 3, 7-week streak"
     assert "more" not in with_streak
 
 
@@ -109,7 +109,7 @@ def test_paused_period_says_paused() -> None:
 
 def test_finished_unmet_period_says_missed() -> None:
     period = Period(WEEK - 1, WEEK - 1, 1, 3, 1, True, False, False)
-    assert slack_text(period, 1, 0, *NOUNS, MONDAY, TODAY) == "Missed: 1 of 3"
+    assert slack_text(period, 1, 0, *NOUNS, MONDAY, TODAY) == "Missed: 1 done, target 3"
 
 
 def test_period_phrase_names_calendar_weeks() -> None:

@@ -108,8 +108,8 @@ def test_log_attended_logs_the_practice_on_the_day_it_was_held(ctx: Context) -> 
     with pytest.raises(InputError, match="already logged"):
         log_attended(ctx, meetup.id)
     tonight = add_event(ctx, EventForm("Tonight", "today"))
-    assert log_attended(ctx, tonight.id).startswith(
-        "Logged Attend an event at Tonight (today). 1/1 · ")
+    assert log_attended(ctx, tonight.id) == (  # the figures once, not "1/1 · Done: 1 of 1"
+        "Logged Attend an event at Tonight (today). 1 done, target 1, 4-week streak.")
     future = add_event(ctx, EventForm("Later", "2026-12-01"))
     with pytest.raises(InputError, match="once it has happened"):
         log_attended(ctx, future.id)

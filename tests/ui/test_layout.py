@@ -100,3 +100,26 @@ async def test_the_screens_own_keys_give_way_first_on_a_narrow_key_bar(
     assert "1-9 Log r Reach out [ ] Week c Contacts" in wide
     assert narrow.rstrip() == ("1-9 Log r Reach out c Contacts v Review E Events , Settings "
                                "u Undo ? Help q Quit")
+
+
+EMPTY_TOUR = [("WeekScreen", []), ("ContactsScreen", ["c"]), ("EventsScreen", ["E"]),
+              ("SettingsScreen", ["comma"]), ("WeekScreen", ["w", "x"])]  # without the welcome
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_every_screen_fits_on_an_empty_database(ctx: Context,
+                                                      size: tuple[int, int]) -> None:
+    app = build_app(ctx, cursor_blink=False)
+    problems: dict[str, list[str]] = {}
+    async with app.run_test(size=size) as pilot:
+        for step, (name, keys) in enumerate(EMPTY_TOUR):
+            for key in keys:
+                await pilot.press(key)
+                await settle(pilot)
+            await settle(pilot)
+            assert type(app.screen).__name__ == name, f"step {step}"
+            problems[f"{step} {name}"] = layout_problems(pilot)
+            if name != "SettingsScreen":  # whose hints end in "…" on purpose
+                shown = screen_text(pilot).replace("notes, events…", "")
+                assert "…" not in shown, f"step {step}: something is cut off"
+    assert {name: found for name, found in problems.items() if found} == {}

@@ -67,6 +67,13 @@ async def test_week_start_sunday_recomputes_weeks_and_streaks(ctx: Context) -> N
         await settle(pilot)
         await pilot.press("end", "enter")  # Sunday
         await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)  # first says what will change
+        question = str(app.screen.query_one("#confirm-question").content)
+        assert "run Sun–Sat" in question and "Reach out: 1 → 2 weeks" in question
+        assert "u afterwards to undo" in question
+        assert ctx.read_week_start() == 0  # nothing changed yet
+        await pilot.press("y")
+        await settle(pilot)
         assert settings.current(ctx)["week-start"] == "sunday"
         assert ctx.read_week_start() == 6
         assert "Weeks start on: Sunday. Press u to undo." in notes(app)
@@ -83,6 +90,25 @@ async def test_week_start_sunday_recomputes_weeks_and_streaks(ctx: Context) -> N
         await settle(pilot)
         assert "Mon 23 Nov – Sun 29 Nov 2026" in screen_text(pilot)
         assert "streak  1 wk" in week_rows(app)["Reach out"]
+
+
+async def test_week_start_change_answered_no_changes_nothing(ctx: Context) -> None:
+    log_action(ctx, LogRequest("reach-out", date="2026-11-22"))
+    app = build_app(ctx, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_settings(pilot)
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+        await pilot.press("end", "enter")  # Sunday
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "No current streak changes." in str(
+            app.screen.query_one("#confirm-question").content)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, SettingsScreen)
+        assert ctx.read_week_start() == 0
+        assert "Monday" in screen_text(pilot)
 
 
 async def test_archived_practice_leaves_the_week_but_keeps_its_review(

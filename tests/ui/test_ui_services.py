@@ -75,7 +75,7 @@ def test_contact_lines_sort_and_filter(ctx: Context) -> None:
     lines = contact_lines(ctx)
     assert [x.name for x in lines] == ["Al", "Bea", "Cy"]
     assert [x.name for x in sort_lines(lines, "overdue")] == ["Al", "Bea", "Cy"]
-    assert [x.name for x in sort_lines(lines, "last")] == ["Al", "Bea", "Cy"]
+    assert [x.name for x in sort_lines(lines, "last")] == ["Bea", "Cy", "Al"]  # never first
     assert lines[0].due.state == "overdue" and lines[0].last_contact == date(2026, 11, 1)
     listed = contact_list(ctx)
     assert list(listed) == lines

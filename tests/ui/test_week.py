@@ -27,7 +27,7 @@ async def test_week_shows_each_practice_with_bar_streaks_score_and_slack(
         assert "2/3" in text and "streak  6 wk · best 14" in text
         reach, give, follow, event = rows(demo_app)
         assert not reach.has_class("-met") and follow.has_class("-met")
-        assert "✓ Follow up" in text and "Done for this week: 2 of 2" in text
+        assert "✓ Follow up" in text and "2 done this week, target 2" in text
         for panel in ("Who next", "Follow-ups due", "Gone cold", "Upcoming events",
                       "This week"):
             assert panel in text
@@ -51,7 +51,7 @@ async def test_quick_log_from_week_fills_the_bar_and_extends_the_streak(
         assert isinstance(demo_app.screen, WeekScreen)
         row = rows(demo_app)[0].render().plain
         assert "✓ Reach out" in row and "3/3" in row and "streak  7 wk" in row
-        assert "Done: 3 of 3, 7-week streak" in row
+        assert "3 done, target 3, 7-week streak" in row
         assert rows(demo_app)[0].has_class("-met")
         assert "Reach out · Maria Chen" in screen_text(pilot)
 
@@ -94,8 +94,8 @@ async def test_empty_database_shows_quiet_panels(app: NetrhythmApp) -> None:
         await settle(pilot)
         text = screen_text(pilot)
         assert "0/3" in text and "3 more reach-outs by Sunday to meet this week" in text
-        assert "Nothing due. Promises kept." in text
-        assert "Nothing logged yet. Press 1-9 to log." in text
+        assert "Getting started" in text  # in place of Follow-ups due and Gone cold
+        assert "Nothing logged yet." in text and "Press 1-9 to log." in text
         assert app.screen.query_one("#who-next", Panel).option_count == 1
 
 

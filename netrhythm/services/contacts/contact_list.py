@@ -76,7 +76,7 @@ def _by_overdue(line: ContactLine) -> tuple[Any, ...]:
 
 
 def _by_last(line: ContactLine) -> tuple[Any, ...]:
-    return line.since, line.name.casefold(), line.id
+    return line.last_contact is not None, line.since, line.name.casefold(), line.id
 
 
 _SORT: dict[SortKey, Callable[[ContactLine], tuple[Any, ...]]] = {
@@ -86,7 +86,8 @@ _SORT: dict[SortKey, Callable[[ContactLine], tuple[Any, ...]]] = {
 
 def sort_lines(lines: Iterable[ContactLine], key: SortKey) -> list[ContactLine]:
     """``name``: A to Z; ``overdue``: most days overdue first, no cadence last;
-    ``last``: longest since last contact first; ties in name order."""
+    ``last``: never contacted first (the longest since met or added first), then the
+    longest since last contact; ties in name order."""
     return sorted(lines, key=_SORT[key])
 
 

@@ -69,10 +69,12 @@ def paused_weeks(ctx: Context, week_start: int | None = None) -> set[int]:
 
 
 def progress(ctx: Context, week: int | None = None, include_archived: bool = False,
-             trend_weeks: int = 0, practice_id: int | None = None) -> Progress:
+             trend_weeks: int = 0, practice_id: int | None = None,
+             week_start: int | None = None) -> Progress:
     """Every practice's standing as of ``week`` (default: the current week); with
-    ``practice_id``, that practice's only."""
-    week_start = ctx.read_week_start()
+    ``practice_id``, that practice's only; with ``week_start``, as if weeks started on that
+    weekday (what changing the setting would show)."""
+    week_start = ctx.read_week_start() if week_start is None else week_start
     current = week_index(ctx.today(), week_start)
     week = current if week is None else week
     until = week_last_day(week, week_start)

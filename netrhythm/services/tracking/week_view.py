@@ -10,6 +10,7 @@ from netrhythm.domain.weeks import week_first_day, week_last_day, weekday_span
 from netrhythm.services.contacts.fresh import fresh_picks
 from netrhythm.services.contacts.who_next import Suggestion, suggest
 from netrhythm.services.context import Context
+from netrhythm.services.first_steps import FirstSteps, first_steps
 from netrhythm.services.tracking.status import Status, status
 from netrhythm.storage import actions as action_store
 
@@ -23,6 +24,7 @@ class WeekView(NamedTuple):
     span: str  # "Mon–Sun": periods are calendar weeks, never rolling windows
     actions: list[ActionRec]  # the week's, newest first
     who_next: list[Suggestion]
+    first_steps: FirstSteps  # what the welcome lists (nothing once done or hidden)
 
     @property
     def is_current(self) -> bool:
@@ -51,4 +53,5 @@ def week_view(ctx: Context, week: int | None = None, suggestions: int = 5) -> We
         actions=week_actions(ctx, week),
         who_next=suggest(ctx, st.gone_cold, st.upcoming, suggestions,
                          fresh=fresh_picks(ctx)),
+        first_steps=first_steps(ctx),
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
@@ -23,6 +24,15 @@ class FormDialog(ModalScreen[R]):
     """A modal form whose result is ``None`` when cancelled."""
 
     CSS_PATH = sheet("dialogs")
+    # Priority: Tab moves the focus when the app reads the key, so keys typed before it (a
+    # paste, a fast typist) reach the field they were typed in, and keys after it the next.
+    # A plain binding would wait until the field had handled the keys queued before it.
+    BINDINGS = [
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True,
+                id="form.next"),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False,
+                priority=True, id="form.previous"),
+    ]
 
     saving = False  # a save is under way: Enter and ctrl+s wait for it
 
@@ -76,6 +86,17 @@ class FormDialog(ModalScreen[R]):
             report_error(self, exc)
             return
         key = self.field_for(exc.field)
-        self.query_one(f"#field-{key}", FormField).show_error(exc.message)
+        field = self.query_one(f"#field-{key}", FormField)
+        field.show_error(exc.message)
         self.query_one(f"#{key}").focus()
-        self.notify(f"Not saved: {exc.message}", severity="warning", markup=False)
+        self.notify(f"Not saved: {refusal(field.label, exc.message)}", severity="warning",
+                    markup=False)
+
+
+def refusal(label: str, message: str) -> str:
+    """``Name is empty; give a name.``: the field's label, then what is wrong with it."""
+    joined = f"{label} {message}" if message.split(" ", 1)[0] in _VERBS else f"{label}: {message}"
+    return joined if joined.endswith(".") else joined + "."
+
+
+_VERBS = {"is", "are", "must", "needs", "has", "cannot", "can", "should", "was"}

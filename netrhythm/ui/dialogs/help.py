@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from netrhythm.ui.sheets import sheet
@@ -30,6 +33,8 @@ KEYS = {
         ("[  ]", "Previous, next week;  t  back to this week"),
         ("r", "Reach out to the highlighted “who next”"),
         ("tab ↑ ↓ enter", "Move in the panels; Enter logs with that person"),
+        ("n  i", "New contact, import contacts (as on Contacts)"),
+        ("x", "Hide the welcome (Getting started) on a new database"),
     ],
     "Log form": [
         ("Date", "today, yesterday, a weekday (mon) or 2026-11-20"),
@@ -58,7 +63,7 @@ KEYS = {
         ("a", "Attended: logs Attend an event on the day it was held"),
         ("m", "Met someone there: a new contact with a follow-up in a few days"),
         ("l", "Log form at the event;  enter  to its people, enter opens one"),
-        ("f", "Follow up with the highlighted person"),
+        ("f", "Follow up with the highlighted person, at this event"),
         ("i", "Import events from a calendar file (.ics)"),
         ("x", "Export events to come and follow-ups as .ics (to Documents or "
               "$NETRHYTHM_EXPORT_DIR)"),
@@ -77,16 +82,21 @@ OUTRO = (
 )
 
 
-def help_text() -> Content:
-    """The whole help as styled text (only our own words: markup is safe here)."""
-    parts = [Content.from_markup(INTRO)]
-    width = max(len(key) for rows in KEYS.values() for key, _ in rows)
+KEY_WIDTH = max(len(key) for rows in KEYS.values() for key, _ in rows) + 4  # indent, gap
+
+
+def help_rows() -> Iterator[Widget]:
+    """The help, a static per paragraph, heading and key (only our own words: markup is safe);
+    a key's description wraps in its own column."""
+    yield Static(Content.from_markup(INTRO))
     for section, rows in KEYS.items():
-        parts.append(Content.from_markup("\n[b $accent]$s[/]", s=section))
-        parts += [Content.assemble(("  " + key.ljust(width + 2), "bold $accent"), text)
-                  for key, text in rows]
-    parts.append(Content.from_markup("\n" + OUTRO))
-    return Content("\n").join(parts)
+        yield Static(Content.from_markup("\n[b $accent]$s[/]", s=section))
+        for key, text in rows:
+            key_cell = Static(Content.styled("  " + key, "bold $accent"))
+            key_cell.styles.width = KEY_WIDTH
+            yield Horizontal(key_cell, Static(Content(text), classes="help-text"),
+                             classes="help-row")
+    yield Static(Content.from_markup("\n" + OUTRO))
 
 
 class HelpDialog(ModalScreen[None]):
@@ -102,7 +112,7 @@ class HelpDialog(ModalScreen[None]):
         with VerticalScroll(classes="dialog", id="help") as box:
             box.border_title = "netrhythm · help"
             box.border_subtitle = "Esc closes"
-            yield Static(help_text(), id="help-text")
+            yield from help_rows()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -9,6 +9,7 @@ saying what was logged, or None.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select
 
-from netrhythm.domain.dates import parse_date
+from netrhythm.domain.dates import format_day, parse_date
 from netrhythm.domain.errors import InputError
 from netrhythm.domain.validate import positive_int
 from netrhythm.services.choices import LogChoices, log_choices
@@ -152,7 +153,10 @@ class LogDialog(FormDialog[str | None]):
 
     def _saved(self, logged: Logged) -> None:
         text = logged.description[0].upper() + logged.description[1:]
-        due = f"; follow-up due {logged.follow_up_due}" if logged.follow_up_due else ""
+        due = ""
+        if logged.follow_up_due:  # ISO for the command line; here as everywhere: Mon 30 Nov
+            day = date.fromisoformat(logged.follow_up_due)
+            due = f"; follow-up due {format_day(day, ctx_of(self).today())}"
         self.dismiss(text + due)
 
     def field_for(self, error_field: str) -> str:

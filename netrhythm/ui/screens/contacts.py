@@ -25,6 +25,7 @@ from netrhythm.services.contacts.contact_list import (
     contact_list,
     filter_lines,
 )
+from netrhythm.services.first_steps import first_steps
 from netrhythm.ui.background import report_error
 from netrhythm.ui.contact_actions import ContactActions
 from netrhythm.ui.format import plural
@@ -40,6 +41,11 @@ class FilterInput(TextInput):
 
     BINDINGS = [Binding("down", "app.focus('contact-table')", "List", key_display="↓",
                         id="contacts.filter_to_table")]
+
+
+NO_CONTACTS = "No contacts yet: press n to add one or i to import a file."
+NO_ACTIVE = "All contacts are archived: A shows them, n adds one."
+NO_MATCH = "No contact matches this search: Esc clears it."
 
 
 class ContactsScreen(ContactActions, DataScreen):
@@ -109,10 +115,18 @@ class ContactsScreen(ContactActions, DataScreen):
             return
         keep = self.shown == (text, self.sort)
         self.shown = (text, self.sort)
-        self.query_one(ContactTable).set_lines(lines, self.ctx.today(), keep_cursor=keep)
+        table = self.query_one(ContactTable)
+        table.empty = NO_MATCH if self.all_lines else self._no_contacts()
+        table.set_lines(lines, self.ctx.today(), keep_cursor=keep)
         if self.typed_at:
             self.filter_latency = time.perf_counter() - self.typed_at
         self._show_count(len(lines))
+
+    def _no_contacts(self) -> str:
+        """What an empty list says: archived contacts are only hidden."""
+        if self.show_archived or not first_steps(self.ctx).has_contacts:
+            return NO_CONTACTS
+        return NO_ACTIVE
 
     def _show_count(self, shown: int) -> None:
         total = len(self.all_lines)

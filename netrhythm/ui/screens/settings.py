@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 
 from netrhythm.domain.errors import InputError
 from netrhythm.domain.weeks import week_name
@@ -20,6 +21,7 @@ from netrhythm.services import settings
 from netrhythm.services.context import Context
 from netrhythm.services.practices import PracticeLine, practice_lines
 from netrhythm.services.tracking.pause import PauseLine, parse_pause_week, pause_lines, set_paused
+from netrhythm.services.tracking.week_start import WeekStartChange, change_text, week_start_change
 from netrhythm.ui.background import in_thread, report_error
 from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.sheets import sheet
@@ -114,6 +116,13 @@ class SettingsScreen(PracticeActions, DataScreen):
             week = int(key.removeprefix("pause:"))
             self._save(box, key, lambda: _pause(ctx, week, text == "paused"))
             return
+        if key == "week-start" and text != (self.data.values.get(key) if self.data else text):
+            self._confirm_week_start(box, text)
+            return
+        self._save_setting(box, key, text)
+
+    def _save_setting(self, box: SettingsList, key: str, text: str) -> None:
+        ctx = self.ctx
         kind = {**GENERAL, **NUDGES}.get(key, ("", "", ""))[1]
 
         def save() -> str:
@@ -122,6 +131,34 @@ class SettingsScreen(PracticeActions, DataScreen):
             return f"{label_of(key)}: {shown(kind, value).plain}. Press u to undo."
 
         self._save(box, key, save)
+
+    def _confirm_week_start(self, box: SettingsList, text: str) -> None:
+        """Say what a new week start recounts (streaks can break) and change it only on yes."""
+        ctx = self.ctx
+
+        def ask(change: WeekStartChange) -> None:
+            from netrhythm.ui.dialogs.confirm import ConfirmDialog
+
+            question = Content.assemble(
+                change_text(change), ("\nPress u afterwards to undo.", "$text-muted"))
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._save_setting(box, "week-start", text)
+                else:
+                    box.cancel()
+
+            self.app.push_screen(ConfirmDialog(question, "Change", "Change the week start?"),
+                                 answered)
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, InputError):
+                box.fail("week-start", f"{label_of('week-start')}: {exc.message}")
+            else:
+                report_error(self, exc)
+
+        in_thread(self, lambda: week_start_change(ctx, settings.weekday(text, "week-start")),
+                  ask, group="settings-save", failed=failed)
 
     def _save(self, box: SettingsList, key: str, job: Callable[[], str]) -> None:
         def done(message: str) -> None:

@@ -1,7 +1,8 @@
 """The Week screen (home): this week's practices, and who and what needs you now.
 
 Keys ``1``-``9`` open the Log form for a practice; ``[`` and ``]`` move a week back and
-forward (never past the current one); ``r`` reaches out to the highlighted "who next".
+forward (never past the current one); ``r`` reaches out to the highlighted "who next". On a new
+database a welcome lists the first steps (:mod:`netrhythm.ui.first_steps`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from textual.events import Resize
 from netrhythm.services.tracking.progress import PracticeProgress
 from netrhythm.services.tracking.week_view import WeekView, week_view
 from netrhythm.ui.background import in_thread
-from netrhythm.ui.screens.base import DataScreen
+from netrhythm.ui.first_steps import FirstStepActions
 from netrhythm.ui.widgets.footer import AppFooter
 from netrhythm.ui.widgets.panel import Panel
 from netrhythm.ui.widgets.practice_row import PracticeRow
@@ -30,7 +31,7 @@ def _name_width(practices: list[PracticeProgress]) -> int:
     return min(max((len(p.practice.name) for p in practices), default=10), 24)
 
 
-class WeekScreen(DataScreen):
+class WeekScreen(FirstStepActions):
     """This week at a glance."""
 
     BINDINGS = [  # in the key bar in this order, as far as there is room
@@ -60,7 +61,7 @@ class WeekScreen(DataScreen):
                        id="practices")
         box.border_title = self._practices_title(view)
         yield box
-        with Grid(id="panels"):
+        with Grid(id="panels", classes=self._welcome(view) if view else ""):
             yield from make_panels(view, self._filled_wide)
         yield AppFooter()
 
@@ -91,8 +92,25 @@ class WeekScreen(DataScreen):
         self._show_practices(view)
         self._filled_wide = self.wide
         fill_panels(self, view, self.wide)
+        place = self._welcome(view)
+        self.query_one("#panels", Grid).set_class(place == "-welcome", "-welcome")
+        self.query_one("#panels", Grid).set_class(place == "-welcome-low", "-welcome-low")
         if view.is_current != was_current:  # "t This week" and "]" depend on it
             self.refresh_bindings()
+
+    @staticmethod
+    def _welcome(view: WeekView) -> str:
+        """Where the welcome shows on the current week while first steps are left (a class of
+        the panels): in place of Follow-ups due and Gone cold when both are empty, else of This
+        week (empty then: nothing was ever logged); "" for nowhere."""
+        if not (view.is_current and view.first_steps.show_welcome):
+            return ""
+        return "-welcome-low" if view.status.follow_ups_due or view.status.gone_cold \
+            else "-welcome"
+
+    def first_practice(self) -> tuple[str, str] | None:
+        practices = self.view.status.progress.practices if self.view else []
+        return (practices[0].practice.slug, practices[0].practice.name) if practices else None
 
     @property
     def wide(self) -> bool:
@@ -139,6 +157,8 @@ class WeekScreen(DataScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "this_week":
             return not self.on_current_week
+        if action == "hide_welcome":
+            return self.view is not None and bool(self._welcome(self.view))
         if action == "move" and parameters == (1,):
             return None if self.on_current_week else True
         return True
@@ -181,5 +201,7 @@ class WeekScreen(DataScreen):
             self.napp.action_log("reach-out", contact_id=event.payload)
         elif panel_id == "follow-ups":
             self.napp.action_log("follow-up", contact_id=event.payload)
+        elif panel_id == "welcome":
+            getattr(self, f"action_{event.payload}")()
         elif panel_id == "upcoming" and event.payload:
             self.notify(event.payload, title="Upcoming event", markup=False, timeout=8)

@@ -53,10 +53,10 @@ def fields_text(d: ContactDetail, today: date) -> Content:
     return _rows([
         ("Company", c.company), ("Role", c.role), ("Email", c.email), ("Phone", c.phone),
         ("URL", c.url), ("Tags", ", ".join(c.tags)), ("How met", c.how_met),
-        ("Met at", c.met_at or ""), ("Met on", c.met_on.isoformat() if c.met_on else ""),
-        ("Connected on", c.connected_on.isoformat() if c.connected_on else ""),
+        ("Met at", c.met_at or ""), ("Met on", format_day(c.met_on, today) if c.met_on else ""),
+        ("Connected on", format_day(c.connected_on, today) if c.connected_on else ""),
         ("Keep in touch", cadence), ("Last contact", day_text(c.last_contact, today)),
-        ("Next due", next_due), ("Added", c.created_on.isoformat()), ("Notes", c.notes),
+        ("Next due", next_due), ("Added", format_day(c.created_on, today)), ("Notes", c.notes),
     ])
 
 

@@ -65,6 +65,7 @@ class ContactTable(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.lines = ContactList.empty()
         self.today = date.today()
+        self.empty = ""  # shown (muted) under the header when there are no rows
 
     # -- data -------------------------------------------------------------------------------
     def set_lines(self, lines: ContactList, today: date, keep_cursor: bool) -> None:
@@ -148,6 +149,9 @@ class ContactTable(ScrollView, can_focus=True):
                 "contact-table--header"), width)
         index = round(self.scroll_y) + y - 1
         if index >= len(self.lines):
+            if y == 2 and not self.lines and self.empty:
+                muted = self.rich_style + self.get_component_rich_style("contact-table--muted")
+                return Strip([Segment("  " + fit(self.empty, width - 2), muted)], width)
             return Strip.blank(width, self.rich_style)
         line = self.lines[index]
         style = self.rich_style

@@ -12,6 +12,7 @@ from textual.content import Content
 
 from netrhythm.domain.dates import WEEKDAY_NAMES
 from netrhythm.domain.weeks import weekday_span
+from netrhythm.services.settings import NUDGE_LABELS
 from netrhythm.services.tracking.pause import PauseLine
 from netrhythm.ui.format import plural
 from netrhythm.ui.widgets.settings_rows import Row
@@ -28,20 +29,20 @@ GENERAL = {
     "theme": ("Theme", "theme", "or ctrl+p, then Theme"),
     "time-zone": ("Time zone", "zone", "times show in it; system follows the computer"),
 }
-NUDGES = {
-    "nudge.behind-pace": ("Behind pace", "switch", "a practice below its share of the target"),
-    "nudge.streak-at-risk": ("Streak at risk", "switch", "last day of a period, not yet met"),
-    "nudge.follow-up-due": ("Follow-ups due", "switch", "follow-ups due today or overdue"),
-    "nudge.gone-cold": ("Gone cold", "switch", "contacts past their cadence"),
-    "nudge.weekly-review": ("Weekly review", "switch", "end of the week, review not written"),
-    "nudge.pace-weekday": ("Pace check day", "weekday", "when the behind-pace check runs"),
-    "nudge.pace-hour": ("Pace check hour", "hour", "from this hour of that day"),
-    "nudge.review-hour": ("Review reminder", "hour", "from this hour on the last day"),
-    "nudge.quiet-start": ("Quiet from", "time", "no nudges from this time…"),
-    "nudge.quiet-end": ("Quiet until", "time", "…until this time (equal: never quiet)"),
-    "nudge.cap": ("At most per run", "number", "more are grouped into one"),
-    "nudge.show-minutes": ("Show each for", "minutes", "then expires; withdrawn once done"),
-}
+NUDGES = {key: (NUDGE_LABELS[key], kind, hint) for key, (kind, hint) in {
+    "nudge.behind-pace": ("switch", "a practice below its share of the target"),
+    "nudge.streak-at-risk": ("switch", "last day of a period, not yet met"),
+    "nudge.follow-up-due": ("switch", "follow-ups due today or overdue"),
+    "nudge.gone-cold": ("switch", "contacts past their cadence"),
+    "nudge.weekly-review": ("switch", "end of the week, review not written"),
+    "nudge.pace-weekday": ("weekday", "when the behind-pace check runs"),
+    "nudge.pace-hour": ("hour", "from this hour of that day"),
+    "nudge.review-hour": ("hour", "from this hour on the last day"),
+    "nudge.quiet-start": ("time", "no nudges from this time…"),
+    "nudge.quiet-end": ("time", "…until this time (equal: never quiet)"),
+    "nudge.cap": ("number", "more are grouped into one"),
+    "nudge.show-minutes": ("minutes", "then expires; withdrawn once done"),
+}.items()}
 PLACEHOLDERS = {"days": "days, 1-30", "hour": "an hour, 0-23", "time": "HH:MM",
                 "number": "1-100", "minutes": "minutes, 1-1440",
                 "zone": "Europe/Lisbon, or system"}

@@ -11,6 +11,7 @@ from textual.widget import Widget
 from netrhythm.domain.dates import format_day, short_date
 from netrhythm.domain.records import EventRec
 from netrhythm.services.tracking.week_view import WeekView
+from netrhythm.ui.first_steps import welcome_items
 from netrhythm.ui.format import literal, plural
 from netrhythm.ui.widgets.panel import Panel
 
@@ -69,22 +70,36 @@ class Fill(NamedTuple):
     subtitle: str = ""
 
 
+# Empty panels say what fills them, in lines that fit a panel at 80 columns (24 cells).
+NO_CONTACTS = "No contacts yet:\nn adds one,\ni imports a file."
+NOBODY_DUE = "Nobody to suggest now:\nall heard from lately.\nn adds a contact."
+
+
+def _first_practice_name(view: WeekView) -> str:
+    practices = view.status.progress.practices
+    return practices[0].practice.name if practices else ""
+
+
 def panel_fills(view: WeekView, wide: bool) -> dict[str, Fill]:
-    """The five panels of the Week screen by id (``wide``: room for whole sentences)."""
+    """The Week screen's panels by id (``wide``: room for whole sentences); the welcome's
+    items are its first steps left (none once done or hidden)."""
     st, today = view.status, view.today
     muted = "$text-muted"
+    steps = view.first_steps
     return {
         "who-next": Fill("Who next", [
             (Content.assemble(literal(s.name, "bold"), "  ",
                               literal(s.reason if wide else s.short, muted)), s.contact_id)
-            for s in view.who_next], "Add contacts to get suggestions"),
+            for s in view.who_next], NOBODY_DUE if steps.has_contacts else NO_CONTACTS),
+        "welcome": Fill("Getting started", welcome_items(steps, _first_practice_name(view))
+                        if steps.show_welcome else [], ""),
         "follow-ups": Fill("Follow-ups due", [
             (Content.assemble(literal(f.contact_name, "bold"), " ",
                               (format_day(f.due_on, today),
                                "$text-error" if f.due_on < today else "$text-warning"),
                               *((" · ", literal(f.note, muted)) if f.note else ())),
              f.contact_id) for f in st.follow_ups_due[:MAX_ITEMS]],
-            "Nothing due. Promises kept.", len(st.follow_ups_due)),
+            "Nothing due.\nPromises kept.", len(st.follow_ups_due)),
         "gone-cold": Fill("Gone cold", [
             (Content.assemble(literal(c.name, "bold"), "  ",
                               (f"{c.days_overdue}d overdue", "$text-error")), c.id)
@@ -94,25 +109,29 @@ def panel_fills(view: WeekView, wide: bool) -> dict[str, Fill]:
             (Content.assemble((short_date(e.held_on), "$accent"), " ", literal(e.name, "bold"),
                               *((" · ", literal(e.location, muted)) if e.location else ())),
              _event_text(e, view)) for e in st.upcoming],
-            "No upcoming events. Add one: netrhythm events add"),
+            "No upcoming events.\nE, then n adds one."),
         "week-actions": Fill("This week" if view.is_current else f"Week {st.name}", [
             (Content.assemble((short_date(a.occurred_on)[:3], "$accent"), " ",
                               literal(a.practice_name, "bold"),
+                              *((" at ", literal(a.event)) if a.event else ()),
                               *((" · ", literal(", ".join(a.contacts))) if a.contacts else ()),
                               *((" — ", literal(a.note, muted)) if a.note else ())), None)
-            for a in view.actions], "Nothing logged yet. Press 1-9 to log."),
+            for a in view.actions], "Nothing logged yet.\nPress 1-9 to log."),
     }
 
 
 def make_panels(view: WeekView | None, wide: bool) -> list[Panel]:
-    """The five panels, filled when ``view`` is known (before they are mounted: no updates)."""
+    """The panels, filled when ``view`` is known (before they are mounted: no updates)."""
     fills = panel_fills(view, wide) if view is not None else {
-        "who-next": Fill("Who next", [], ""), "follow-ups": Fill("Follow-ups due", [], ""),
+        "who-next": Fill("Who next", [], ""), "welcome": Fill("Getting started", [], ""),
+        "follow-ups": Fill("Follow-ups due", [], ""),
         "gone-cold": Fill("Gone cold", [], ""), "upcoming": Fill("Upcoming events", [], ""),
         "week-actions": Fill("This week", [], "")}
     panels = []
     for panel_id, fill in fills.items():
         panel = Panel(fill.title, id=panel_id)
+        if panel_id == "welcome":
+            panel.border_subtitle = "x hides this"
         if view is not None:
             panel.set_items(fill.items, fill.empty, fill.total)
             panel.border_subtitle = fill.subtitle
@@ -121,7 +140,7 @@ def make_panels(view: WeekView | None, wide: bool) -> list[Panel]:
 
 
 def fill_panels(screen: DOMNode, view: WeekView, wide: bool) -> None:
-    """Show ``view`` in the Week screen's five panels."""
+    """Show ``view`` in the Week screen's panels."""
     for panel_id, fill in panel_fills(view, wide).items():
         panel = screen.query_one(f"#{panel_id}", Panel)
         panel.title = fill.title
