@@ -16,7 +16,7 @@ section says the same for users):
 
 No nudge about this week's targets (``behind-pace``, ``streak-at-risk``) on ``first_day``, the
 day the database was created: a new user has had no chance to act yet. Nor a review of a week
-that ended before that day.
+that ended before that day, unless something was logged for it (or earlier).
 
 Keys are stable (rule + subject + period): a key in ``already_sent`` (shown, or being shown by
 another process) is not returned again; a key that failed or was only printed is left out of it
@@ -204,6 +204,7 @@ class NudgeInput:
     shown: Sequence[ShownFacts] = ()  # notifications perhaps still on screen
     cold_named_before: Sequence[int] | None = None  # ids the last gone-cold nudge named
     first_day: date | None = None  # the day the database was created
+    history_from: date | None = None  # the earliest day logged for, if before ``first_day``
 
 
 class ShownFacts(NamedTuple):
@@ -334,10 +335,17 @@ def _review(inp: NudgeInput, settings: NudgeSettings, now: datetime) -> list[Nud
             title, message = text.review(inp.week_key, ends_today=True)
             return [Nudge(f"review:{inp.week_key}", "review", title, message)]
     elif ((today - inp.week_first_day).days < 2 and not inp.previous_review_written
-          and (inp.first_day is None or inp.first_day < inp.week_first_day)):
+          and _had_history(inp)):
         title, message = text.review(inp.previous_week_key, ends_today=False)
         return [Nudge(f"review:{inp.previous_week_key}", "review", title, message)]
     return []
+
+
+def _had_history(inp: NudgeInput) -> bool:
+    """Whether the week before this one is part of the user's history: it ended after the
+    database was created, or something was logged for it or earlier (backdated)."""
+    starts = [d for d in (inp.first_day, inp.history_from) if d is not None]
+    return not starts or min(starts) < inp.week_first_day
 
 
 def _apply_cap(due: list[Nudge], cap: int) -> NudgePlan:

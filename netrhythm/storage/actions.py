@@ -73,6 +73,12 @@ def any_action() -> bool:
     return database.execute_sql("SELECT EXISTS (SELECT 1 FROM action)").fetchone()[0] == 1
 
 
+def first_day() -> date | None:
+    """The earliest day anything was logged for (backdated actions included), if any."""
+    found = database.execute_sql("SELECT min(day) FROM action").fetchone()[0]
+    return None if found is None else date.fromordinal(int(found))
+
+
 def latest_action() -> ActionRec | None:
     found = _records(_SELECT + "ORDER BY a.id DESC LIMIT 1", [])
     return found[0] if found else None

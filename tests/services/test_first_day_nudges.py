@@ -6,7 +6,7 @@ from datetime import datetime
 
 from netrhythm.domain.clock import FixedClock
 from netrhythm.services.context import Context
-from netrhythm.services.nudges.check import plan
+from netrhythm.services.nudges.facts import plan
 
 
 def test_a_new_database_sends_no_nudge_on_its_first_day(ctx: Context) -> None:

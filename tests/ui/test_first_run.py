@@ -81,7 +81,7 @@ async def test_with_contacts_but_nothing_logged_only_the_step_left_shows(
 
 async def test_the_welcome_never_hides_a_contact_gone_cold(app: NetrhythmApp,
                                                          ctx: Context) -> None:
-    add_contact(ctx, ContactForm(name="Ana Ruiz", cadence_days=30, met_on="2026-01-05"))
+    add_contact(ctx, ContactForm(name="Ana Ruiz", cadence_days=30, last_contact="2026-01-05"))
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
         assert welcome_shown(app) is not None  # in place of the empty This week

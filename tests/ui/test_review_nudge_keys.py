@@ -15,13 +15,17 @@ from netrhythm.ui.screens.review import ReviewScreen
 from tests.ui.helpers import settle
 
 
-@pytest.mark.parametrize(("now", "week"), [
-    (datetime(2026, 11, 29, 18, 0), "2026-W48"),  # Sunday evening: this week ends today
-    (datetime(2026, 11, 30, 9, 0), "2026-W48"),  # Monday: last week is over
+@pytest.mark.parametrize(("made", "now", "week"), [
+    # Sunday evening: this week ends today (made that day: no target nudges crowd it out)
+    (datetime(2026, 11, 29, 17, 0), datetime(2026, 11, 29, 18, 0), "2026-W48"),
+    # Monday: last week is over (made during it: a database made on the Monday is asked no
+    # review of the week before it)
+    (datetime(2026, 11, 29, 17, 0), datetime(2026, 11, 30, 9, 0), "2026-W48"),
 ])
 async def test_the_keys_in_the_review_nudge_open_that_weeks_reflection(
-    tmp_path: Path, now: datetime, week: str
+    tmp_path: Path, made: datetime, now: datetime, week: str
 ) -> None:
+    open_context(tmp_path / "r.db", FixedClock(made)).close()
     ctx = open_context(tmp_path / "r.db", FixedClock(now))
     try:
         [nudge] = [n for n in plan(ctx).to_send if n.rule == "review"]

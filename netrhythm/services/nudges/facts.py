@@ -24,6 +24,7 @@ from netrhythm.services.contacts.cold import gone_cold
 from netrhythm.services.context import Context
 from netrhythm.services.settings import nudge_settings, show_minutes
 from netrhythm.services.tracking.progress import nouns, progress
+from netrhythm.storage import actions as action_store
 from netrhythm.storage import followups as followup_store
 from netrhythm.storage import nudge_log
 from netrhythm.storage import practices as practice_store
@@ -76,6 +77,7 @@ def gather(ctx: Context, settings: NudgeSettings) -> NudgeInput:
         shown=[ShownFacts(s.key, s.covers, s.named, s.server_id, s.title) for s in shown],
         cold_named_before=nudge_log.last_named("gone-cold:", f"gone-cold:{week_key}"),
         first_day=practice_store.first_created_on(),
+        history_from=action_store.first_day(),
     )
 
 
