@@ -35,7 +35,8 @@ COMMANDS = [
 def main() -> int:
     target = ROOT / "tests" / "data" / "schema" / f"v{LATEST_VERSION}.db"
     target.unlink(missing_ok=True)
-    env = {**os.environ, "NETRHYTHM_NOW": "2026-11-18T10:00:00", "DBUS_SESSION_BUS_ADDRESS": ""}
+    env = {**os.environ, "NETRHYTHM_NOW": "2026-11-18T10:00:00", "DBUS_SESSION_BUS_ADDRESS": "",
+           "NETRHYTHM_MACHINE": "fixture-laptop"}
     script = Path(sys.executable).with_name("netrhythm")
     for args in COMMANDS + [["nudge"]]:
         subprocess.run([str(script), "--db", str(target), *args], check=True, env=env,

@@ -13,14 +13,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
+from netrhythm.storage.journal import record_bulk, unrecorded
 from netrhythm.storage.tables import Event, database
-from netrhythm.storage.transfer import (
-    _execute_many,
-    _insert,
-    _journal_inverse,
-    _next_id,
-    _unjournaled,
-)
+from netrhythm.storage.transfer import _execute_many, _insert, _next_id
 
 # What an import writes into a new event, in this order.
 NEW_FIELDS = ("name", "held_on", "last_day", "starts_at", "ends_at", "tz", "location", "url",
@@ -76,7 +71,7 @@ def write_events(new: Sequence[dict[str, Any]], updates: Sequence[dict[str, Any]
     cancelled and delete ``remove``; returns the new ids, in order."""
     first = _next_id(Event)
     ids = list(range(first, first + len(new)))
-    with _unjournaled() as change_id:
+    with unrecorded() as change_id:
         _insert(Event, ["id", *NEW_FIELDS],
                 [(i, *(row[f] for f in NEW_FIELDS)) for i, row in zip(ids, new, strict=True)])
     sets = ", ".join(f'"{f}" = ?' for f in UPDATE_FIELDS)
@@ -86,7 +81,7 @@ def write_events(new: Sequence[dict[str, Any]], updates: Sequence[dict[str, Any]
                   [[i] for i in cancel])
     _execute_many("DELETE FROM event WHERE id = ?", "event", [[i] for i in remove])
     if ids:
-        _journal_inverse(change_id, [f"DELETE FROM event WHERE id BETWEEN {ids[0]} AND {ids[-1]}"])
+        record_bulk(change_id, [("insert", "event", ids[0], ids[-1])])
     return ids
 
 

@@ -47,6 +47,11 @@ class GuardedDatabase(SqliteDatabase):
             return None  # SQLite already undid everything; let the first error through
         return super().execute_sql(sql, params)
 
+    def defer_foreign_keys(self) -> None:
+        """Check references at the commit of this transaction, not per statement (undo puts
+        rows back in an order that may pass through a broken reference)."""
+        self.execute_sql("PRAGMA defer_foreign_keys = ON")
+
     def rollback(self) -> None:
         if not self.is_closed() and not self.connection().in_transaction:
             return  # already rolled back by SQLite

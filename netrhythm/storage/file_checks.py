@@ -21,7 +21,7 @@ from netrhythm.files.special import NotRegularFile, check_regular, kind_of
 from netrhythm.paths import backups_dir
 from netrhythm.storage.errors import CorruptDatabaseError, NewerSchemaError, NotNetrhythmError
 
-LATEST_VERSION = 5  # the number of the newest file in migrations/
+LATEST_VERSION = 6  # the number of the newest file in migrations/
 APPLICATION_ID = 0x4E52544D  # "NRTM", set by the first migration
 _HINT = "Nothing was changed; pass --db with another path."
 

@@ -1,21 +1,31 @@
-"""The change journal: every user write is one change that ``undo`` can revert, also later.
+"""The change journal: every user write is one change that ``undo`` can revert, also later and
+from another machine.
 
-``with change("Logged …") as entry:`` opens an immediate write transaction and points the
-journal cursor at a new change row; the triggers of :mod:`netrhythm.storage.triggers` then record
-the inverse of every row written. Undo replays those inverses newest first in one transaction.
+``with change("Logged …") as entry:`` opens a write transaction and points the journal cursor
+at a new change row (with the name of the machine making it); while the cursor points at a
+change, the database records, per row written, what undo needs: the table, the row's id, what
+happened to it and, for an update or a delete, the whole old row as JSON (``change_row``; on
+SQLite the triggers of :mod:`netrhythm.storage.triggers` do it). Nothing in the journal is SQL
+text: :mod:`netrhythm.storage.replay` turns the rows back into writes through Peewee, newest
+first, in one transaction.
 """
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from typing import Any, NamedTuple
 
-from netrhythm.storage.tables import Change, ChangeOp, database
+from peewee import Table
+
+from netrhythm.storage.tables import Change, ChangeRow, database
 
 KEEP_CHANGES = 200
 _state = threading.local()
+_cursor: Any = Table("journal_cursor", ("id", "change_id", "search_sync")).bind(database)
 
 
 class Entry:
@@ -27,6 +37,26 @@ class Entry:
 
     def __init__(self, description: str) -> None:
         self.description = description
+
+
+class Reverted(NamedTuple):
+    """A change undo reverted: what it was and the machine that made it ('' if unknown)."""
+
+    description: str
+    machine: str
+
+
+def machine_name() -> str:
+    """This machine's name for the journal: ``NETRHYTHM_MACHINE``, else the host name."""
+    name = os.environ.get("NETRHYTHM_MACHINE", "").strip()
+    if not name:
+        if hasattr(os, "uname"):
+            name = os.uname().nodename
+        else:  # pragma: no cover - Windows
+            import socket
+
+            name = socket.gethostname()
+    return "".join(ch for ch in name if ch.isprintable())[:64]
 
 
 @contextmanager
@@ -43,13 +73,12 @@ def change(description: str, now: datetime | None = None) -> Iterator[Entry]:
     _state.depth = 1
     try:
         with database.atomic("IMMEDIATE"):
-            row_id = Change.insert(
-                description=description, created_at=now or datetime.now()
-            ).execute()
+            row_id = Change.insert(description=description, created_at=now or datetime.now(),
+                                   machine=machine_name()).execute()
             _set_cursor(row_id)
             yield entry
             _set_cursor(None)
-            if not ChangeOp.select().where(ChangeOp.change == row_id).exists():
+            if not ChangeRow.select().where(ChangeRow.change == row_id).exists():
                 Change.delete().where(Change.id == row_id).execute()
             else:
                 Change.update(description=entry.description).where(Change.id == row_id).execute()
@@ -59,7 +88,38 @@ def change(description: str, now: datetime | None = None) -> Iterator[Entry]:
 
 
 def _set_cursor(change_id: int | None) -> None:
-    database.execute_sql("UPDATE journal_cursor SET change_id = ? WHERE id = 1", (change_id,))
+    _cursor.update(change_id=change_id).where(_cursor.id == 1).execute()
+
+
+def open_change() -> int | None:
+    """The id of the change the database is recording into, if any."""
+    change_id: int | None = _cursor.select(_cursor.change_id).where(_cursor.id == 1).scalar()
+    return change_id
+
+
+@contextmanager
+def unrecorded() -> Iterator[int | None]:
+    """Inside a change, write rows that are not recorded one by one; yields the change's id,
+    for :func:`record_bulk`. Only for rows whose inverse is recorded that way."""
+    change_id = open_change()
+    _set_cursor(None)
+    yield change_id
+    # Not in a ``finally``: after an error the whole change is rolled back, cursor included
+    # (and after a disk-full error SQLite has already done so: nothing may be written then).
+    _set_cursor(change_id)
+
+
+def record_bulk(change_id: int | None, ops: Sequence[tuple[str, str, int | None, int | None]]
+                ) -> None:
+    """Record (op, table, first id, last id) rows for undo to replay in this order, before
+    anything else of the change (undo replays newest first): ``insert`` (rows first..last
+    were added: undo deletes them) or ``load`` (the table was empty: undo empties it)."""
+    if change_id is None:
+        return
+    ChangeRow.insert_many(
+        [(change_id, op, table, first, last, None) for op, table, first, last in reversed(ops)],
+        fields=[ChangeRow.change, ChangeRow.op, ChangeRow.tbl, ChangeRow.row_id,
+                ChangeRow.last_id, ChangeRow.old]).execute()
 
 
 def latest() -> str | None:
@@ -70,17 +130,31 @@ def latest() -> str | None:
 
 def undo() -> str | None:
     """Revert the latest change; return its description, or None when there is nothing to undo."""
+    reverted = revert()
+    return reverted.description if reverted else None
+
+
+def revert() -> Reverted | None:
+    """Revert the latest change; what it was and where it was made, or None when there is
+    nothing to undo."""
+    from netrhythm.storage.replay import replay
+
     with database.atomic("IMMEDIATE"):
         row = Change.select().order_by(Change.id.desc()).first()
         if row is None:
             return None
-        database.execute_sql("PRAGMA defer_foreign_keys = ON")
-        ops = (ChangeOp.select(ChangeOp.statement).where(ChangeOp.change == row.id)
-               .order_by(ChangeOp.id.desc()))
-        for op in ops:
-            database.execute_sql(op.statement)
+        database.defer_foreign_keys()
+        ops: Any = (ChangeRow.select(ChangeRow.op, ChangeRow.tbl, ChangeRow.row_id,
+                                ChangeRow.last_id, ChangeRow.old)
+               .where(ChangeRow.change == row.id).order_by(ChangeRow.id.desc()).tuples())
+        replay(ops)
         Change.delete().where(Change.id == row.id).execute()
-        return str(row.description)
+        return Reverted(str(row.description), str(row.machine or ""))
+
+
+def set_search_sync(on: bool) -> None:
+    """Let the search index follow every write (on), or not (off, for bulk writes)."""
+    _cursor.update(search_sync=int(on)).where(_cursor.id == 1).execute()
 
 
 @contextmanager
@@ -89,7 +163,7 @@ def bulk_load() -> Iterator[None]:
     from netrhythm.storage.triggers import rebuild_search
 
     with database.atomic("IMMEDIATE"):
-        database.execute_sql("UPDATE journal_cursor SET search_sync = 0 WHERE id = 1")
+        set_search_sync(False)
         yield
         rebuild_search(database)
-        database.execute_sql("UPDATE journal_cursor SET search_sync = 1 WHERE id = 1")
+        set_search_sync(True)

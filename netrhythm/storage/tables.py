@@ -154,14 +154,21 @@ class NudgeLog(Base):
 class Change(Base):
     description = TextField()
     created_at = DateTimeField()
+    machine = TextField(default="")  # the machine that made it; "" before schema 6
 
 
-class ChangeOp(Base):
+class ChangeRow(Base):
+    """One row written by a change: what undo needs to revert it (see storage.replay)."""
+
     change = ForeignKeyField(Change, on_delete="CASCADE")
-    statement = TextField()
+    op = TextField()  # insert, update, delete, load
+    tbl = TextField()
+    row_id = IntegerField(null=True)
+    last_id = IntegerField(null=True)  # an id range's last id (bulk insert)
+    old = TextField(null=True)  # the old row as JSON (update, delete)
 
 
 MODELS = (
     Practice, Event, Contact, Tag, ContactTag, Action, ActionContact, FollowUp,
-    WeekReview, Setting, PausedWeek, NudgeLog, Change, ChangeOp,
+    WeekReview, Setting, PausedWeek, NudgeLog, Change, ChangeRow,
 )

@@ -4,22 +4,23 @@ Rows travel as dicts keyed by field name (foreign keys by their field: ``practic
 and are written with one prepared statement per table (``executemany``). Writes run inside the
 caller's change (see :mod:`netrhythm.storage.journal`), so an import is one transaction that
 ``undo`` reverts as a whole. Rows that are new as a block (the contacts an import adds, a whole
-backup loaded into an empty database) are journaled as the few statements that delete the block
-instead of one per row: undoing 10,000 contacts takes under a second instead of 10-20 s.
+backup loaded into an empty database) are journaled as one journal row per block ("ids 5-900
+were added", "the table was empty") instead of one per row: undoing 10,000 contacts takes
+under a second instead of 10-20 s.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from peewee import fn
 
+from netrhythm.storage.journal import record_bulk, unrecorded
 from netrhythm.storage.seed import DEFAULT_PRACTICES
 from netrhythm.storage.tables import (
     Action,
@@ -119,33 +120,6 @@ def _next_id(model: Any) -> int:
     return int(model.select(fn.COALESCE(fn.MAX(model.id), 0)).scalar()) + 1
 
 
-@contextmanager
-def _unjournaled() -> Iterator[int | None]:
-    """Inside a change, write rows the triggers do not journal one by one; yields the change's
-    id, for :func:`_journal_inverse`. Only for rows whose inverse is recorded that way."""
-    (change_id,) = database.execute_sql(
-        "SELECT change_id FROM journal_cursor WHERE id = 1").fetchone()
-    database.execute_sql("UPDATE journal_cursor SET change_id = NULL WHERE id = 1")
-    yield change_id
-    # Not in a ``finally``: after an error the whole change is rolled back, cursor included
-    # (and after a disk-full error SQLite has already done so: nothing may be written then).
-    database.execute_sql("UPDATE journal_cursor SET change_id = ? WHERE id = 1", (change_id,))
-
-
-def _journal_inverse(change_id: int | None, statements: Sequence[str]) -> None:
-    """Record ``statements`` for undo to run, in this order, before anything else of the
-    change (undo replays newest first), with the search triggers off; the caller's
-    statements keep the search index right themselves."""
-    if change_id is None:
-        return
-    ordered = [_SYNC.format(0), *statements, _SYNC.format(1)]
-    _execute_many("INSERT INTO change_op (change_id, statement) VALUES (?, ?)", "change_op",
-                  [[change_id, statement] for statement in reversed(ordered)])
-
-
-_SYNC = "UPDATE journal_cursor SET search_sync = {} WHERE id = 1"
-
-
 def write_contacts(new: Sequence[dict[str, Any]], updates: Sequence[dict[str, Any]],
                    links: Sequence[tuple[int, Sequence[str]]]) -> list[int]:
     """Insert ``new`` contacts (each with its ``tags``), fill fields of ``updates`` (each with
@@ -157,7 +131,7 @@ def write_contacts(new: Sequence[dict[str, Any]], updates: Sequence[dict[str, An
     ids = list(range(first, first + len(new)))
     tag_map = _tag_ids([t for row in new for t in row["tags"]] + [t for _, ts in links for t in ts])
     numbered = list(zip(ids, new, strict=True))
-    with _unjournaled() as change_id:
+    with unrecorded() as change_id:
         _insert(Contact, ["id", *CONTACT_FIELDS],
                 [(cid, *(row.get(f) for f in CONTACT_FIELDS)) for cid, row in numbered])
         _link(tag_map, [(cid, row["tags"]) for cid, row in numbered])
@@ -167,9 +141,7 @@ def write_contacts(new: Sequence[dict[str, Any]], updates: Sequence[dict[str, An
                       [[_sql(row[f]) for f in UPDATABLE] + [row["id"]] for row in updates])
     _link(tag_map, links)
     if ids:
-        span = f"BETWEEN {ids[0]} AND {ids[-1]}"
-        _journal_inverse(change_id, [f"DELETE FROM contact WHERE id {span}",
-                                     f"DELETE FROM contact_search WHERE rowid {span}"])
+        record_bulk(change_id, [("insert", "contact", ids[0], ids[-1])])
     return ids
 
 
@@ -218,9 +190,9 @@ def non_empty() -> list[str]:
     return found
 
 
-_WIPE = [f'DELETE FROM "{table}"' for table in (
+_WIPE = [("load", table, None, None) for table in (
     "action_contact", "contact_tag", "follow_up", "action", "contact", "tag", "event",
-    "week_review", "paused_week", "practice", "contact_search")]
+    "week_review", "paused_week", "practice")]
 
 
 def restore(tables: dict[str, list[dict[str, Any]]]) -> None:
@@ -233,9 +205,9 @@ def restore(tables: dict[str, list[dict[str, Any]]]) -> None:
     """
     Practice.delete().execute()
     insert_tables({"settings": tables.get("settings") or []})
-    with _unjournaled() as change_id:
+    with unrecorded() as change_id:
         insert_tables({k: rows for k, rows in tables.items() if k != "settings"})
-    _journal_inverse(change_id, _WIPE)
+    record_bulk(change_id, _WIPE)
 
 
 _UPSERT = {Setting: ("INSERT", ' ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"'),

@@ -1,9 +1,11 @@
 """SQL triggers that keep the change journal and the contact search index in step with every write.
 
-The journal follows SQLite's classic undo recipe: while a change is open (``journal_cursor``
-holds its id) every insert, update and delete on a journaled table records the SQL statement
-that reverts it. Undo runs those statements newest first. Triggers are generated from the live
-table definitions, so they are re-installed after every migration.
+While a change is open (``journal_cursor`` holds its id) every insert, update and delete on a
+journaled table records a row of data in ``change_row``: the operation, the table, the row's id
+and, for an update or a delete, the old row as JSON (``json_object``). Undo replays those rows
+through Peewee (:mod:`netrhythm.storage.replay`), not SQL text, so the journal is the same on
+any database. Triggers are generated from the live table definitions, so they are re-installed
+after every migration. This module is the SQLite side of the journal and of the search index.
 
 The search index ``contact_search`` (FTS5, rowid = contact id) holds, per contact, the name,
 company/role/email, tags, notes/how-met, and its history: the day connected ("connected
@@ -61,20 +63,16 @@ def _columns(db: Any, table: str) -> list[str]:
 
 
 def _journal_triggers(table: str, columns: list[str]) -> list[str]:
-    record = "INSERT INTO change_op (change_id, statement) SELECT change_id, {sql} " \
-             "FROM journal_cursor WHERE id = 1;"
-    sets = " || ', ' || ".join(f"'\"{c}\" = ' || quote(OLD.\"{c}\")" for c in columns)
-    names = ", ".join(f'"{c}"' for c in columns)
-    values = " || ', ' || ".join(f'quote(OLD."{c}")' for c in columns)
-    on_insert = f"'DELETE FROM \"{table}\" WHERE rowid = ' || NEW.rowid"
-    on_update = f"'UPDATE \"{table}\" SET ' || {sets} || ' WHERE rowid = ' || OLD.rowid"
-    on_delete = (f"'INSERT INTO \"{table}\" (rowid, {names}) "
-                 f"VALUES (' || OLD.rowid || ', ' || {values} || ')'")
+    record = ("INSERT INTO change_row (change_id, op, tbl, row_id, old) SELECT change_id, "
+              "'{op}', '{table}', {key}, {old} FROM journal_cursor WHERE id = 1;")
+    row = "json_object(" + ", ".join(f"'{c}', OLD.\"{c}\"" for c in columns) + ")"
     out = []
-    for kind, sql in (("insert", on_insert), ("update", on_update), ("delete", on_delete)):
+    for kind, key, old in (("insert", "NEW.id", "NULL"), ("update", "OLD.id", row),
+                           ("delete", "OLD.id", row)):
+        sql = record.format(op=kind, table=table, key=key, old=old)
         out.append(
             f'CREATE TRIGGER "journal_{table}_{kind}" AFTER {kind.upper()} ON "{table}" '
-            f"WHEN {_OPEN} BEGIN {record.format(sql=sql)} END"
+            f"WHEN {_OPEN} BEGIN {sql} END"
         )
     return out
 
@@ -111,3 +109,15 @@ def rebuild_search(db: Any) -> None:
     """Rebuild the whole contact search index (after a bulk load with search sync off)."""
     db.execute_sql("DELETE FROM contact_search")
     db.execute_sql(_INDEX.format(ids="SELECT id FROM contact"))
+
+
+def unindex(db: Any, table: str, first: int | None, last: int | None) -> None:
+    """Drop contacts ``first``..``last`` (None: all) from the search index, after a bulk delete
+    made with the index paused; nothing for other tables."""
+    if table != "contact":
+        return
+    if first is None:
+        db.execute_sql("DELETE FROM contact_search")
+    else:
+        db.execute_sql("DELETE FROM contact_search WHERE rowid BETWEEN ? AND ?",
+                       (first, last))

@@ -19,7 +19,7 @@ from netrhythm.services.context import open_context
 
 V2 = Path(__file__).parent.parent / "data" / "schema" / "v2.db"
 UPGRADE = date(2026, 11, 23)
-CHILDREN = ("action_contact", "contact_tag", "follow_up", "action", "change_op")
+CHILDREN = ("action_contact", "contact_tag", "follow_up", "action", "change")
 
 
 def counts(db: Path) -> dict[str, int]:

@@ -23,6 +23,13 @@ FIXTURES = sorted((Path(__file__).parent.parent / "data" / "schema").glob("v*.db
 OLDER = [p for p in FIXTURES if int(p.stem[1:]) < storage_db.LATEST_VERSION]
 # every table but the migration history (which records when each migration ran)
 SKIP = ("schema_migration", "sqlite_%", "contact_search_%")
+# Tables a migration converted into another (the undo journal of SQL text, schema 6), and
+# columns an old version could not know (the machine that made a change: "" before schema 6).
+CONVERTED = {"change_op": "change_row"}
+UNKNOWN = {("change", "machine"): ""}
+# Rows kept as they were when written (the journal's old rows have the columns of their
+# time): only the version right before the one that added them says what they must be.
+HISTORICAL = ("change_row",)
 
 
 def _query(path: Path, sql: str) -> list[tuple[object, ...]]:
@@ -82,6 +89,9 @@ def test_old_database_migrates_with_every_row_intact(fixture: Path, tmp_path: Pa
     path = _migrate(fixture, tmp_path)
     after = _rows(path)
     for table, rows in before.items():
+        if table in CONVERTED:  # the rows live on, converted (checked by the next test)
+            assert table not in after and len(after[CONVERTED[table]]) >= len(rows) > 0
+            continue
         # a migration may add columns: every old column keeps its value in every row
         old_columns = {c for row in rows for c, _ in row}
         kept = {tuple(pair for pair in row if pair[0] in old_columns) for row in after[table]}
@@ -128,6 +138,12 @@ def test_migrated_database_is_what_the_newer_version_writes(fixture: Path,
     for step in FIXTURES[FIXTURES.index(fixture):-1]:
         following = FIXTURES[FIXTURES.index(step) + 1]
         for table, columns in _added(step, following).items():
+            if table in HISTORICAL and step != fixture:
+                continue
+            unknown = {c: v for (t, c), v in UNKNOWN.items() if t == table}
+            assert {dict(row)[c] for row in migrated[table] for c in unknown} <= \
+                set(unknown.values())
+            columns = tuple(c for c in columns if c not in unknown)
             assert _project(migrated[table], columns) == \
                 _project(expected[table], columns), (following.name, table)
             checked += len(expected[table])
