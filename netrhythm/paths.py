@@ -1,12 +1,56 @@
-"""Where netrhythm keeps its files: platformdirs defaults, overridden by NETRHYTHM_DB or --db."""
+"""Where the data lives: a SQLite file (the default, in the user data folder) or a database
+server's URL, from ``--db``, else ``NETRHYTHM_DB``, else the default file.
+
+A :class:`Location` is that one value. Everything that only makes sense for a file (0600
+permissions, backups copied beside it, write-ahead logging, ``data_version``) is reached
+through ``location.path`` in storage; a URL is only ever shown without its password.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "netrhythm"
 DB_ENV = "NETRHYTHM_DB"
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+class Location(NamedTuple):
+    """A SQLite file (``path``) or a database server (``url``, exactly as given)."""
+
+    path: Path | None
+    url: str | None = None
+
+    @classmethod
+    def of(cls, value: Location | Path | str) -> Location:
+        """``value`` as a location: a location, a file path, or a URL (``scheme://…``)."""
+        if isinstance(value, Location):
+            return value
+        if isinstance(value, str) and _URL.match(value.strip()):
+            return cls(None, value.strip())
+        return cls(Path(value).expanduser().resolve())
+
+    @property
+    def file(self) -> Path:
+        """The SQLite file (``ValueError`` for a server: only file features ask for it)."""
+        if self.path is None:
+            raise ValueError(f"{self} is not a file")
+        return self.path
+
+    @property
+    def backups(self) -> Path:
+        """The folder of the daily backups: beside a file, named after it; for a server, in
+        the user data folder."""
+        if self.path is not None:
+            return backups_dir(self.path)
+        return default_db_path().parent / "server-backups"
+
+    def __str__(self) -> str:
+        """For people and for scheduler entries: the path, or the URL without its password."""
+        return str(self.path) if self.path is not None else redact_url(self.url or "")
 
 
 def default_db_path() -> Path:
@@ -16,14 +60,27 @@ def default_db_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "netrhythm.db"
 
 
-def resolve_db_path(cli_value: str | None) -> Path:
-    """The database in use: ``--db`` first, then ``$NETRHYTHM_DB``, then the default."""
+def resolve_location(cli_value: str | None) -> Location:
+    """The data in use: ``--db`` first, then ``$NETRHYTHM_DB``, then the default file."""
     raw = cli_value or os.environ.get(DB_ENV) or ""
     if raw.strip():
-        return Path(raw).expanduser().resolve()
-    return default_db_path()
+        return Location.of(raw)
+    return Location(default_db_path())
 
 
 def backups_dir(db_path: Path) -> Path:
     """The folder of the daily backups of ``db_path``: beside it, named after it."""
     return db_path.parent / f"{db_path.name}-backups"
+
+
+def redact_url(url: str) -> str:
+    """``url`` without a password (in the user part or as a ``password=`` parameter)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    user_info, at, host = parts.netloc.rpartition("@")
+    user = user_info.split(":", 1)[0]
+    netloc = (f"{user}@{host}" if user else host) if at else parts.netloc
+    query = "&".join(item for item in parts.query.split("&")
+                     if item and item.split("=", 1)[0].lower() != "password")
+    return urlunsplit(parts._replace(netloc=netloc, query=query))

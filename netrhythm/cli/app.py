@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from argparse import Namespace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from netrhythm.paths import Location
     from netrhythm.services.context import Context
     from netrhythm.ui.app import NetrhythmApp
 
@@ -19,11 +19,11 @@ def make_app(ctx: Context, *, nudges: bool = True) -> NetrhythmApp:
     return build_app(ctx, nudge_seconds=NUDGE_SECONDS if nudges else None)
 
 
-def run_app(args: Namespace, db_path: Path) -> int:
+def run_app(args: Namespace, location: Location) -> int:
     """``netrhythm`` with no command: the app on the database in use."""
     from netrhythm.services.context import open_context
 
-    ctx = open_context(db_path)
+    ctx = open_context(location)
     try:
         return int(make_app(ctx).run() or 0)
     finally:

@@ -11,8 +11,9 @@ import gc
 from argparse import Namespace
 from collections.abc import Callable
 from importlib import import_module
-from pathlib import Path
 from typing import Any
+
+from netrhythm.paths import Location
 
 
 def handler(name: str) -> Callable[..., Any]:
@@ -31,14 +32,14 @@ def collect_from_now() -> None:
     gc.enable()
 
 
-def dispatch(args: Namespace, db_path: Path) -> int:
+def dispatch(args: Namespace, location: Location) -> int:
     run = handler(args.handler)
     if not args.opens_database:
         collect_from_now()
-        return int(run(args, db_path))
+        return int(run(args, location))
     from netrhythm.services.context import open_context
 
-    ctx = open_context(db_path)
+    ctx = open_context(location)
     collect_from_now()
     try:
         return int(run(ctx, args))

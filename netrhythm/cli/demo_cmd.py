@@ -10,6 +10,8 @@ from __future__ import annotations
 from argparse import Namespace
 from pathlib import Path
 
+from netrhythm.paths import Location
+
 
 def default_demo_path() -> Path:
     from platformdirs import user_data_dir
@@ -33,8 +35,8 @@ def _remove(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def run(args: Namespace, db_path: Path) -> int:
-    """``db_path`` (your database) is left alone: the demo has its own, ``--db`` after
+def run(args: Namespace, location: Location) -> int:
+    """``location`` (your database) is left alone: the demo has its own, ``--db`` after
     ``demo``."""
     from netrhythm.services.context import open_context
     from netrhythm.services.demo.create import create_demo

@@ -15,6 +15,7 @@ from pathlib import Path
 from netrhythm.cli.output import OutputError
 from netrhythm.domain.errors import InputError
 from netrhythm.files.space import disk_full_cause, disk_full_message, folder_of
+from netrhythm.paths import Location
 
 EXIT_FAILURE, EXIT_USAGE = 1, 2
 
@@ -30,7 +31,7 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def explain(exc: BaseException, db_path: Path) -> tuple[str, int] | None:
+def explain(exc: BaseException, location: Location) -> tuple[str, int] | None:
     """The message (without the ``netrhythm:`` prefix) and exit code for ``exc``, or None
     when it is an internal error."""
     if isinstance(exc, InputError):
@@ -39,13 +40,14 @@ def explain(exc: BaseException, db_path: Path) -> tuple[str, int] | None:
         return _output(exc), EXIT_FAILURE
     full = disk_full_cause(exc)
     if full is not None:
-        return disk_full_message(folder_of(full, db_path.parent)), EXIT_FAILURE
+        near = location.path.parent if location.path else Path.cwd()
+        return disk_full_message(folder_of(full, near)), EXIT_FAILURE
     from netrhythm.storage.errors import DatabaseFileError
 
     if isinstance(exc, DatabaseFileError):
         return _one_line(str(exc)), EXIT_FAILURE
     if _database_error(exc):
-        return _database(exc, db_path), EXIT_FAILURE
+        return _database(exc, location), EXIT_FAILURE
     if isinstance(exc, OSError) and exc.strerror:
         where = f"{exc.filename}: " if exc.filename else ""
         return f"{where}{exc.strerror}", EXIT_FAILURE
@@ -61,13 +63,13 @@ def _output(exc: OutputError) -> str:
     return f"cannot write the output to {exc.target}: {exc.strerror}"
 
 
-def _database(exc: BaseException, db_path: Path) -> str:
+def _database(exc: BaseException, location: Location) -> str:
     from netrhythm.storage.db import corrupt, is_corruption
 
-    if is_corruption(exc):
-        return _one_line(str(corrupt(db_path, exc)))
+    if location.path is not None and is_corruption(exc):
+        return _one_line(str(corrupt(location.path, exc)))
     text = _one_line(str(exc))
     if "locked" in text or "busy" in text:
-        return (f"{db_path} is busy: another netrhythm (or another program) held it for "
+        return (f"{location} is busy: another netrhythm (or another program) held it for "
                 "10 seconds; nothing was changed, try again")
-    return f"database error on {db_path}: {text}"
+    return f"database error on {location}: {text}"

@@ -51,29 +51,29 @@ def _main(argv: list[str]) -> int:
 
 def _run(args: Namespace) -> int:
     from netrhythm.cli import commands
-    from netrhythm.paths import backups_dir, resolve_db_path
+    from netrhythm.paths import resolve_location
 
-    db_path = resolve_db_path(args.db)
+    location = resolve_location(args.db)
     if args.version:
         from netrhythm.cli.parser import version_text
 
-        print(version_text(str(db_path), str(backups_dir(db_path))))
+        print(version_text(str(location), str(location.backups)))
         return EXIT_OK
-    return commands.dispatch(args, db_path)
+    return commands.dispatch(args, location)
 
 
 def _fail(exc: Exception, args: object) -> int:
     """One line on standard error and the exit code (:mod:`netrhythm.cli.errors` decides)."""
     from netrhythm.cli.errors import explain
-    from netrhythm.paths import resolve_db_path
+    from netrhythm.paths import Location, resolve_location
 
     try:
-        db_path = resolve_db_path(getattr(args, "db", None))
+        location = resolve_location(getattr(args, "db", None))
     except (OSError, ValueError, RuntimeError):
         from pathlib import Path
 
-        db_path = Path(str(getattr(args, "db", None) or "netrhythm.db"))
-    explained = explain(exc, db_path)
+        location = Location(Path(str(getattr(args, "db", None) or "netrhythm.db")))
+    explained = explain(exc, location)
     if explained is not None:
         _err(explained[0])
         return explained[1]

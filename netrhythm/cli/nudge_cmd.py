@@ -9,15 +9,14 @@ ordinary run.
 
 from __future__ import annotations
 
-import os
 import time
 from argparse import Namespace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netrhythm.services.context import Context
 
 if TYPE_CHECKING:
+    from netrhythm.paths import Location
     from netrhythm.services.nudges.check import Outcome
 
 
@@ -68,19 +67,17 @@ def once(ctx: Context, dry_run: bool, quiet: bool = False) -> int:
     return 0
 
 
-def run(args: Namespace, db_path: Path) -> int:
+def run(args: Namespace, location: Location) -> int:
     """Print a scheduler entry (the database is not opened), or check once or every few
     minutes."""
     if args.print_schedule:
-        from netrhythm.paths import DB_ENV
-        from netrhythm.services.nudges.schedule import database_argument, schedule
+        from netrhythm.services.nudges.schedule import schedule
 
-        db = database_argument(args.db or os.environ.get(DB_ENV), db_path)
-        print(schedule(args.print_schedule, db), end="")
+        print(schedule(args.print_schedule, str(location)), end="")
         return 0
     from netrhythm.services.context import open_context
 
-    ctx = open_context(db_path)
+    ctx = open_context(location)
     try:
         if args.watch is None:
             return once(ctx, args.dry_run, args.quiet)

@@ -4,7 +4,8 @@ One argparse parser with a subparser per command. Each command names the functio
 it, ``"module:function"``, with ``_command(..., handler=...)``; :mod:`netrhythm.cli.commands`
 imports that module only when the command runs, so a quick command never loads the code of
 the others. A handler is called as ``function(ctx, args)`` with the database open, or, for
-a command made with ``opens_database=False``, as ``function(args, db_path)``.
+a command made with ``opens_database=False``, as ``function(args, location)`` (where the data
+lives, a :class:`netrhythm.paths.Location`).
 
 Given the command line, ``build_parser`` builds the subparser of the command it names only
 (every one for help, no command or an unknown one): argparse looks up its translations for

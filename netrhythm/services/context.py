@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from netrhythm.domain.clock import Clock, SystemClock
 from netrhythm.domain.weeks import week_index
+from netrhythm.paths import Location
 from netrhythm.storage import db
 from netrhythm.storage import settings as store
 
@@ -17,10 +18,15 @@ DEFAULT_FOLLOW_UP_AFTER_EVENT = 3
 
 
 class Context(NamedTuple):
-    """What services need: where the database is and what time it is."""
+    """What services need: where the data lives and what time it is."""
 
-    db_path: Path
+    location: Location
     clock: Clock
+
+    @property
+    def db_path(self) -> Path:
+        """The SQLite file (for what only a file has; ``ValueError`` for a server)."""
+        return self.location.file
 
     def now(self) -> datetime:
         return self.clock.now()
@@ -75,8 +81,9 @@ def clock_from_env() -> Clock:
     return FixedClock(moment.replace(tzinfo=None))
 
 
-def open_context(db_path: Path, clock: Clock | None = None) -> Context:
+def open_context(where: Location | Path, clock: Clock | None = None) -> Context:
     """Open (create, migrate, back up as needed) the database and return a context for it."""
     clock = clock or clock_from_env()
-    db.open_database(db_path, clock.now().date())
-    return Context(db_path=db_path, clock=clock)
+    location = Location.of(where)
+    db.open_database(location, clock.now().date())
+    return Context(location=location, clock=clock)

@@ -1,5 +1,8 @@
 """Opening the database: file checks, pragmas, creation, migrations and the daily backup.
 
+The data lives where a :class:`~netrhythm.paths.Location` says; everything here that is about
+a file (the checks, write-ahead logging, the copies, ``data_version``) is about a SQLite file.
+A server's URL is refused with one line until a server backend exists.
 A file that is not a regular file, empty, not SQLite, another application's SQLite file,
 corrupt, or written by a newer netrhythm is reported (:mod:`netrhythm.storage.file_checks`)
 and never modified. When today's backup cannot be written (a full disk, a read-only folder),
@@ -15,8 +18,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from netrhythm.domain.errors import InputError
 from netrhythm.files.atomic import publish_new, staged, sync_file
 from netrhythm.files.space import disk_full_cause, disk_full_message
+from netrhythm.paths import Location
 from netrhythm.storage.backups import copy_database, daily_backup
 from netrhythm.storage.errors import CorruptDatabaseError, DatabaseFileError
 from netrhythm.storage.file_checks import (
@@ -41,8 +46,19 @@ _MIGRATIONS = Path(__file__).with_name("migrations")
 log = logging.getLogger("netrhythm")
 
 
-def open_database(path: Path, today: date) -> None:
-    """Open (creating or migrating as needed) the netrhythm database at ``path``."""
+def sqlite_file(where: Location | Path) -> Path:
+    """The SQLite file of ``where``; an ``InputError`` on ``--db`` for anything else."""
+    location = Location.of(where)
+    if location.path is None:
+        raise InputError("--db", f"{location} is a database server's address; this netrhythm "
+                                 "keeps its data in a SQLite file: give --db a file path "
+                                 "(or unset NETRHYTHM_DB)")
+    return location.path
+
+
+def open_database(where: Location | Path, today: date) -> None:
+    """Open (creating or migrating as needed) the netrhythm database ``where`` says."""
+    path = sqlite_file(where)
     if not check_file(path):
         _create(path, today)
     database.init(str(path), pragmas=PRAGMAS, timeout=10)
@@ -96,9 +112,12 @@ def close_database() -> None:
     database.close()
 
 
-def peek_setting(path: Path, key: str) -> Any:
-    """A setting of the netrhythm database at ``path``, read without opening it for use (and
-    without writing); None when the file is not one, cannot be read, or lacks the setting."""
+def peek_setting(where: Location | Path, key: str) -> Any:
+    """A setting of the netrhythm database ``where`` says, read without opening it for use (and
+    without writing); None when it is not one, cannot be read, or lacks the setting."""
+    path = Location.of(where).path
+    if path is None:
+        return None
     try:
         check_file(path)
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)

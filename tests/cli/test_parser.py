@@ -41,7 +41,7 @@ def test_each_command_names_a_handler_that_takes_its_arguments(path: tuple[str, 
     name = parser.get_default("handler")
     assert name and name.startswith("netrhythm.cli."), path
     run = handler(name)
-    expected = ["ctx", "args"] if parser.get_default("opens_database") else ["args", "db_path"]
+    expected = ["ctx", "args"] if parser.get_default("opens_database") else ["args", "location"]
     assert list(inspect.signature(run).parameters) == expected, name
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from netrhythm.domain.errors import InputError
+from netrhythm.paths import Location
 from netrhythm.services.nudges import schedule
 from tests.helpers import SCRIPT, run_cli
 
@@ -215,11 +216,12 @@ def test_a_database_url_is_printed_without_its_password(tmp_path: Path, kind: st
 
 
 def test_url_password_stripping() -> None:
-    strip = schedule.database_argument
-    unused = Path("/unused")
-    assert strip("postgresql://u:p@h/db", unused) == "postgresql://u@h/db"
-    assert strip("postgresql://:p@h/db", unused) == "postgresql://h/db"
-    assert strip("postgresql://h/db?password=p", unused) == "postgresql://h/db"
-    assert strip("postgresql://u@h/db", unused) == "postgresql://u@h/db"
-    assert strip("/plain/path.db", Path("/resolved.db")) == "/resolved.db"
-    assert strip(None, Path("/resolved.db")) == "/resolved.db"
+    def strip(value: str) -> str:
+        return str(Location.of(value))
+
+    assert strip("postgresql://u:p@h/db") == "postgresql://u@h/db"
+    assert strip("postgresql://:p@h/db") == "postgresql://h/db"
+    assert strip("postgresql://h/db?password=p") == "postgresql://h/db"
+    assert strip("postgresql://u@h/db") == "postgresql://u@h/db"
+    assert strip("/plain/path.db") == "/plain/path.db"
+    assert strip("~/x/../n.db") == str(Path.home() / "n.db")

@@ -33,7 +33,7 @@ TODAY = date(2026, 11, 23)
 
 
 def at(ctx: Context, day: date) -> Context:
-    return Context(ctx.db_path, FixedClock(datetime.combine(day, datetime.min.time())))
+    return Context(ctx.location, FixedClock(datetime.combine(day, datetime.min.time())))
 
 
 def plain_gone_cold(ctx: Context) -> list[tuple[int, str, date | None, int | None, int]]:

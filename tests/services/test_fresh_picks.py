@@ -27,7 +27,7 @@ OLD_CONNECTIONS = (
 
 
 def on(ctx: Context, when: str) -> Context:
-    return Context(ctx.db_path, FixedClock(datetime.fromisoformat(when)))
+    return Context(ctx.location, FixedClock(datetime.fromisoformat(when)))
 
 
 def people(ctx: Context, tmp_path: Path) -> None:

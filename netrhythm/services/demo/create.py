@@ -16,6 +16,7 @@ from pathlib import Path
 
 from netrhythm.domain.streaks import PracticeRule, period_bounds
 from netrhythm.domain.weeks import week_first_day, week_last_day
+from netrhythm.paths import Location
 from netrhythm.services.context import Context
 from netrhythm.services.demo import words
 from netrhythm.services.demo.people import Person, make_people
@@ -44,11 +45,11 @@ THIS_WEEK = {"reach-out": 2, "give-value": 1, "follow-up": 2, "attend-event": 0}
 DEMO_MARKER = "demo"  # a setting: this database holds demo data and the next demo may replace it
 
 
-def is_demo_database(path: Path) -> bool:
-    """Whether the file at ``path`` is a database that ``create_demo`` filled."""
+def is_demo_database(where: Location | Path) -> bool:
+    """Whether the database ``where`` says is one that ``create_demo`` filled."""
     from netrhythm.storage.db import peek_setting
 
-    return peek_setting(path, DEMO_MARKER) is not None
+    return peek_setting(where, DEMO_MARKER) is not None
 
 
 @dataclass(frozen=True)

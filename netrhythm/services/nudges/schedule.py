@@ -16,7 +16,7 @@ ordinary run). Every word is escaped for the program that reads it:
 
 A path that no entry can carry safely (a line break or another control character, or text that
 is not valid UTF-8) is refused with an ``InputError`` naming ``--db`` (exit 2). A database URL
-(a future ``postgresql://``) is printed without its password.
+(a future ``postgresql://``) is printed without its password (``str(location)``).
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ from netrhythm.domain.errors import InputError
 
 INTERVAL_MINUTES = 15
 LABEL = "org.netrhythm.nudge"
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 _PLAIN = re.compile(r"[A-Za-z0-9/._+:@=,-]+")
 
 
@@ -47,22 +46,6 @@ def executable() -> list[str]:
     if found:
         return [str(Path(found).resolve())]
     return [str(Path(sys.executable).resolve()), "-m", "netrhythm"]
-
-
-def database_argument(raw: str | None, resolved: Path) -> str:
-    """The ``--db`` an entry names: ``resolved``, or ``raw`` when it is a URL (no password)."""
-    value = (raw or "").strip()
-    if not _URL.match(value):
-        return str(resolved)
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(value)
-    user_info, at, host = parts.netloc.rpartition("@")
-    user = user_info.split(":", 1)[0]
-    netloc = (f"{user}@{host}" if user else host) if at else parts.netloc
-    query = "&".join(item for item in parts.query.split("&")
-                     if item and item.split("=", 1)[0].lower() != "password")
-    return urlunsplit(parts._replace(netloc=netloc, query=query))
 
 
 def _check(value: str, field: str, what: str, fix: str) -> str:

@@ -12,14 +12,14 @@ from textual.content import Content
 from textual.events import Resize
 from textual.widgets import Label
 
-from netrhythm.paths import backups_dir
 from netrhythm.ui.appref import ctx_of
 
 LABEL_WIDTH = 18
 
 
-def short_path(path: Path, width: int) -> str:
-    """``path`` with the home folder as ``~``, cut at the start to ``width`` characters."""
+def short_path(path: Path | str, width: int) -> str:
+    """``path`` (or a shown URL) with the home folder as ``~``, cut at the start to ``width``
+    characters."""
     text = str(path)
     home = str(Path.home())
     if home not in ("", "/") and text.startswith(home + "/"):
@@ -48,7 +48,7 @@ class DataBox(Vertical):
         self._fill(self.content_size.width)
 
     def _fill(self, width: int) -> None:
-        db_path = ctx_of(self).db_path
+        location = ctx_of(self).location
         room = max(width - LABEL_WIDTH, 12)
-        for key, path in (("db", db_path), ("backups", backups_dir(db_path))):
+        for key, path in (("db", str(location)), ("backups", location.backups)):
             self.query_one(f"#data-{key}", Label).update(Content(short_path(path, room)))
