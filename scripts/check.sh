@@ -22,7 +22,7 @@ if [ "$have" != "$want" ]; then
   exit 2
 fi
 "$VENV/bin/python" -m pip install --quiet --upgrade pip
-"$VENV/bin/python" -m pip install --quiet -e '.[test]'
+"$VENV/bin/python" -m pip install --quiet -e '.[test,postgres]'
 echo "== Python $have in $VENV"
 echo "== ruff"
 "$VENV/bin/ruff" check .

@@ -1,12 +1,14 @@
 #!/bin/sh
 # Install the Debian/Ubuntu packages the tests need: a private D-Bus session bus (dbus, dbus-x11),
 # notify-send for the fallback route (libnotify-bin), a virtual display (xvfb), a real
-# notification server (dunst), tmux, and systemd-analyze (systemd) to verify the printed unit. Idempotent: already-installed packages are left alone. Uses sudo only when not
-# root. Without apt-get (not Debian-like) it prints a note and exits 0: the tests that need these
+# notification server (dunst), tmux, systemd-analyze (systemd) to verify the printed unit, and
+# PostgreSQL 15 with its contrib extensions (postgresql, postgresql-contrib) for the tests'
+# throwaway server. Idempotent: already-installed packages are left alone. Uses sudo only when
+# not root. Without apt-get (not Debian-like) it prints a note and exits 0: the tests that need these
 # programs skip themselves, saying what to install.
 set -eu
 
-PACKAGES="dbus dbus-x11 libnotify-bin xvfb dunst tmux systemd"
+PACKAGES="dbus dbus-x11 libnotify-bin xvfb dunst tmux systemd postgresql postgresql-contrib"
 
 if ! command -v apt-get >/dev/null 2>&1; then
     echo "ci-system-deps: apt-get not found; install these yourself if you can: $PACKAGES" >&2
