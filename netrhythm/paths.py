@@ -26,10 +26,13 @@ class Location(NamedTuple):
 
     @classmethod
     def of(cls, value: Location | Path | str) -> Location:
-        """``value`` as a location: a location, a file path, or a URL (``scheme://…``)."""
+        """``value`` as a location: a location, a file path (a ``Path`` as it is), or text
+        as typed: a URL (``scheme://…``) or a path (``~`` expanded, made absolute)."""
         if isinstance(value, Location):
             return value
-        if isinstance(value, str) and _URL.match(value.strip()):
+        if isinstance(value, Path):
+            return cls(value)
+        if _URL.match(value.strip()):
             return cls(None, value.strip())
         return cls(Path(value).expanduser().resolve())
 
