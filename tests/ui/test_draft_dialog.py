@@ -77,3 +77,82 @@ async def test_who_next_draft_edited_copied_and_logged_in_five_keys(
         assert new[0].note == edited
         assert new[0].contacts == (first.name,)
         assert new[0].practice_name == "Reach out"
+
+
+async def test_follow_ups_due_row_drafts_the_follow_up_and_undo_takes_the_log_back(
+        demo_app: NetrhythmApp, demo_ctx: Context) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        week = demo_app.screen
+        assert isinstance(week, WeekScreen) and week.view is not None
+        due = week.view.status.follow_ups_due[0]
+        panel = week.query_one("#follow-ups", Panel)
+        panel.focus()
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        area = draft_area(demo_app)
+        assert practice_of(demo_app) == "follow-up"
+        assert due.contact_name.split()[0] in area.text
+        before = week_actions(demo_ctx, demo_ctx.read_current_week())
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        logged = week_actions(demo_ctx, demo_ctx.read_current_week())
+        assert len(logged) == len(before) + 1 and logged[0].practice_name == "Follow up"
+        said = " ".join(str(n.message) for n in demo_app._notifications)
+        assert "Logged Follow up with" in said and "the draft kept as its note" in said
+        await pilot.press("u")
+        await settle(pilot)
+        assert week_actions(demo_ctx, demo_ctx.read_current_week()) == before
+
+
+async def test_y_on_contacts_then_escape_changes_nothing(app: NetrhythmApp,
+                                                         ctx: Context) -> None:
+    add_contact(ctx, ContactForm(name="Maria Chen", how_met="PyCon 2024"))
+    version = ctx.read_data_version()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        area = draft_area(app)
+        assert area.text.startswith("Hi Maria,")
+        assert practice_of(app) == "reach-out"
+        await pilot.press(*"Extra words")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, DraftDialog)
+        assert week_actions(ctx, ctx.read_current_week()) == []
+        assert app.clipboard == ""
+    assert ctx.read_data_version() == version
+
+
+async def test_y_on_a_contact_page_switches_practice_and_logs_it(app: NetrhythmApp,
+                                                                 ctx: Context) -> None:
+    add_contact(ctx, ContactForm(name="Maria Chen", how_met="LinkedIn", tags="rust"))
+    add_contact(ctx, ContactForm(name="Ana Lima", tags="rust"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactDetailScreen)
+        name = app.screen.detail.contact.name if app.screen.detail else ""
+        await pilot.press("y")
+        await settle(pilot)
+        area = draft_area(app)
+        reach_out = area.text
+        assert reach_out.startswith(f"Hi {name.split()[0]},")
+        select = app.screen.query_one("#draft-practice", Select)
+        select.focus()
+        await pilot.press("enter", "down", "enter")  # the next practice: Give value
+        await settle(pilot)
+        assert practice_of(app) == "give-value"
+        give = area.text
+        assert give != reach_out and give.startswith(f"Hi {name.split()[0]},")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactDetailScreen)
+        [action] = week_actions(ctx, ctx.read_current_week())
+        assert action.practice_name == "Give value" and action.note == give
+        assert action.contacts == (name,)
