@@ -64,6 +64,8 @@ class DraftDialog(ModalScreen[str | None]):
             yield Label(OSC52, id="draft-osc52")
 
     def on_mount(self) -> None:
+        area = self.query_one("#draft-text", TextArea)
+        area.cursor_blink = bool(getattr(self.app, "cursor_blink", True))  # off: stable pictures
         ctx, contact_id, nudged = ctx_of(self), self.contact_id, self.nudged or None
 
         def load() -> tuple[list[PracticeRec], DraftResult]:

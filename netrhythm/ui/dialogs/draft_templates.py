@@ -64,6 +64,9 @@ class TemplatesDialog(FormDialog[str | None]):
                         classes="dialog-keys")
 
     def on_mount(self) -> None:
+        self.query_one("#template", TextArea).cursor_blink = bool(
+            getattr(self.app, "cursor_blink", True))
+
         def load() -> dict[str, tuple[str, bool]]:
             return {kind: draft_settings.template_text(kind) for kind in KINDS}
 
