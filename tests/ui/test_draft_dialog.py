@@ -156,3 +156,14 @@ async def test_y_on_a_contact_page_switches_practice_and_logs_it(app: NetrhythmA
         [action] = week_actions(ctx, ctx.read_current_week())
         assert action.practice_name == "Give value" and action.note == give
         assert action.contacts == (name,)
+
+
+async def test_a_name_that_looks_like_markup_is_shown_as_typed(app: NetrhythmApp,
+                                                               ctx: Context) -> None:
+    add_contact(ctx, ContactForm(name="[b]Bo[/b] Chen"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "y")
+        await settle(pilot)
+        draft_area(app)
+        assert "Draft to [b]Bo[/b] Chen" in screen_text(pilot)

@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Select, TextArea
 
@@ -88,7 +89,8 @@ class DraftDialog(ModalScreen[str | None]):
 
     def _show(self, result: DraftResult) -> None:
         self.result = result
-        self.query_one("#draft-box").border_title = f"Draft to {result.contact}"
+        self.query_one("#draft-box").border_title = Content.assemble(
+            "Draft to ", Content(result.contact))  # a name is never markup
         if result.practice is not None:
             with self.prevent(Select.Changed):
                 self.query_one("#draft-practice", Select).value = result.practice.slug
