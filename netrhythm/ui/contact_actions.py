@@ -1,4 +1,5 @@
-"""Add, edit, archive, delete, log with, draft to, import: the contact actions both contact screens offer.
+"""Add, edit, archive, delete, log with, draft to, import: the contact actions both contact
+screens offer.
 
 A screen mixes this in and implements ``selected()`` -> (id, name, archived) or None. Every
 write goes through the services in a worker, says what it did, and makes the app reload.

@@ -6,8 +6,8 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from textual.widgets import Select, TextArea
 
-from netrhythm.services.context import Context
 from netrhythm.services.contacts.manage import ContactForm, add_contact
+from netrhythm.services.context import Context
 from netrhythm.services.tracking.week_view import week_actions
 from netrhythm.ui.app import NetrhythmApp
 from netrhythm.ui.dialogs.draft import DraftDialog
