@@ -143,8 +143,8 @@ async def test_y_on_a_contact_page_switches_practice_and_logs_it(app: NetrhythmA
         area = draft_area(app)
         reach_out = area.text
         assert reach_out.startswith(f"Hi {name.split()[0]},")
-        select = app.screen.query_one("#draft-practice", Select)
-        select.focus()
+        await pilot.press("tab")
+        assert app.screen.query_one("#draft-practice", Select).has_focus
         await pilot.press("enter", "down", "enter")  # the next practice: Give value
         await settle(pilot)
         assert practice_of(app) == "give-value"

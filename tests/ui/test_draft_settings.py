@@ -84,3 +84,23 @@ async def test_templates_refuse_an_unknown_placeholder_then_save(app: NetrhythmA
         await pilot.press("u")
         await settle(pilot)
         assert draft_settings.template_text("reach-out")[1] is False
+
+
+async def test_ctrl_r_puts_the_default_template_back(app: NetrhythmApp, ctx: Context) -> None:
+    draft_settings.set_template(ctx, "follow-up", "Thanks for {event}. Talk soon.")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await to_drafts(pilot)
+        assert "1 of yours" in screen_text(pilot)
+        await pilot.press("down", "down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TemplatesDialog)
+        await pilot.press("shift+tab", "enter", "up", "enter")  # Kind: Follow up
+        await settle(pilot)
+        area = app.screen.query_one("#template", TextArea)
+        assert area.text == "Thanks for {event}. Talk soon."
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert not isinstance(app.screen, TemplatesDialog)
+        assert draft_settings.template_text("follow-up")[1] is False
+        assert "the defaults" in screen_text(pilot)
