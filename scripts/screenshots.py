@@ -43,6 +43,7 @@ SHOTS = {
     "review": ["v"],
     "events": ["E"],
     "settings": ["comma"],
+    "draft": ["y"],
 }
 
 

@@ -217,6 +217,12 @@ class NetrhythmApp(App[int]):
         prefill = LogPrefill(practice, (contact_id,) if contact_id else (), event)
         self.push_screen(LogDialog(prefill), self._logged)
 
+    def action_draft(self, contact_id: int, nudged: str = "") -> None:
+        """Open the draft dialog for a contact (``nudged``: the practice a screen suggests)."""
+        from netrhythm.ui.dialogs.draft import DraftDialog
+
+        self.push_screen(DraftDialog(contact_id, nudged), self._logged)
+
     def _logged(self, description: str | None) -> None:
         if description:
             self.notify(description, markup=False)  # "Logged …": a title would repeat it

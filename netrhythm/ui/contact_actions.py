@@ -1,4 +1,5 @@
-"""Add, edit, archive, delete, log with, import: the contact actions both contact screens offer.
+"""Add, edit, archive, delete, log with, draft to, import: the contact actions both contact
+screens offer.
 
 A screen mixes this in and implements ``selected()`` -> (id, name, archived) or None. Every
 write goes through the services in a worker, says what it did, and makes the app reload.
@@ -105,6 +106,10 @@ class ContactActions(Screen[None]):
     def action_log_with(self) -> None:
         if chosen := self._need():
             app_of(self).action_log(contact_id=chosen[0])
+
+    def action_draft_with(self) -> None:
+        if chosen := self._need():
+            app_of(self).action_draft(chosen[0])
 
     def action_import_contacts(self) -> None:
         if not import_available():

@@ -21,7 +21,7 @@ from tests.ui.helpers import settle
 
 SIZES = [(80, 24), (160, 48)]
 SCREENS = {"week": (), "log": ("1",), "contacts": ("c",), "review": ("v",), "events": ("E",),
-           "settings": ("comma",)}
+           "settings": ("comma",), "draft": ("y",)}
 
 
 @pytest.fixture

@@ -97,7 +97,7 @@ async def test_the_screens_own_keys_give_way_first_on_a_narrow_key_bar(
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         narrow = screen_text(pilot).splitlines()[-1]
-    assert "1-9 Log r Reach out [ ] Week c Contacts" in wide
+    assert "1-9 Log r Reach out y Draft [ ] Week c Contacts" in wide
     assert narrow.rstrip() == ("1-9 Log r Reach out c Contacts v Review E Events , Settings "
                                "u Undo ? Help q Quit")
 

@@ -32,6 +32,8 @@ KEYS = {
         ("1 – 9", "Log that practice: the form opens prefilled"),
         ("[  ]", "Previous, next week;  t  back to this week"),
         ("r", "Reach out to the highlighted “who next”"),
+        ("y", "Draft a message to the person highlighted in Who next, Follow-ups due or "
+              "Gone cold"),
         ("tab ↑ ↓ enter", "Move in the panels; Enter logs with that person"),
         ("n  i", "New contact, import contacts (as on Contacts)"),
         ("x", "Hide the welcome (Getting started) on a new database"),
@@ -49,9 +51,17 @@ KEYS = {
         ("n  e", "New contact, edit"),
         ("a  d", "Archive (or restore), delete after you confirm"),
         ("l", "Log an action with the contact"),
+        ("y", "Draft a message to the contact (also on a contact's page)"),
         ("A", "Show or hide archived contacts"),
         ("i", "Import contacts: vCard, LinkedIn or Google CSV"),
         ("t", "Tags: how many contacts each holds, its cadence; enter edits it"),
+    ],
+    "Draft": [
+        ("letters", "Edit the draft: it is yours to change"),
+        ("ctrl+c", "Copy it (or the selection); OSC 52, which some terminals ignore"),
+        ("ctrl+s", "Log the practice with them, the text kept as the note;  u  undoes"),
+        ("tab", "Practice: choose another and the draft is written for it"),
+        ("esc", "Cancel: nothing is saved"),
     ],
     "Review": [
         ("[  ]", "Previous, next week;  t  back to last week"),
@@ -73,6 +83,7 @@ KEYS = {
         ("K  J", "Move a practice up or down (also ctrl+↑ ctrl+↓)"),
         ("tab  enter", "Next box; change the highlighted setting"),
         ("space", "Flip a switch or pause a week"),
+        ("Drafts", "Your name (the sign-off), the tone, the templates (enter edits)"),
     ],
 }
 OUTRO = (

@@ -1,7 +1,8 @@
 """One contact: every field, tags, the give/ask balance, follow-ups and the timeline of actions.
 
 Side by side on wide terminals, stacked on narrow ones. ``e`` edit, ``a`` archive or restore,
-``d`` delete (after confirming), ``l`` log an action with them, Escape goes back.
+``d`` delete (after confirming), ``l`` log an action with them,
+``y`` draft a message to them, Escape goes back.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class ContactDetailScreen(ContactActions, DataScreen):
     BINDINGS = [  # in the key bar in this order, as far as there is room
         Binding("escape", "back", "Back", id="contact.back"),
         Binding("l", "log_with", "Log with", id="contact.log"),
+        Binding("y", "draft_with", "Draft", id="contact.draft"),
         Binding("e", "edit_contact", "Edit", id="contact.edit"),
         Binding("a", "archive_contact", "Archive", id="contact.archive"),
         Binding("d,delete", "delete_contact", "Delete", id="contact.delete"),

@@ -61,6 +61,7 @@ class ContactsScreen(ContactActions, DataScreen):
         Binding("a", "archive_contact", "Archive", id="contacts.archive"),
         Binding("d,delete", "delete_contact", "Delete", id="contacts.delete"),
         Binding("l", "log_with", "Log", id="contacts.log"),
+        Binding("y", "draft_with", "Draft", id="contacts.draft"),
         Binding("A", "toggle_archived", "Archived", show=False, id="contacts.archived"),
         Binding("i", "import_contacts", "Import", show=False, id="contacts.import"),
         Binding("t", "tags", "Tags", show=False, id="contacts.tags"),

@@ -1,4 +1,5 @@
-"""The Settings screen: practices at the top; general settings, paused weeks and nudges below.
+"""The Settings screen: practices at the top; general settings, paused weeks, nudges and
+drafts (your name, the tone, the templates) below.
 
 The practices table takes n, e (or Enter), a, d, K/J; the boxes below take Up/Down and Enter,
 which edits the value in place (a Select or an Input; Space flips a switch or a paused week).
@@ -15,10 +16,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 
+from netrhythm.domain.draft_templates import KINDS
 from netrhythm.domain.errors import InputError
 from netrhythm.domain.weeks import week_name
 from netrhythm.services import settings
 from netrhythm.services.context import Context
+from netrhythm.services.drafts.templates import template_text
 from netrhythm.services.practices import PracticeLine, practice_lines
 from netrhythm.services.tracking.pause import PauseLine, parse_pause_week, pause_lines, set_paused
 from netrhythm.services.tracking.week_start import WeekStartChange, change_text, week_start_change
@@ -31,9 +34,12 @@ from netrhythm.ui.widgets.settings_list import SettingsList
 from netrhythm.ui.widgets.settings_practice_actions import PracticeActions
 from netrhythm.ui.widgets.settings_practices import PracticeTable
 from netrhythm.ui.widgets.settings_spec import (
+    DRAFTS,
     GENERAL,
     NUDGES,
     PAUSE_ADD,
+    TEMPLATES,
+    draft_rows,
     general_rows,
     label_of,
     nudge_rows,
@@ -47,14 +53,16 @@ class SettingsData:
     practices: list[PracticeLine]
     values: dict[str, str]
     weeks: list[PauseLine]
+    own_templates: int  # kinds of draft with the user's own template
 
 
 def settings_data(ctx: Context) -> SettingsData:
-    return SettingsData(practice_lines(), settings.current(ctx), pause_lines(ctx))
+    return SettingsData(practice_lines(), settings.current(ctx), pause_lines(ctx),
+                        sum(template_text(kind)[1] for kind in KINDS))
 
 
 class SettingsScreen(PracticeActions, DataScreen):
-    """Practices, week start, paused weeks, nudges and theme."""
+    """Practices, week start, paused weeks, nudges, theme and drafts."""
 
     CSS_PATH = sheet("settings")
 
@@ -77,6 +85,7 @@ class SettingsScreen(PracticeActions, DataScreen):
                 yield DataBox(id="data")
             with Vertical(id="settings-right"):
                 yield SettingsList("Nudges", id="nudges")
+                yield SettingsList("Drafts", id="drafts")
         yield AppFooter()
 
     def on_mount(self) -> None:
@@ -94,6 +103,8 @@ class SettingsScreen(PracticeActions, DataScreen):
         self.query_one("#general", SettingsList).set_rows(general_rows(data.values, themes))
         self.query_one("#paused", SettingsList).set_rows(pause_rows(data.weeks))
         self.query_one("#nudges", SettingsList).set_rows(nudge_rows(data.values))
+        self.query_one("#drafts", SettingsList).set_rows(draft_rows(data.values,
+                                                                    data.own_templates))
         self.napp.theme_memory.sync(data.values.get("theme", ""))
         self.refresh_bindings()
         if self.pending_edit is not None:
@@ -109,6 +120,11 @@ class SettingsScreen(PracticeActions, DataScreen):
             box.finish(key)
             self.notify(f"Theme: {text}. Press u to undo.", markup=False)
             return
+        if key == TEMPLATES:
+            from netrhythm.ui.dialogs.draft_templates import TemplatesDialog
+
+            self.app.push_screen(TemplatesDialog(), self._templates_closed)
+            return
         if key == PAUSE_ADD:
             self._save(box, key, lambda: _pause(ctx, parse_pause_week(ctx, text), True))
             return
@@ -123,7 +139,7 @@ class SettingsScreen(PracticeActions, DataScreen):
 
     def _save_setting(self, box: SettingsList, key: str, text: str) -> None:
         ctx = self.ctx
-        kind = {**GENERAL, **NUDGES}.get(key, ("", "", ""))[1]
+        kind = {**GENERAL, **NUDGES, **DRAFTS}.get(key, ("", "", ""))[1]
 
         def save() -> str:
             settings.set_value(ctx, key, text)
@@ -159,6 +175,11 @@ class SettingsScreen(PracticeActions, DataScreen):
 
         in_thread(self, lambda: week_start_change(ctx, settings.weekday(text, "week-start")),
                   ask, group="settings-save", failed=failed)
+
+    def _templates_closed(self, message: str | None) -> None:
+        if message:
+            self.notify(message, markup=False)
+            self.napp.data_changed()
 
     def _save(self, box: SettingsList, key: str, job: Callable[[], str]) -> None:
         def done(message: str) -> None:

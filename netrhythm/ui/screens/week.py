@@ -1,8 +1,9 @@
 """The Week screen (home): this week's practices, and who and what needs you now.
 
 Keys ``1``-``9`` open the Log form for a practice; ``[`` and ``]`` move a week back and
-forward (never past the current one); ``r`` reaches out to the highlighted "who next". On a new
-database a welcome lists the first steps (:mod:`netrhythm.ui.first_steps`).
+forward (never past the current one); ``r`` reaches out to the highlighted "who next";
+``y`` drafts a message to the person highlighted in Who next, Follow-ups due or Gone cold. On
+a new database a welcome lists the first steps (:mod:`netrhythm.ui.first_steps`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from netrhythm.ui.widgets.week_panels import WeekHeader, fill_panels, make_panel
 WEEKS = Binding.Group("Week")
 WIDE = 140  # columns from which panels have room for whole sentences
 SUGGESTIONS = 8  # "who next" suggestions
+# The panels of people ``y`` drafts to, and the practice each suggests.
+DRAFT_PANELS = {"who-next": "reach-out", "follow-ups": "follow-up", "gone-cold": "reach-out"}
 
 
 def _name_width(practices: list[PracticeProgress]) -> int:
@@ -39,6 +42,7 @@ class WeekScreen(FirstStepActions):
         *[Binding(str(n), f"quick_log({n})", f"Log practice {n}", show=False,
                   id=f"week.log_{n}") for n in range(2, 10)],
         Binding("r", "reach_out", "Reach out", id="week.reach_out"),
+        Binding("y", "draft", "Draft", id="week.draft"),
         Binding("left_square_bracket", "move(-1)", "Previous", key_display="[", group=WEEKS,
                 id="week.previous"),
         Binding("right_square_bracket", "move(1)", "Next", key_display="]", group=WEEKS,
@@ -194,6 +198,21 @@ class WeekScreen(FirstStepActions):
             self.notify("No one to suggest yet: add contacts first (c, then n).", markup=False)
             return
         self.napp.action_log("reach-out", contact_id=payload)
+
+    def action_draft(self) -> None:
+        """A draft to the person highlighted in the focused people panel (else Who next's),
+        on the practice that panel suggests."""
+        focused = self.focused
+        panel = focused if isinstance(focused, Panel) and focused.id in DRAFT_PANELS else \
+            self.query_one("#who-next", Panel)
+        payload = panel.current_payload
+        if payload is None and panel.id == "who-next" and self.view and self.view.who_next:
+            payload = self.view.who_next[0].contact_id
+        if payload is None:
+            self.notify("No one to write to here: add contacts first (c, then n).",
+                        markup=False)
+            return
+        self.napp.action_draft(payload, DRAFT_PANELS[str(panel.id)])
 
     def on_panel_chosen(self, event: Panel.Chosen) -> None:
         panel_id = event.panel.id

@@ -1,7 +1,8 @@
 """What the Settings screen lists: each setting's label, how its value reads, how it is edited.
 
 Keys are those of `netrhythm settings KEY VALUE` (``services.settings``); paused weeks are
-rows keyed ``pause:WEEK`` plus ``pause:add`` for typing any week.
+rows keyed ``pause:WEEK`` plus ``pause:add`` for typing any week; ``templates`` opens the
+draft templates (``netrhythm draft --set-template``).
 """
 
 from __future__ import annotations
@@ -43,16 +44,24 @@ NUDGES = {key: (NUDGE_LABELS[key], kind, hint) for key, (kind, hint) in {
     "nudge.cap": ("number", "more are grouped into one"),
     "nudge.show-minutes": ("minutes", "then expires; withdrawn once done"),
 }.items()}
+DRAFTS = {
+    "my-name": ("Your name", "text", "signs your drafts; empty: no sign-off"),
+    "draft-tone": ("Tone", "tone", "warm, or brief: fewer words"),
+}
+TEMPLATES = "templates"
+TONES = (("warm", "warm"), ("brief", "brief"))
 PLACEHOLDERS = {"days": "days, 1-30", "hour": "an hour, 0-23", "time": "HH:MM",
                 "number": "1-100", "minutes": "minutes, 1-1440",
-                "zone": "Europe/Lisbon, or system"}
+                "zone": "Europe/Lisbon, or system", "text": "your name (empty: none)"}
 
 
 def label_of(key: str) -> str:
     """The name the screen gives a setting (or a paused week row)."""
     if key.startswith("pause:"):
         return "Week"
-    return {**GENERAL, **NUDGES}.get(key, (key, "", ""))[0]
+    if key == TEMPLATES:
+        return "Templates"
+    return {**GENERAL, **NUDGES, **DRAFTS}.get(key, (key, "", ""))[0]
 
 
 def shown(kind: str, value: str) -> Content:
@@ -68,6 +77,8 @@ def shown(kind: str, value: str) -> Content:
         return Content(f"within {plural(int(value), 'day')}")
     if kind == "minutes" and value.isdigit():
         return Content(plural(int(value), "minute"))
+    if kind == "text" and not value:
+        return Content.styled("not set", "$text-muted")
     return Content(value)
 
 
@@ -84,6 +95,8 @@ def _rows(spec: Mapping[str, tuple[str, str, str]], values: Mapping[str, str],
             choices = WEEKDAYS
         elif kind == "switch":
             choices = ON_OFF
+        elif kind == "tone":
+            choices = TONES
         elif kind == "theme":
             choices = tuple((name, name) for name in sorted({*themes, value}))
         flip = ("off" if value == "on" else "on") if kind == "switch" else None
@@ -98,6 +111,15 @@ def general_rows(values: Mapping[str, str], themes: Iterable[str]) -> list[Row]:
 
 def nudge_rows(values: Mapping[str, str]) -> list[Row]:
     return _rows(NUDGES, values)
+
+
+def draft_rows(values: Mapping[str, str], own_templates: int) -> list[Row]:
+    """Your name and the tone, then a row that opens the templates (Enter or Space)."""
+    own = (Content(f"{own_templates} of yours") if own_templates
+           else Content.styled("the defaults", "$text-muted"))
+    return [*_rows(DRAFTS, values),
+            Row(TEMPLATES, "Templates", "", own, "enter edits; also netrhythm draft",
+                flip="edit")]
 
 
 def pause_rows(lines: Sequence[PauseLine]) -> list[Row]:
