@@ -55,7 +55,7 @@ class NameChoices:
         self._folded = [(t.casefold(), f" {lb.casefold()}")
                         for t, lb in zip(self.tokens, labels, strict=True)]
 
-    def choices(self, typed: str, limit: int = 5) -> Choices:
+    def choices(self, typed: str, limit: int = 8) -> Choices:
         """Up to ``limit`` contacts for ``typed`` (one name), then "Create" unless exact."""
         typed = " ".join(typed.split())
         wanted = typed.casefold()

@@ -50,7 +50,8 @@ class WithField(FormField):
     """``With │ names``, a hint, and the choices for the name being typed."""
 
     DEFAULT_CSS = """
-    WithField ChoiceList { margin-left: 14; height: auto; max-height: 6; border: none;
+    WithField .field-note { width: 1fr; }
+    WithField ChoiceList { margin-left: 14; height: auto; max-height: 4; border: none;
                            padding: 0; background: $surface; }
     WithField ChoiceList.-empty { display: none; }
     """
@@ -137,6 +138,8 @@ class WithField(FormField):
         items = self._choices.items
         choices = self.query_one(ChoiceList)
         choices.set_options(Text(c.label, style="bold" if c.new else "") for c in items)
-        choices.set_class(not items or (self._choices.exact and len(items) == 1), "-empty")
+        shown = bool(items) and not (self._choices.exact and len(items) == 1)
+        choices.set_class(not shown, "-empty")
+        self.set_hint("" if shown else HINT)  # the list takes the hint's place
         if items:
             choices.highlighted = 0
