@@ -4,6 +4,8 @@ name; from a contact, ``l`` then Enter saves with the practice ``start_practice`
 
 from __future__ import annotations
 
+from textual.widgets import Select
+
 from netrhythm.services.contacts.manage import ContactForm, add_contact
 from netrhythm.services.context import Context
 from netrhythm.services.tracking.log import LogRequest, log_action
@@ -13,6 +15,7 @@ from netrhythm.ui.app import NetrhythmApp
 from netrhythm.ui.dialogs.log_action import LogDialog
 from netrhythm.ui.screens.contacts import ContactsScreen
 from netrhythm.ui.screens.week import WeekScreen
+from netrhythm.ui.widgets.form_field import FormField
 from tests.ui.helpers import settle
 
 SIZE = (100, 30)
@@ -135,3 +138,37 @@ async def test_from_the_contacts_list_l_enter_logs_with_the_highlighted_contact(
         await settle(pilot)
         assert isinstance(app.screen, ContactsScreen)
         assert logged(ctx) == [("Reach out", ("Ana Ruiz",))]
+
+
+async def test_from_a_contact_page_a_due_follow_up_comes_first(app: NetrhythmApp,
+                                                              ctx: Context) -> None:
+    ids = add_people(ctx)
+    for _ in range(2):
+        log_action(ctx, LogRequest("give-value", ["Ana Ruiz"], date="yesterday"))
+    log_action(ctx, LogRequest("reach-out", ["Ana Ruiz"], date="yesterday", follow_up_days=3))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.action_open_contact(ids["Ana Ruiz"])
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, LogDialog)
+        assert dialog.query_one("#practice", Select).value == "follow-up"
+        assert dialog.focused is dialog.query_one("#note")
+
+
+async def test_saving_an_unknown_name_says_how_to_create_it(app: NetrhythmApp,
+                                                           ctx: Context) -> None:
+    add_people(ctx)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        await pilot.press(*"mraia", "ctrl+s")
+        await settle(pilot)
+        error = app.screen.query_one("#field-contacts", FormField).error
+        assert error == ("no contact named 'mraia'; did you mean Maria Chen, Maria Lopez or "
+                         "Maria Silva? To add them as a new contact, press Enter on "
+                         "“Create …” in With.")
+        assert logged(ctx) == []

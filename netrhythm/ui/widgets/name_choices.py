@@ -52,7 +52,7 @@ class NameChoices:
         # "Name #12" says more than its label "Name" (two people of that name, no company)
         self._shown = {t: t if "#" in t else lb for t, lb in zip(self.tokens, labels,
                                                                  strict=True)}
-        self._folded = [(t.casefold(), f" {lb.casefold()}")
+        self._folded = [(t.casefold(), " " + lb.casefold().replace("(", " "))
                         for t, lb in zip(self.tokens, labels, strict=True)]
 
     def choices(self, typed: str, limit: int = 8) -> Choices:
