@@ -109,6 +109,9 @@ def _log(sub: Subparsers) -> None:
     p.add_argument("practice", metavar="PRACTICE", help="slug or name, e.g. reach-out")
     p.add_argument("--with", action="append", dest="contacts", default=[], metavar="NAME",
                    help="a contact involved (repeat for several)")
+    p.add_argument("--new", action="store_true",
+                   help="add each --with NAME that matches no contact as a new contact "
+                        "(name only; one change, undone as one)")
     p.add_argument("--note", default="", metavar="TEXT", help="a note about what you did")
     p.add_argument("--date", default="today", metavar="DATE",
                    help="today, yesterday, a weekday name or YYYY-MM-DD (default today)")

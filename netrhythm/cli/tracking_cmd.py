@@ -10,12 +10,16 @@ from netrhythm.services.context import Context
 
 
 def run_log(ctx: Context, args: Namespace) -> int:
-    from netrhythm.services.tracking.log import LogRequest, log_action
+    from netrhythm.services.tracking.log import LogRequest, log_action, unknown_names
     from netrhythm.services.tracking.progress import progress
 
+    known, new = unknown_names(args.contacts, "--with")
+    if new and not args.new:
+        raise new[0][1].with_hint(f"To add {new[0][0].strip()!r} as a new contact, add --new.")
     logged = log_action(ctx, LogRequest(
-        practice=args.practice, contacts=args.contacts, note=args.note, date=args.date,
-        event=args.event, follow_up_days=args.follow_up))
+        practice=args.practice, contacts=known, note=args.note, date=args.date,
+        event=args.event, follow_up_days=args.follow_up,
+        new_contacts=[name for name, _ in new]))
     print(f"Logged: {logged.description[len('logged '):]}.")
     (mine,) = progress(ctx, practice_id=logged.practice.id).practices
     print(f"{mine.practice.name}: {mine.period.count}/{mine.period.target} · {mine.slack}")

@@ -210,11 +210,14 @@ class NetrhythmApp(App[int]):
             return False  # no "Week" key on the Week screen
         return True
 
-    def action_log(self, practice: str = "", contact_id: int = 0, event: str = "") -> None:
-        """Open the Log form, prefilled with a practice (slug), a contact (id), an event."""
+    def action_log(self, practice: str = "", contact_id: int = 0, event: str = "",
+                   nudged: str = "") -> None:
+        """Open the Log form, prefilled with a practice (slug), a contact (id), an event;
+        ``nudged``: the practice a nudge named (with a contact, the form starts on the one
+        ``start_practice`` chooses)."""
         from netrhythm.ui.dialogs.log_action import LogDialog, LogPrefill
 
-        prefill = LogPrefill(practice, (contact_id,) if contact_id else (), event)
+        prefill = LogPrefill(practice, (contact_id,) if contact_id else (), event, nudged)
         self.push_screen(LogDialog(prefill), self._logged)
 
     def action_draft(self, contact_id: int, nudged: str = "") -> None:

@@ -8,11 +8,14 @@ from typing import NamedTuple
 
 from netrhythm.domain.dates import format_day, parse_date
 from netrhythm.domain.records import PracticeRec
-from netrhythm.domain.validate import clean_text, positive_int
+from netrhythm.domain.resolve import NoMatch
+from netrhythm.domain.validate import clean_name, clean_text, positive_int
 from netrhythm.services import lookup
 from netrhythm.services.context import Context
 from netrhythm.storage import actions as action_store
+from netrhythm.storage import contacts as contact_store
 from netrhythm.storage import followups as followup_store
+from netrhythm.storage.cadence import start_cadences
 from netrhythm.storage.contacts import backdate_starts, names_by_id
 from netrhythm.storage.journal import change
 
@@ -26,6 +29,7 @@ class LogRequest(NamedTuple):
     date: str = "today"
     event: str = ""
     follow_up_days: str | int | None = None
+    new_contacts: Sequence[str] = ()  # names of people to add as contacts, then log with
 
 
 class Logged(NamedTuple):
@@ -35,6 +39,21 @@ class Logged(NamedTuple):
     practice: PracticeRec
     description: str
     follow_up_due: str | None
+
+
+def unknown_names(names: Sequence[str], field: str = "--with"
+                  ) -> tuple[list[str], list[tuple[str, NoMatch]]]:
+    """``names`` split into the contacts they name (as ``#id``) and the names that match no
+    contact at all, each with its refusal (which lists the closest names). A name that
+    matches several contacts is refused as always."""
+    known: list[str] = []
+    unknown: list[tuple[str, NoMatch]] = []
+    for name in names:
+        try:
+            known.append(f"#{lookup.contact(name, field)}")
+        except NoMatch as exc:
+            unknown.append((name, exc))
+    return known, unknown
 
 
 def log_action(ctx: Context, request: LogRequest) -> Logged:
@@ -47,19 +66,22 @@ def log_action(ctx: Context, request: LogRequest) -> Logged:
         from netrhythm.domain.errors import InputError
 
         raise InputError("--with", "is empty; name a contact")
+    new_names = list(dict.fromkeys(clean_name(n, "--with") for n in request.new_contacts))
     event_id = lookup.event(request.event) if request.event.strip() else None
     note = clean_text(request.note, "--note")
     follow_days = positive_int(request.follow_up_days, "--follow-up", allow_empty=True,
                                maximum=365)
-    if follow_days and not contact_ids:
+    if follow_days and not contact_ids and not new_names:
         from netrhythm.domain.errors import InputError
 
         raise InputError("--follow-up", "needs a contact to follow up with; add --with NAME")
-    names = names_by_id(contact_ids)
+    names = names_by_id(contact_ids) + new_names
     with_text = f" with {', '.join(names)}" if names else ""
-    description = f"logged {practice.name}{with_text} ({format_day(day, today)})"
+    added = f"; added {', '.join(new_names)} to contacts" if new_names else ""
+    description = f"logged {practice.name}{with_text} ({format_day(day, today)}){added}"
     due = None
     with change(description, ctx.now()):
+        contact_ids += [add_named(ctx, name) for name in new_names]
         action_id = action_store.insert_action(
             practice.id, day, note, event_id, contact_ids, ctx.now())
         followup_store.complete_follow_ups(contact_ids, day)
@@ -70,6 +92,13 @@ def log_action(ctx: Context, request: LogRequest) -> Logged:
             for cid in contact_ids:
                 followup_store.insert_follow_up(cid, due_on, note, today, action_id, event_id)
     return Logged(action_id, practice, description, due)
+
+
+def add_named(ctx: Context, name: str) -> int:
+    """Add someone met just now as a contact, with their name only (details later)."""
+    contact_id = contact_store.insert_contact(name=name, created_on=ctx.today())
+    start_cadences([contact_id], ctx.today(), spread_out=False)
+    return contact_id
 
 
 def _follow_up_day(ctx: Context, day: date, days: int | None, event_id: int | None,

@@ -54,3 +54,9 @@ def by_slug(active: list[PracticeRec], slug: str) -> PracticeRec | None:
         if found is not None:
             return found
     return None
+
+
+def start_slug(ctx: Context, contact_id: int, nudged: str | None = None) -> str:
+    """``start_practice``'s slug ("" when no practice is active): what the Log form starts on."""
+    found = start_practice(ctx, contact_id, nudged or None)
+    return found.slug if found is not None else ""

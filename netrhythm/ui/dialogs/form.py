@@ -39,12 +39,16 @@ class FormDialog(ModalScreen[R]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in a name field first completes the name; otherwise it saves."""
         event.stop()
-        suggester = event.input.suggester
+        self.submit_field(event.input)
+
+    def submit_field(self, field: Input) -> None:
+        """Enter in ``field``: complete the name in it, or save."""
+        suggester = field.suggester
         if isinstance(suggester, NameSuggester):
-            completed = suggester.complete(event.value)
-            if completed and completed != event.value:
-                event.input.value = completed
-                event.input.cursor_position = len(completed)
+            completed = suggester.complete(field.value)
+            if completed and completed != field.value:
+                field.value = completed
+                field.cursor_position = len(completed)
                 return
         self.action_save()
 

@@ -40,7 +40,7 @@ KEYS = {
     ],
     "Log form": [
         ("Date", "today, yesterday, a weekday (mon) or 2026-11-20"),
-        ("With", "a few letters, then → or Enter; commas separate names"),
+        ("With", "letters, ↑↓, Enter takes it or “Create …”; commas: more"),
         ("enter  ctrl+s", "Save"),
         ("esc", "Cancel"),
     ],

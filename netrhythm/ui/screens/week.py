@@ -197,7 +197,7 @@ class WeekScreen(FirstStepActions):
         if payload is None:
             self.notify("No one to suggest yet: add contacts first (c, then n).", markup=False)
             return
-        self.napp.action_log("reach-out", contact_id=payload)
+        self.napp.action_log(contact_id=payload, nudged="reach-out")
 
     def action_draft(self) -> None:
         """A draft to the person highlighted in the focused people panel (else Who next's),
@@ -217,9 +217,9 @@ class WeekScreen(FirstStepActions):
     def on_panel_chosen(self, event: Panel.Chosen) -> None:
         panel_id = event.panel.id
         if panel_id in ("who-next", "gone-cold"):
-            self.napp.action_log("reach-out", contact_id=event.payload)
+            self.napp.action_log(contact_id=event.payload, nudged="reach-out")
         elif panel_id == "follow-ups":
-            self.napp.action_log("follow-up", contact_id=event.payload)
+            self.napp.action_log(contact_id=event.payload, nudged="follow-up")
         elif panel_id == "welcome":
             getattr(self, f"action_{event.payload}")()
         elif panel_id == "upcoming" and event.payload:

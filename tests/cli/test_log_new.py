@@ -1,0 +1,64 @@
+"""``log --with NAME --new``: someone just met is added and logged with in one change; an
+unknown name without ``--new`` exits 2 with the closest names and a hint naming ``--new``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import run_cli
+
+MARIAS = (("Maria Chen", "Acme"), ("Maria Lopez", "Globex"), ("Maria Silva", ""))
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "n.db"
+    for name, company in (*MARIAS, ("Tomás Okafor", "")):
+        assert run_cli(path, "contacts", "add", name, "--company", company).code == 0
+    return path
+
+
+def contact_names(db: Path) -> str:
+    return run_cli(db, "contacts", "list").out
+
+
+def test_new_adds_the_person_and_logs_in_one_undoable_change(db: Path) -> None:
+    result = run_cli(db, "log", "reach-out", "--with", "maria chen", "--with", "Lena Park",
+                     "--new", "--follow-up", "5")
+    assert result.code == 0, result.err
+    assert "Logged: Reach out with Maria Chen, Lena Park (today); " \
+           "added Lena Park to contacts." in result.out
+    assert "Follow-up due" in result.out
+    assert "Lena Park" in contact_names(db)
+    undo = run_cli(db, "undo")
+    assert undo.code == 0 and "added Lena Park to contacts" in undo.out
+    assert "Lena Park" not in contact_names(db)
+    assert "0/3" in run_cli(db, "status").out  # the action went with the contact
+
+
+def test_an_unknown_name_without_new_lists_close_names_and_names_new(db: Path) -> None:
+    result = run_cli(db, "log", "reach-out", "--with", "mraia")
+    assert result.code == 2
+    assert result.err.strip() == (
+        "netrhythm: error: --with: no contact named 'mraia'; did you mean "
+        "Maria Chen (Acme), Maria Lopez (Globex) or Maria Silva? "
+        "To add 'mraia' as a new contact, add --new.")
+    assert "mraia" not in contact_names(db).casefold()
+    assert "0/3" in run_cli(db, "status").out
+
+
+def test_new_never_adds_a_name_that_matches_contacts(db: Path) -> None:
+    ambiguous = run_cli(db, "log", "reach-out", "--with", "maria", "--new")
+    assert ambiguous.code == 2 and "matches several contacts" in ambiguous.err
+    unique = run_cli(db, "log", "reach-out", "--with", "tom", "--new")
+    assert unique.code == 0 and "with Tomás Okafor (today)." in unique.out
+    assert "added" not in unique.out
+    assert contact_names(db).count("\n") == 4
+
+
+def test_a_practice_typo_suggests_it_once(db: Path) -> None:
+    result = run_cli(db, "log", "reachout")
+    assert result.code == 2
+    assert "did you mean reach-out?" in result.err and "or reach-out" not in result.err
