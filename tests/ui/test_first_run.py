@@ -25,7 +25,13 @@ def welcome_shown(app: NetrhythmApp) -> str | None:
     return widget_text(panel) if panel.display and panel.region.area else None
 
 
-async def test_keyboard_only_the_welcome_leads_to_a_contact_and_a_first_action(
+def by_name(ctx: Context) -> list[str]:
+    from netrhythm.services.contacts.contact_list import contact_lines
+
+    return [line.name for line in contact_lines(ctx)]
+
+
+async def test_keyboard_only_the_welcome_leads_to_a_contact_and_an_action_with_someone_new(
         app: NetrhythmApp, ctx: Context) -> None:
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
@@ -45,15 +51,15 @@ async def test_keyboard_only_the_welcome_leads_to_a_contact_and_a_first_action(
         shown = welcome_shown(app)
         assert shown is not None and "Add a contact" not in shown and "Adjust" not in shown
         assert "Ana Ruiz" in widget_text(app.screen.query_one("#who-next", Panel))
-        await pilot.press("1")  # the step left
+        await pilot.press("1")  # the step left: a coffee with someone met today
         await settle(pilot)
-        await type_text(pilot, "ana")
-        await pilot.press("right", "ctrl+s")
+        await type_text(pilot, "Lena Park")
+        await pilot.press("enter")  # no one has that name: "Create Lena Park", then saved
         await settle(pilot)
         assert isinstance(app.screen, WeekScreen)
         assert welcome_shown(app) is None
-        assert "Reach out · Ana Ruiz" in widget_text(app.screen.query_one("#week-actions", Panel))
-        # Creating a new person from the Log form itself lands with the capture part of issue 17.
+        assert "Reach out · Lena Park" in widget_text(app.screen.query_one("#week-actions", Panel))
+    assert sorted(by_name(ctx)) == ["Ana Ruiz", "Lena Park"]
 
 
 async def test_each_step_runs_with_enter_too(app: NetrhythmApp) -> None:
