@@ -27,3 +27,15 @@ def resolve_db_path(cli_value: str | None) -> Path:
 def backups_dir(db_path: Path) -> Path:
     """The folder of the daily backups of ``db_path``: beside it, named after it."""
     return db_path.parent / f"{db_path.name}-backups"
+
+
+def config_dir() -> Path:
+    """The user config folder (``~/.config/netrhythm`` on Linux; ``$XDG_CONFIG_HOME`` moves it)."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, appauthor=False))
+
+
+def keymap_path() -> Path:
+    """The user's key bindings (``keymap.toml`` in the config folder); it need not exist."""
+    return config_dir() / "keymap.toml"

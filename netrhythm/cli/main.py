@@ -51,13 +51,13 @@ def _main(argv: list[str]) -> int:
 
 def _run(args: Namespace) -> int:
     from netrhythm.cli import commands
-    from netrhythm.paths import backups_dir, resolve_db_path
+    from netrhythm.paths import backups_dir, keymap_path, resolve_db_path
 
     db_path = resolve_db_path(args.db)
     if args.version:
         from netrhythm.cli.parser import version_text
 
-        print(version_text(str(db_path), str(backups_dir(db_path))))
+        print(version_text(str(db_path), str(backups_dir(db_path)), str(keymap_path())))
         return EXIT_OK
     return commands.dispatch(args, db_path)
 

@@ -14,6 +14,7 @@ comes sooner.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from threading import Thread
 
 from textual.app import App
@@ -89,8 +90,11 @@ class NetrhythmApp(App[int]):
     ]
 
     def __init__(self, ctx: Context, *, poll_seconds: float = 0.5,
-                 cursor_blink: bool = True, nudge_seconds: float | None = None) -> None:
+                 cursor_blink: bool = True, nudge_seconds: float | None = None,
+                 keymap_path: Path | None = None) -> None:
         super().__init__()
+        self.keymap_path = keymap_path  # the user's keys (``ui.keymap``); None: the defaults
+        self.keymap: dict[str, str] = {}  # binding id: keys, as the file gave them
         self.nudge_seconds = nudge_seconds  # None: no nudge checks (tests, screenshots)
         self.nudge_thread: Thread | None = None  # the nudge check running now, if any
         self.ctx = ctx
@@ -113,12 +117,25 @@ class NetrhythmApp(App[int]):
     def on_mount(self) -> None:
         self.add_mode("week", WeekScreen)  # its stack already holds the default screen
         self.theme_memory.start()
+        self.load_keymap()
         # Timers: noticing other processes' writes, and the same nudge check as `netrhythm nudge`.
         self._seen_version = self.ctx.read_data_version()
         self.set_interval(self.poll_seconds, self.check_outside_writes)
         if self.nudge_seconds:
             self.set_timer(3, self.check_nudges)
             self.set_interval(self.nudge_seconds, self.check_nudges)
+
+    def load_keymap(self) -> None:
+        """Apply the user's keymap file, or say what is wrong with it and keep the defaults."""
+        if self.keymap_path is None or not self.keymap_path.exists():
+            return
+        from netrhythm.ui.keymap import load_keymap
+
+        self.keymap, problem = load_keymap(self.keymap_path)
+        self.set_keymap(self.keymap)
+        if problem:
+            self.notify(problem, title="Keymap not used", severity="error", markup=False,
+                        timeout=30)
 
     def check_nudges(self) -> None:
         """Run the same nudge check as `netrhythm nudge` (claims, delivery, withdrawal) and show
@@ -259,7 +276,9 @@ NUDGE_SECONDS = 300.0  # the open app checks for nudges every five minutes
 
 
 def build_app(ctx: Context, *, poll_seconds: float = 0.5, cursor_blink: bool = True,
-              nudge_seconds: float | None = None) -> NetrhythmApp:
-    """The app on an open context (tests pass a context with a fixed clock)."""
+              nudge_seconds: float | None = None,
+              keymap_path: Path | None = None) -> NetrhythmApp:
+    """The app on an open context (tests pass a context with a fixed clock); the user's
+    keys from ``keymap_path`` if given (``netrhythm`` gives ``paths.keymap_path()``)."""
     return NetrhythmApp(ctx, poll_seconds=poll_seconds, cursor_blink=cursor_blink,
-                        nudge_seconds=nudge_seconds)
+                        nudge_seconds=nudge_seconds, keymap_path=keymap_path)
