@@ -25,8 +25,10 @@ from textual.message import Message
 from textual.screen import Screen
 
 from netrhythm.services.context import Context
+from netrhythm.services.settings import NOT_OFFERED
 from netrhythm.services.undo import undo
 from netrhythm.ui.background import in_thread, report_error
+from netrhythm.ui.legible import legible_variables
 from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.screens.week import WeekScreen
 from netrhythm.ui.sheets import sheet
@@ -103,8 +105,14 @@ class NetrhythmApp(App[int]):
         self.generation = 0  # counts data changes; screens reload when theirs is older
         self._seen_version = -1
         self._today = ctx.today()
+        for name in NOT_OFFERED:  # nor in the palette's "Theme" list (``services.settings``)
+            self.unregister_theme(name)
         self.theme_memory = ThemeMemory(self, ctx)  # the saved theme, now; changes get saved
         self._control_filter = ControlCharacters()
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables with its text colours made readable (``ui.legible``)."""
+        return legible_variables(super().get_css_variables())
 
     def get_default_screen(self) -> WeekScreen:
         return WeekScreen()

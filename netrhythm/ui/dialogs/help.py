@@ -77,8 +77,8 @@ KEYS = {
     ],
 }
 OUTRO = (
-    "[$error]●[/] overdue: past the keep-in-touch cadence\n"
-    "[$warning]◐[/] due soon: in the last fifth of it\n\n"
+    "[$text-error]●[/] overdue: past the keep-in-touch cadence\n"
+    "[$text-warning]◐[/] due soon: in the last fifth of it\n\n"
     "Changes made in another terminal (netrhythm log …) appear here within a second."
 )
 
@@ -124,9 +124,9 @@ def help_rows(renamed: Mapping[str, Mapping[str, str]] | None = None) -> Iterato
     width = max(len(key) for rows in keys.values() for key, _ in rows) + 4  # indent, gap
     yield Static(Content.from_markup(INTRO))
     for section, rows in keys.items():
-        yield Static(Content.from_markup("\n[b $accent]$s[/]", s=section))
+        yield Static(Content.from_markup("\n[b $text-accent]$s[/]", s=section))
         for key, text in rows:
-            key_cell = Static(Content.styled("  " + key, "bold $accent"))
+            key_cell = Static(Content.styled("  " + key, "bold $text-accent"))
             key_cell.styles.width = width
             yield Horizontal(key_cell, Static(Content(text), classes="help-text"),
                              classes="help-row")

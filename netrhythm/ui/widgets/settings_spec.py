@@ -60,7 +60,7 @@ def shown(kind: str, value: str) -> Content:
     if kind == "weekday":
         return Content(value.capitalize())
     if kind == "switch":
-        return Content.styled("● on", "$success") if value == "on" else Content.styled(
+        return Content.styled("● on", "$text-success") if value == "on" else Content.styled(
             "○ off", "$text-muted")
     if kind == "hour" and value.isdigit():
         return Content(f"{int(value):02d}:00")
@@ -104,7 +104,7 @@ def pause_rows(lines: Sequence[PauseLine]) -> list[Row]:
     """A row per week (Enter or Space pauses or resumes it), then one to type any week."""
     rows = []
     for line in lines:
-        state = (Content.styled("‖ paused", "bold $warning") if line.paused
+        state = (Content.styled("‖ paused", "bold $text-warning") if line.paused
                  else Content.styled("not paused", "$text-muted"))
         label = line.when.capitalize() if line.when in ("this week", "next week") else line.name
         hint = f"{line.name} · {line.label}" if label != line.name else line.label
