@@ -3,8 +3,11 @@
 Textual builds each theme's variables (``$text-muted``, ``$text-accent``, the key bar's key
 colour, the highlighted row's text) from a few base colours; in some themes they land under
 4.5:1 against the backgrounds the app uses (``$background``, ``$surface``, ``$panel``, the
-key bar). :func:`legible_variables` moves each text colour toward white or black, whichever
-the backgrounds leave room for, only as far as needed, so every theme keeps its look.
+key bar, the tinted rows). :func:`legible_variables` moves each text colour toward white or
+black, whichever the backgrounds leave room for, only as far as needed, so every theme keeps
+its look; the highlighted row becomes a tint of ``$primary`` as strong as its texts allow; the
+panels' borders (``$panel-border``) get WCAG's 3:1 for graphics. The app's coloured text uses
+the ``$text-*`` variants (``$text-accent``), never ``$accent``, which is for borders.
 ``tests/ui/test_theme_contrast.py`` measures the result on the rendered screens.
 """
 
@@ -12,11 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from textual.color import BLACK, WHITE, Color
+from textual.color import BLACK, WHITE, Color, ColorParseError
 
 TARGET = 4.6  # WCAG AA asks 4.5:1 for body text; a little over, for rounding in terminals
-TEXT_COLOURS = ("foreground", "text", "button-foreground", "text-primary", "text-secondary", "text-accent", "text-warning", "text-error",
-                "text-success")
+TEXT_COLOURS = ("foreground", "text", "button-foreground", "text-primary", "text-secondary",
+                "text-accent", "text-warning", "text-error", "text-success")
 BACKGROUNDS = ("background", "surface", "panel")
 TINTS = ("warning-muted",)  # headers of past weeks
 CURSOR_ALPHA = 36  # percent at most
@@ -65,7 +68,7 @@ def legible_variables(variables: Mapping[str, str]) -> dict[str, str]:
     def colour(name: str) -> Color | None:
         try:
             parsed = Color.parse(variables[name])
-        except (KeyError, Exception):  # "auto 87%", "ansi_default": left as they are
+        except (KeyError, ColorParseError):  # "auto 87%": Textual picks it per background
             return None
         return None if parsed.ansi is not None else parsed
 

@@ -80,14 +80,18 @@ def _rows(spec: Mapping[str, tuple[str, str, str]], values: Mapping[str, str],
             span = weekday_span(WEEKDAY_NAMES.index(value.capitalize()))
             hint = f"weeks run {span}; {hint}"
         choices: tuple[tuple[str, str], ...] = ()
+        shown_value: Content | None = None
         if kind == "weekday":
             choices = WEEKDAYS
         elif kind == "switch":
             choices = ON_OFF
         elif kind == "theme":
             choices = tuple((name, name) for name in sorted({*themes, value}))
+            if themes and value not in themes:  # saved by an older version: refused
+                hint = f"{value} is hard to read: choose another"
+                shown_value = Content.styled("not offered", "$text-error")
         flip = ("off" if value == "on" else "on") if kind == "switch" else None
-        rows.append(Row(key, label, value, shown(kind, value), hint, choices,
+        rows.append(Row(key, label, value, shown_value or shown(kind, value), hint, choices,
                         PLACEHOLDERS.get(kind, ""), flip))
     return rows
 
