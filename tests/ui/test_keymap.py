@@ -98,3 +98,24 @@ async def test_a_broken_keymap_is_reported_and_changes_nothing(
 def test_no_keymap_file_is_no_keymap(tmp_path: Path) -> None:
     assert load_keymap(tmp_path / "keymap.toml") == ({}, None)
     assert load_keymap(None) == ({}, None)
+
+
+def test_every_binding_id_of_the_app_can_be_remapped() -> None:
+    """A new screen or dialog with keys must join ``keymap.SCOPES`` (or its ids are refused)."""
+    import importlib
+    import pkgutil
+
+    from textual.binding import Binding
+
+    import netrhythm.ui
+    from netrhythm.ui.keymap import all_ids
+
+    ids = set()
+    for info in pkgutil.walk_packages(netrhythm.ui.__path__, "netrhythm.ui."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            for binding in getattr(value, "__dict__", {}).get("BINDINGS", []):
+                if isinstance(binding, Binding) and binding.id:
+                    ids.add(binding.id)
+    assert len(ids) > 80
+    assert ids <= set(all_ids())
