@@ -87,3 +87,15 @@ def redact_url(url: str) -> str:
     query = "&".join(item for item in parts.query.split("&")
                      if item and item.split("=", 1)[0].lower() != "password")
     return urlunsplit(parts._replace(netloc=netloc, query=query))
+
+
+def config_dir() -> Path:
+    """The user config folder (``~/.config/netrhythm`` on Linux; ``$XDG_CONFIG_HOME`` moves it)."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, appauthor=False))
+
+
+def keymap_path() -> Path:
+    """The user's key bindings (``keymap.toml`` in the config folder); it need not exist."""
+    return config_dir() / "keymap.toml"

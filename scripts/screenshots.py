@@ -32,7 +32,7 @@ NOW = datetime(2026, 11, 23, 10, 0)
 os.environ["TZ"] = "UTC"  # the system's zone, which Settings shows: the same on every machine
 SIZE = (120, 36)
 OUT = ROOT / "screenshots"
-# file name: keys pressed from the Week screen ("text:…" types text)
+# file name: keys pressed from the Week screen ("text:…" types text, "theme:…" sets the theme)
 SHOTS = {
     "week": [],
     "log": ["1", "text:maria c", "right", "tab", "tab", "text:Coffee near the office"],
@@ -44,6 +44,7 @@ SHOTS = {
     "events": ["E"],
     "settings": ["comma"],
     "draft": ["y"],
+    "events-light": ["E", "theme:textual-light"],  # one light theme: every theme offered reads
 }
 
 
@@ -63,6 +64,9 @@ async def shoot(ctx, name: str, keys: list[str]) -> Path:  # type: ignore[no-unt
         for key in keys:
             if key.startswith("text:"):
                 await pilot.press(*key[len("text:"):])
+            elif key.startswith("theme:"):
+                app.theme_changed_signal.unsubscribe(app)  # for the picture only: not saved
+                app.theme = key[len("theme:"):]
             else:
                 await pilot.press(key)
             await settle(pilot)

@@ -12,11 +12,13 @@ if TYPE_CHECKING:
 
 
 def make_app(ctx: Context, *, nudges: bool = True) -> NetrhythmApp:
-    """The app as ``netrhythm`` runs it (the benchmark starts it this way too, without the
-    nudge checks)."""
+    """The app as ``netrhythm`` runs it, with the user's keymap (the benchmark starts it this
+    way too, without the nudge checks)."""
+    from netrhythm.paths import keymap_path
     from netrhythm.ui.app import NUDGE_SECONDS, build_app
 
-    return build_app(ctx, nudge_seconds=NUDGE_SECONDS if nudges else None)
+    return build_app(ctx, nudge_seconds=NUDGE_SECONDS if nudges else None,
+                     keymap_path=keymap_path())
 
 
 def run_app(args: Namespace, location: Location) -> int:

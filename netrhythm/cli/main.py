@@ -51,13 +51,13 @@ def _main(argv: list[str]) -> int:
 
 def _run(args: Namespace) -> int:
     from netrhythm.cli import commands
-    from netrhythm.paths import resolve_location
+    from netrhythm.paths import keymap_path, resolve_location
 
     location = resolve_location(args.db)
     if args.version:
         from netrhythm.cli.parser import version_text
 
-        print(version_text(str(location), str(location.backups)))
+        print(version_text(str(location), str(location.backups), str(keymap_path())))
         return EXIT_OK
     return commands.dispatch(args, location)
 

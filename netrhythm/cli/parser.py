@@ -410,5 +410,6 @@ COMMANDS: dict[str, Callable[[Subparsers], None]] = {
 }
 
 
-def version_text(db_path: str, backups: str) -> str:
-    return f"netrhythm {__version__}\ndatabase: {db_path}\nbackups: {backups}"
+def version_text(db_path: str, backups: str, keymap: str) -> str:
+    return (f"netrhythm {__version__}\ndatabase: {db_path}\nbackups: {backups}\n"
+            f"keymap: {keymap}")

@@ -22,14 +22,18 @@ if TYPE_CHECKING:
 
 THEME = "theme"
 DEFAULT_THEME = "textual-dark"
-# Textual's built-in themes, the ones the app offers (tests/ui/test_themes.py holds this list
-# equal to Textual's; the command line does not import Textual).
+# The themes the app offers: Textual's built-in ones whose every text the contrast test
+# (tests/ui/test_theme_contrast.py) finds readable (WCAG AA) on each screen. With NOT_OFFERED
+# they are all of Textual's (tests/ui/test_themes.py); the command line does not import Textual.
 THEMES = (
-    "ansi-dark", "ansi-light", "atom-one-dark", "atom-one-light", "catppuccin-frappe",
+    "atom-one-dark", "atom-one-light", "catppuccin-frappe",
     "catppuccin-latte", "catppuccin-macchiato", "catppuccin-mocha", "dracula", "flexoki",
     "gruvbox", "monokai", "nord", "rose-pine", "rose-pine-dawn", "rose-pine-moon",
     "solarized-dark", "solarized-light", "textual-dark", "textual-light", "tokyo-night",
 )
+_ANSI = ("uses your terminal's own 16 colours, and with common ones some text cannot be read "
+         "(green on green where a practice is met)")
+NOT_OFFERED = {"ansi-dark": _ANSI, "ansi-light": _ANSI}
 NUDGES = "nudges"
 # Stored apart from the rules (``NUDGES``): it says how notifications are shown, not when.
 SHOW_MINUTES = "nudge_show_minutes"
@@ -70,6 +74,15 @@ def show_minutes() -> int:
 
 def theme() -> str:
     return str(store.get_setting(THEME, DEFAULT_THEME))
+
+
+def check_theme(name: str) -> None:
+    """Refuse a theme that is not offered (``InputError`` saying why and what to use)."""
+    if name in NOT_OFFERED:
+        raise InputError(THEME, f"{name} is not offered: it {NOT_OFFERED[name]}; use one of: "
+                                f"{', '.join(THEMES)}")
+    if name not in THEMES:
+        raise InputError(THEME, f"{name!r} is not a theme; use one of: {', '.join(THEMES)}")
 
 
 def current(ctx: Context) -> dict[str, str]:
@@ -152,8 +165,7 @@ def set_value(ctx: Context, key: str, text: str) -> str:
         name = clean_line(text, key, 60)  # bytes that are not UTF-8 are refused here
         if not name:
             raise InputError(key, "give a theme name such as textual-dark")
-        if name not in THEMES:
-            raise InputError(key, f"{name!r} is not a theme; use one of: {', '.join(THEMES)}")
+        check_theme(name)
         with change(f"set the theme to {name}", ctx.now()):
             store.set_setting(THEME, name)
         return f"Theme: {name}."

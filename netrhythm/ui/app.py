@@ -14,6 +14,7 @@ comes sooner.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from threading import Thread
 
 from textual.app import App
@@ -24,8 +25,10 @@ from textual.message import Message
 from textual.screen import Screen
 
 from netrhythm.services.context import Context
+from netrhythm.services.settings import NOT_OFFERED
 from netrhythm.services.undo import undo
 from netrhythm.ui.background import in_thread, report_error
+from netrhythm.ui.legible import legible_variables
 from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.screens.week import WeekScreen
 from netrhythm.ui.sheets import sheet
@@ -89,8 +92,11 @@ class NetrhythmApp(App[int]):
     ]
 
     def __init__(self, ctx: Context, *, poll_seconds: float = 0.5,
-                 cursor_blink: bool = True, nudge_seconds: float | None = None) -> None:
+                 cursor_blink: bool = True, nudge_seconds: float | None = None,
+                 keymap_path: Path | None = None) -> None:
         super().__init__()
+        self.keymap_path = keymap_path  # the user's keys (``ui.keymap``); None: the defaults
+        self.keymap: dict[str, str] = {}  # binding id: keys, as the file gave them
         self.nudge_seconds = nudge_seconds  # None: no nudge checks (tests, screenshots)
         self.nudge_thread: Thread | None = None  # the nudge check running now, if any
         self.ctx = ctx
@@ -99,8 +105,14 @@ class NetrhythmApp(App[int]):
         self.generation = 0  # counts data changes; screens reload when theirs is older
         self._seen_version = -1
         self._today = ctx.today()
+        for name in NOT_OFFERED:  # nor in the palette's "Theme" list (``services.settings``)
+            self.unregister_theme(name)
         self.theme_memory = ThemeMemory(self, ctx)  # the saved theme, now; changes get saved
         self._control_filter = ControlCharacters()
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables with its text colours made readable (``ui.legible``)."""
+        return legible_variables(super().get_css_variables())
 
     def get_default_screen(self) -> WeekScreen:
         return WeekScreen()
@@ -113,12 +125,25 @@ class NetrhythmApp(App[int]):
     def on_mount(self) -> None:
         self.add_mode("week", WeekScreen)  # its stack already holds the default screen
         self.theme_memory.start()
+        self.load_keymap()
         # Timers: noticing other processes' writes, and the same nudge check as `netrhythm nudge`.
         self._seen_version = self.ctx.read_data_version()
         self.set_interval(self.poll_seconds, self.check_outside_writes)
         if self.nudge_seconds:
             self.set_timer(3, self.check_nudges)
             self.set_interval(self.nudge_seconds, self.check_nudges)
+
+    def load_keymap(self) -> None:
+        """Apply the user's keymap file, or say what is wrong with it and keep the defaults."""
+        if self.keymap_path is None or not self.keymap_path.exists():
+            return
+        from netrhythm.ui.keymap import load_keymap
+
+        self.keymap, problem = load_keymap(self.keymap_path)
+        self.set_keymap(self.keymap)
+        if problem:
+            self.notify(problem, title="Keymap not used", severity="error", markup=False,
+                        timeout=30)
 
     def check_nudges(self) -> None:
         """Run the same nudge check as `netrhythm nudge` (claims, delivery, withdrawal) and show
@@ -268,7 +293,9 @@ NUDGE_SECONDS = 300.0  # the open app checks for nudges every five minutes
 
 
 def build_app(ctx: Context, *, poll_seconds: float = 0.5, cursor_blink: bool = True,
-              nudge_seconds: float | None = None) -> NetrhythmApp:
-    """The app on an open context (tests pass a context with a fixed clock)."""
+              nudge_seconds: float | None = None,
+              keymap_path: Path | None = None) -> NetrhythmApp:
+    """The app on an open context (tests pass a context with a fixed clock); the user's
+    keys from ``keymap_path`` if given (``netrhythm`` gives ``paths.keymap_path()``)."""
     return NetrhythmApp(ctx, poll_seconds=poll_seconds, cursor_blink=cursor_blink,
-                        nudge_seconds=nudge_seconds)
+                        nudge_seconds=nudge_seconds, keymap_path=keymap_path)

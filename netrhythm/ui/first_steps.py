@@ -28,7 +28,7 @@ KEY_WIDTH = 4
 
 def welcome_items(steps: FirstSteps, practice: str) -> list[tuple[Content, str]]:
     """The welcome's lines (key, then what it does) with the action each runs."""
-    return [(Content.assemble((key.ljust(KEY_WIDTH), "bold $accent"),
+    return [(Content.assemble((key.ljust(KEY_WIDTH), "bold $text-accent"),
                               text.format(practice=practice or "a practice")), action)
             for key, text, action in (STEPS[step] for step in steps.left)]
 

@@ -158,12 +158,15 @@ def test_follow_up_is_scheduled_and_shown(db: Path) -> None:
     assert "Ana Ruiz — due Sat 21 Nov" in run_cli(db, "status").out
 
 
-def test_version_names_database_and_backups(tmp_path: Path) -> None:
+def test_version_names_database_backups_and_keymap(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     result = run_cli(tmp_path / "x.db", "--version")
     assert result.code == 0
     assert "netrhythm 0.1.0" in result.out
     assert f"database: {tmp_path / 'x.db'}" in result.out
     assert "x.db-backups" in result.out
+    assert f"keymap: {tmp_path / 'config' / 'netrhythm' / 'keymap.toml'}" in result.out
 
 
 def test_every_command_has_help(tmp_path: Path) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
@@ -87,24 +88,57 @@ KEYS = {
     ],
 }
 OUTRO = (
-    "[$error]●[/] overdue: past the keep-in-touch cadence\n"
-    "[$warning]◐[/] due soon: in the last fifth of it\n\n"
+    "[$text-error]●[/] overdue: past the keep-in-touch cadence\n"
+    "[$text-warning]◐[/] due soon: in the last fifth of it\n\n"
     "Changes made in another terminal (netrhythm log …) appear here within a second."
 )
 
 
-KEY_WIDTH = max(len(key) for rows in KEYS.values() for key, _ in rows) + 4  # indent, gap
+# The binding ids whose keys each section lists (a user's keymap changes what it shows).
+SECTION_IDS = {"Everywhere": ("app.",), "Week": ("week.",), "Log form": ("log.",),
+               "Contacts": ("contacts.", "contact.", "table."), "Review": ("review.",),
+               "Events": ("events.",), "Settings": ("settings.", "settings_list.")}
 
 
-def help_rows() -> Iterator[Widget]:
+def renamed_keys(app: App[object], keymap: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    """For each section, the default keys the user's ``keymap`` moved, as shown ("r") and
+    what they are now ("R", "ctrl+r/f5")."""
+    if not keymap:
+        return {}
+    from netrhythm.ui.keymap import all_ids
+
+    out: dict[str, dict[str, str]] = {}
+    for binding_id, binding in all_ids().items():
+        if binding_id not in keymap:
+            continue
+        section = next((name for name, prefixes in SECTION_IDS.items()
+                        if binding_id.startswith(prefixes)), None)
+        if section is None:
+            continue
+        new = "/".join(app.get_key_display(Binding(key, "")) for key in
+                       keymap[binding_id].split(","))
+        old = [app.get_key_display(binding.with_key(key, None)) for key in binding.key.split(",")]
+        if binding.key_display:
+            old.append(binding.key_display)
+        out.setdefault(section, {}).update(dict.fromkeys(old, new))
+    return out
+
+
+def help_rows(renamed: Mapping[str, Mapping[str, str]] | None = None) -> Iterator[Widget]:
     """The help, a static per paragraph, heading and key (only our own words: markup is safe);
-    a key's description wraps in its own column."""
+    a key's description wraps in its own column. ``renamed``: for a section, the keys the
+    user's keymap replaced (:func:`renamed_keys`)."""
+    renamed = renamed or {}
+    keys = {section: [("".join(renamed.get(section, {}).get(word, word)
+                               for word in re.split(r"(\s+)", key)), text)
+                      for key, text in rows] for section, rows in KEYS.items()}
+    width = max(len(key) for rows in keys.values() for key, _ in rows) + 4  # indent, gap
     yield Static(Content.from_markup(INTRO))
-    for section, rows in KEYS.items():
-        yield Static(Content.from_markup("\n[b $accent]$s[/]", s=section))
+    for section, rows in keys.items():
+        yield Static(Content.from_markup("\n[b $text-accent]$s[/]", s=section))
         for key, text in rows:
-            key_cell = Static(Content.styled("  " + key, "bold $accent"))
-            key_cell.styles.width = KEY_WIDTH
+            key_cell = Static(Content.styled("  " + key, "bold $text-accent"))
+            key_cell.styles.width = width
             yield Horizontal(key_cell, Static(Content(text), classes="help-text"),
                              classes="help-row")
     yield Static(Content.from_markup("\n" + OUTRO))
@@ -123,7 +157,7 @@ class HelpDialog(ModalScreen[None]):
         with VerticalScroll(classes="dialog", id="help") as box:
             box.border_title = "netrhythm · help"
             box.border_subtitle = "Esc closes"
-            yield from help_rows()
+            yield from help_rows(renamed_keys(self.app, getattr(self.app, "keymap", {})))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -116,6 +116,11 @@ class SettingsScreen(PracticeActions, DataScreen):
         box, key, text = event.settings_list, event.key, event.text
         ctx = self.ctx
         if key == "theme":
+            try:
+                settings.check_theme(text)
+            except InputError as exc:  # a theme not offered, kept from an older version
+                box.fail(key, f"{label_of(key)}: {exc.message}")
+                return
             self.app.theme = text  # ThemeMemory saves it
             box.finish(key)
             self.notify(f"Theme: {text}. Press u to undo.", markup=False)

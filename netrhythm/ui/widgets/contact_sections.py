@@ -68,8 +68,8 @@ def balance_text(d: ContactDetail) -> Content:
         verdict = "you ask more than you give: offer something next"
     else:
         verdict = "balanced" if c.gives else "no gives or asks yet"
-    return Content.assemble(("\nGive/ask  ", "bold"), ("▲" * min(c.gives, 20), "$success"),
-                            ("▼" * min(c.asks, 20), "$warning"),
+    return Content.assemble(("\nGive/ask  ", "bold"), ("▲" * min(c.gives, 20), "$text-success"),
+                            ("▼" * min(c.asks, 20), "$text-warning"),
                             f" {c.gives} given · {c.asks} asked", (f"\n{verdict}", MUTED))
 
 
@@ -79,7 +79,7 @@ def follow_ups_text(d: ContactDetail, today: date) -> Content:
         lines.append(Content("  none").stylize(MUTED))
     for f in d.follow_ups:
         if f.done_on:
-            state = (f"done {format_day(f.done_on, today)}", "$success")
+            state = (f"done {format_day(f.done_on, today)}", "$text-success")
         else:
             state = (f"due {format_day(f.due_on, today)}",
                      "$text-error" if f.due_on < today else "$text-warning")
@@ -98,7 +98,7 @@ def timeline_text(d: ContactDetail, today: date) -> Content:
     for a in d.timeline:
         others = [n for n in a.contacts if n != name]
         lines.append(Content.assemble(
-            ("  " + format_day(a.occurred_on, today).ljust(16), "$accent"),
+            ("  " + format_day(a.occurred_on, today).ljust(16), "$text-accent"),
             literal(a.practice_name, "bold"),
             *((" at ", literal(a.event)) if a.event else ()),
             *((" with ", literal(", ".join(others))) if others else ()),

@@ -36,7 +36,7 @@ def when_text(day: date, today: date, hours: str = "") -> str:
 def info_text(d: EventDetail, today: date) -> Content:
     e = d.event
     hours = time_label(e, d.zone)
-    lines: list[Content] = [Content.assemble((when_text(e.held_on, today, hours), "$accent"))]
+    lines: list[Content] = [Content.assemble((when_text(e.held_on, today, hours), "$text-accent"))]
     if e.cancelled:
         lines.append(Content.assemble(("Cancelled", "bold $text-error"),
                                       (" in its calendar; kept because actions, people met "
@@ -54,7 +54,7 @@ def info_text(d: EventDetail, today: date) -> Content:
                                                  MUTED))]
         for a in d.actions[:8]:
             lines.append(Content.assemble(
-                (format_day(a.occurred_on, today).ljust(10) + "  ", "$accent"),
+                (format_day(a.occurred_on, today).ljust(10) + "  ", "$text-accent"),
                 literal(a.practice_name),
                 *((" with ", literal(", ".join(a.contacts))) if a.contacts else ()),
                 *((" — ", literal(a.note, MUTED)) if a.note and a.note != e.name else ()),

@@ -192,7 +192,7 @@ class EventList(OptionList):
         start = f"{span[0]:%H:%M} " if span else " " * self._time_width
         name = Content(fit(e.name, name_width - len(start)))
         parts: list[Content | str | tuple[str, str]] = [
-            mark, (self._day(s).ljust(day_width), "$accent"), "  ",
+            mark, (self._day(s).ljust(day_width), "$text-accent"), "  ",
             *(((start, MUTED),) if start else ()),
             name.stylize("strike $text-muted") if e.cancelled else name]
         if place_width:

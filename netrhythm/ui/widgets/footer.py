@@ -2,7 +2,7 @@
 undo, help, quit) always, the current screen's keys as far as there is room, the palette key
 from ``PALETTE_MIN_WIDTH`` columns on. At 80 columns on the Week screen:
 ``1-9 Log r Reach out c Contacts v Review E Events , Settings u Undo ? Help q Quit``; every key
-is in the help (``?``). Disabled keys are dimmed; clicking a key presses it.
+is in the help (``?``). Disabled keys are muted; clicking a key presses it.
 
 Why not Textual's ``Footer``: it makes a widget per key and rebuilds them all whenever the
 screen's bindings may have changed (four times while the Week screen opens, again on each
@@ -25,6 +25,7 @@ from textual.widget import Widget
 PALETTE_MIN_WIDTH = 110
 KEY = "bold $footer-key-foreground"
 DESCRIPTION = "$footer-description-foreground"
+MUTED = f"{DESCRIPTION} italic"  # a key that does nothing here: no key colour, slanted
 
 
 class Key(NamedTuple):
@@ -139,7 +140,7 @@ class AppFooter(Widget, can_focus=False):
         for n, item in enumerate(shown):
             for text, key in ([(Content(" "), None)] if n else []) + item.parts:
                 if key is not None:
-                    text = text if key.enabled else text.stylize("dim")
+                    text = text if key.enabled else Content(text.plain).stylize(MUTED)
                     spans.append((at, at + text.cell_length, key))
                 parts.append(text)
                 at += text.cell_length

@@ -60,15 +60,15 @@ class PracticeRow(Widget):
             name = name[: self.name_width - 1] + "…"
         count = f"{period.count}/{period.target}"
         figures = Content.assemble(
-            (key, "bold $accent"),
-            ("✓ " if met else "  ", "bold $success"),
+            (key, "bold $text-accent"),
+            ("✓ " if met else "  ", "bold $text-success"),
             literal(name.ljust(self.name_width), "bold"),
             "  ", bar(period.count, period.target, BAR_WIDTH, met),
-            "  ", (count.ljust(5), "bold $success" if met else "bold"),
+            "  ", (count.ljust(5), "bold $text-success" if met else "bold"),
             f" streak {p.current_streak:>2} wk · best {p.longest_streak:>2}",
             ("  score ", "$text-muted"), f"{p.score:.0f}",
         )
-        style = "$success" if met else ("$text-muted" if period.paused else "$text-warning")
+        style = "$text-success" if met else ("$text-muted" if period.paused else "$text-warning")
         return figures, literal(p.slack, style)
 
     def _one_line(self, figures: Content, slack: Content, width: int) -> bool:

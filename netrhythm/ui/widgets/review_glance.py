@@ -17,8 +17,8 @@ from textual.widget import Widget
 from netrhythm.services.review.glance import Line
 from netrhythm.ui.format import literal
 
-TONES = {"good": "$success", "warn": "$warning", "bad": "$error", "quiet": "$text-muted",
-         "plan": "$accent"}
+TONES = {"good": "$text-success", "warn": "$text-warning", "bad": "$text-error",
+         "quiet": "$text-muted", "plan": "$text-accent"}
 KINDS = {"text": "", "name": "bold", "note": "", "muted": "$text-muted", "prompt": "italic",
          "key": "$text-muted"}
 INDENT = 2  # continuation lines start under the head

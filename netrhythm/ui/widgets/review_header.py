@@ -36,7 +36,7 @@ def when(loaded: Loaded) -> tuple[str, str]:
 def header_text(loaded: Loaded) -> tuple[Content, Content]:
     """The header's left side (week, dates, how long ago) and right side (rhythm score)."""
     r = loaded.review
-    left = Content.assemble(("Review ", "bold"), (r.name, "bold $accent"),
+    left = Content.assemble(("Review ", "bold"), (r.name, "bold $text-accent"),
                             f" · {r.label} · ", when(loaded))
     score, slash, scale = loaded.page.score.partition("/")
     right = Content.assemble(("Rhythm ", "$text-muted"), (score, "bold"),

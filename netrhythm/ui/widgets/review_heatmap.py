@@ -12,7 +12,7 @@ from netrhythm.services.review.build import Review
 from netrhythm.services.review.heat import BLANK, LEGEND, HeatMap, heat_map, shade
 from netrhythm.ui.format import literal
 
-GLYPH_STYLES = {"█": "$success", "·": "$error"}  # the others: part done
+GLYPH_STYLES = {"█": "$text-success", "·": "$text-error"}  # the others: part done
 
 
 def cell_style(ratio: float | None) -> str:
@@ -20,8 +20,8 @@ def cell_style(ratio: float | None) -> str:
     if ratio is None:
         return ""
     if ratio >= 1:
-        return "$success"
-    return "$warning" if ratio > 0 else "$error"
+        return "$text-success"
+    return "$text-warning" if ratio > 0 else "$text-error"
 
 
 def heat_content(m: HeatMap) -> Content:
@@ -34,7 +34,7 @@ def heat_content(m: HeatMap) -> Content:
             *[(shade(c) * m.cell, cell_style(c)) for c in cells]))
     legend: list[Content | str | tuple[str, str]] = []
     for glyph, word in LEGEND:
-        legend += [(glyph, GLYPH_STYLES.get(glyph, "$warning")), (f" {word}  ", muted)]
+        legend += [(glyph, GLYPH_STYLES.get(glyph, "$text-warning")), (f" {word}  ", muted)]
     legend.append((BLANK, muted))
     lines.append(Content.assemble(*legend))
     return Content("\n").join(lines)

@@ -12,7 +12,8 @@ from netrhythm.services.review.page import Page
 from netrhythm.ui.format import clip, literal
 
 MAX_NAME = 20
-STYLES = {"met": "$success", "missed": "$error", "so far": "$warning", "paused": "$text-muted"}
+STYLES = {"met": "$text-success", "missed": "$text-error", "so far": "$text-warning",
+          "paused": "$text-muted"}
 
 
 def go_to_hint(r: Review, pg: Page) -> str:
@@ -45,7 +46,7 @@ def practice_table(pg: Page, go_to_hint: str = "") -> Content:
                     f"italic {muted}" if p.archived else "bold"),
             " ", (p.done.ljust(12), style),
             f"{p.streak:>3} wk", (f"{p.best:>4} wk", muted),
-            (f"{p.score:>7}", "bold"), "  ", (p.trend, "$accent"),
+            (f"{p.score:>7}", "bold"), "  ", (p.trend, "$text-accent"),
             *(("  archived", muted),) if p.archived else (),
         ))
     lines.append(Content(pg.trend_legend).stylize(muted))

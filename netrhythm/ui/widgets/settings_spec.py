@@ -69,7 +69,7 @@ def shown(kind: str, value: str) -> Content:
     if kind == "weekday":
         return Content(value.capitalize())
     if kind == "switch":
-        return Content.styled("● on", "$success") if value == "on" else Content.styled(
+        return Content.styled("● on", "$text-success") if value == "on" else Content.styled(
             "○ off", "$text-muted")
     if kind == "hour" and value.isdigit():
         return Content(f"{int(value):02d}:00")
@@ -91,6 +91,7 @@ def _rows(spec: Mapping[str, tuple[str, str, str]], values: Mapping[str, str],
             span = weekday_span(WEEKDAY_NAMES.index(value.capitalize()))
             hint = f"weeks run {span}; {hint}"
         choices: tuple[tuple[str, str], ...] = ()
+        shown_value: Content | None = None
         if kind == "weekday":
             choices = WEEKDAYS
         elif kind == "switch":
@@ -99,8 +100,11 @@ def _rows(spec: Mapping[str, tuple[str, str, str]], values: Mapping[str, str],
             choices = TONES
         elif kind == "theme":
             choices = tuple((name, name) for name in sorted({*themes, value}))
+            if themes and value not in themes:  # saved by an older version: refused
+                hint = f"{value} is hard to read: choose another"
+                shown_value = Content.styled("not offered", "$text-error")
         flip = ("off" if value == "on" else "on") if kind == "switch" else None
-        rows.append(Row(key, label, value, shown(kind, value), hint, choices,
+        rows.append(Row(key, label, value, shown_value or shown(kind, value), hint, choices,
                         PLACEHOLDERS.get(kind, ""), flip))
     return rows
 
@@ -126,7 +130,7 @@ def pause_rows(lines: Sequence[PauseLine]) -> list[Row]:
     """A row per week (Enter or Space pauses or resumes it), then one to type any week."""
     rows = []
     for line in lines:
-        state = (Content.styled("‖ paused", "bold $warning") if line.paused
+        state = (Content.styled("‖ paused", "bold $text-warning") if line.paused
                  else Content.styled("not paused", "$text-muted"))
         label = line.when.capitalize() if line.when in ("this week", "next week") else line.name
         hint = f"{line.name} · {line.label}" if label != line.name else line.label

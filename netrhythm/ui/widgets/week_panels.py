@@ -25,7 +25,7 @@ def header_text(view: WeekView) -> tuple[Content, Content]:
         when = ("last day" if st.days_left == 1 else f"{st.days_left} days left", "bold")
     else:
         when = (f"{plural(view.weeks_ago, 'week')} ago", "bold $text-warning")
-    left = Content.assemble(("Week ", "bold"), (st.name, "bold $accent"),
+    left = Content.assemble(("Week ", "bold"), (st.name, "bold $text-accent"),
                             f" · {st.label} · ", when)
     right = Content.assemble(("Rhythm ", "$text-muted"),
                              (f"{st.progress.overall_score:.0f}", "bold"), ("/100", "$text-muted"))
@@ -106,12 +106,12 @@ def panel_fills(view: WeekView, wide: bool) -> dict[str, Fill]:
             for c in st.gone_cold[:MAX_ITEMS]], "Nobody has gone cold.", len(st.gone_cold),
             f"as of {short_date(today)}"),
         "upcoming": Fill("Upcoming events", [
-            (Content.assemble((short_date(e.held_on), "$accent"), " ", literal(e.name, "bold"),
+            (Content.assemble((short_date(e.held_on), "$text-accent"), " ", literal(e.name, "bold"),
                               *((" · ", literal(e.location, muted)) if e.location else ())),
              _event_text(e, view)) for e in st.upcoming],
             "No upcoming events.\nE, then n adds one."),
         "week-actions": Fill("This week" if view.is_current else f"Week {st.name}", [
-            (Content.assemble((short_date(a.occurred_on)[:3], "$accent"), " ",
+            (Content.assemble((short_date(a.occurred_on)[:3], "$text-accent"), " ",
                               literal(a.practice_name, "bold"),
                               *((" at ", literal(a.event)) if a.event else ()),
                               *((" · ", literal(", ".join(a.contacts))) if a.contacts else ()),

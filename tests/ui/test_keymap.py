@@ -1,0 +1,121 @@
+"""Keys users choose: keymap.toml, keyed by binding id, remaps keys everywhere they show; a bad
+file is reported (file, line, id, fix) and changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from netrhythm.services.context import Context
+from netrhythm.ui.app import NetrhythmApp, build_app
+from netrhythm.ui.dialogs.help import HelpDialog
+from netrhythm.ui.dialogs.log_action import LogDialog
+from netrhythm.ui.keymap import load_keymap
+from netrhythm.ui.widgets.footer import AppFooter
+from tests.ui.helpers import settle
+
+
+def keymap_app(ctx: Context, path: Path, text: str) -> NetrhythmApp:
+    path.write_text(text, encoding="utf-8")
+    return build_app(ctx, cursor_blink=False, keymap_path=path)
+
+
+def footer_text(app: NetrhythmApp) -> str:
+    return app.screen.query_one(AppFooter).render().plain
+
+
+async def test_a_remapped_screen_key_does_the_action_and_the_old_key_does_not(
+        demo_ctx: Context, tmp_path: Path) -> None:
+    app = keymap_app(demo_ctx, tmp_path / "keymap.toml",
+                     '# mine\n"app.review" = "ctrl+r"\n[week]\nreach_out = "R"\n')
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert not app._notifications
+        footer = footer_text(app)
+        assert "R Reach out" in footer and "r Reach out" not in footer
+        assert "^r Review" in footer
+        await pilot.press("r")  # no longer reaches out
+        await settle(pilot)
+        assert not isinstance(app.screen, LogDialog)
+        await pilot.press("R")
+        await settle(pilot)
+        assert isinstance(app.screen, LogDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpDialog)
+        help_lines = [" ".join(str(cell.render()).strip() for cell in row.query(Static))
+                      for row in app.screen.query(".help-row")]
+        assert any(line.split()[:1] == ["R"] and "Reach out" in line for line in help_lines)
+        assert any(line.split()[:5] == ["w", "c", "^r", "E", ","] for line in help_lines)
+        await pilot.press("escape", "ctrl+r")
+        await settle(pilot)
+        assert app.current_mode == "review"
+
+
+BROKEN = [
+    ("[week\nreach_out = 'R'\n", "line 1: not TOML"),
+    ("app.review = 'V'\nweek.reach_uot = 'R'\n", "line 2, week.reach_uot: no key has this id"),
+    ("[week]\nreach_out = 'ctrl+rr'\n", "line 2, week.reach_out: 'rr' is not a key name"),
+    ("\n\n[week]\nreach_out = 't'\n", "line 4, week.reach_out: t already does This week"),
+    ("week.reach_out = 3\n", "line 1, week.reach_out: give the key as text"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), BROKEN)
+def test_a_broken_keymap_names_the_line_id_and_fix(tmp_path: Path, text: str,
+                                                    message: str) -> None:
+    path = tmp_path / "keymap.toml"
+    path.write_text(text, encoding="utf-8")
+    keymap, problem = load_keymap(path)
+    assert keymap == {}
+    assert problem is not None
+    assert problem.startswith(f"{path}: {message}")
+    assert problem.endswith("Using the default keys.")
+
+
+async def test_a_broken_keymap_is_reported_and_changes_nothing(
+        demo_ctx: Context, tmp_path: Path) -> None:
+    path = tmp_path / "keymap.toml"
+    app = keymap_app(demo_ctx, path, '[week]\nreach_out = "R"\nthis_wek = "T"\n')
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        [toast] = app._notifications
+        assert toast.title == "Keymap not used"
+        assert str(path) in toast.message and "line 3, week.this_wek" in toast.message
+        assert "r Reach out" in footer_text(app)
+        await pilot.press("R")  # the valid line of the file is not applied either
+        await settle(pilot)
+        assert not isinstance(app.screen, LogDialog)
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, LogDialog)
+
+
+def test_no_keymap_file_is_no_keymap(tmp_path: Path) -> None:
+    assert load_keymap(tmp_path / "keymap.toml") == ({}, None)
+    assert load_keymap(None) == ({}, None)
+
+
+def test_every_binding_id_of_the_app_can_be_remapped() -> None:
+    """A new screen or dialog with keys must join ``keymap.SCOPES`` (or its ids are refused)."""
+    import importlib
+    import pkgutil
+
+    from textual.binding import Binding
+
+    import netrhythm.ui
+    from netrhythm.ui.keymap import all_ids
+
+    ids = set()
+    for info in pkgutil.walk_packages(netrhythm.ui.__path__, "netrhythm.ui."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            for binding in getattr(value, "__dict__", {}).get("BINDINGS", []):
+                if isinstance(binding, Binding) and binding.id:
+                    ids.add(binding.id)
+    assert len(ids) > 80
+    assert ids <= set(all_ids())
