@@ -33,7 +33,7 @@ SCOPES: dict[str, tuple[str, ...]] = {
     "Events": ("app:NetrhythmApp", "screens.events:EventsScreen"),
     "Settings": ("app:NetrhythmApp", "screens.settings:SettingsScreen",
                  "widgets.settings_list:SettingsList", "widgets.settings_practices:PracticeTable"),
-    "Log form": ("dialogs.log_action:LogDialog",),
+    "Log form": ("dialogs.log_action:LogDialog", "widgets.with_field:NameInput"),
     "Contact form": ("dialogs.contact_form:ContactFormDialog",),
     "Event form": ("dialogs.event_form:EventFormDialog",),
     "Practice form": ("dialogs.practice_form:PracticeFormDialog",),
@@ -41,6 +41,8 @@ SCOPES: dict[str, tuple[str, ...]] = {
     "Import": ("dialogs.import_file:ImportDialog",),
     "Tags": ("dialogs.tags:TagsDialog",),
     "Help": ("dialogs.help:HelpDialog",),
+    "Draft": ("dialogs.draft:DraftDialog",),
+    "Draft templates": ("dialogs.draft_templates:TemplatesDialog",),
 }
 MODIFIERS = {"ctrl", "shift", "alt", "meta", "super", "hyper"}
 NAMED_KEYS = {key.value for key in Keys if "+" not in key.value and "<" not in key.value}
