@@ -113,6 +113,20 @@ def write_new(target: Path, data: bytes | Iterable[bytes]) -> None:
         publish_new(tmp, target)
 
 
+def write_numbered(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
+    """Write ``data`` to a new file ``STEM.SUFFIX`` in ``folder`` (made private if missing), or
+    ``STEM-2.SUFFIX``, ``-3`` … when taken: an existing file is never replaced."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for n in range(1, 1000):
+        path = folder / (f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}")
+        try:
+            write_new(path, data)
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(f"{folder / stem}{suffix} and 998 numbered copies already exist")
+
+
 def write_replacing(target: Path, data: bytes | Iterable[bytes]) -> None:
     """Write ``target`` (0600) holding ``data``, whole or not at all, replacing any old one."""
     with _naming(target), staged(target) as tmp:

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from netrhythm.domain.errors import InputError
 from netrhythm.domain.event_times import parse_moment
-from netrhythm.files.atomic import write_new
+from netrhythm.files.atomic import write_numbered
 from netrhythm.formats.ics_write import EventOut, FollowUpOut, write_ics
 from netrhythm.services.calendars.identity import database_id
 from netrhythm.services.calendars.zone import read_zone, zone_or_none
@@ -57,17 +57,11 @@ def write_to_folder(ctx: Context, folder: Path | None = None, with_notes: bool =
     from netrhythm.services.review.render import export_folder
 
     target = (folder or export_folder()).expanduser().resolve()
-    target.mkdir(mode=0o700, parents=True, exist_ok=True)
-    data = export_calendar(ctx, with_notes)
     stem = f"netrhythm-events-{ctx.today().isoformat()}"
-    for n in range(1, 1000):
-        path = target / (f"{stem}.ics" if n == 1 else f"{stem}-{n}.ics")
-        try:
-            write_new(path, data)
-        except FileExistsError:
-            continue
-        return path
-    raise InputError("export", f"{target / stem}.ics and 998 numbered copies already exist")
+    try:
+        return write_numbered(target, stem, ".ics", export_calendar(ctx, with_notes))
+    except FileExistsError as exc:
+        raise InputError("export", str(exc)) from None
 
 
 def _event(e: ExportEvent, zone: tzinfo, with_notes: bool) -> EventOut:

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from netrhythm.files.atomic import write_new
+from netrhythm.files.atomic import write_numbered
 from netrhythm.services.review.build import Review
 from netrhythm.services.review.glance import glance
 from netrhythm.services.review.heat import heat_lines
@@ -104,14 +104,5 @@ def write_markdown(r: Review, folder: Path | None = None) -> Path:
     markdown``) into ``folder``, readable by the owner only; an existing file is never replaced:
     the name gets ``-2``, ``-3``, … instead. Returns the full path."""
     folder = (folder or export_folder()).expanduser().resolve()
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     data = to_text(r, markdown=True).encode("utf-8")
-    stem = f"netrhythm-review-{r.name}"
-    for n in range(1, 1000):
-        path = folder / (f"{stem}.md" if n == 1 else f"{stem}-{n}.md")
-        try:
-            write_new(path, data)
-        except FileExistsError:
-            continue
-        return path
-    raise FileExistsError(f"{folder / stem}.md and 998 numbered copies already exist")
+    return write_numbered(folder, f"netrhythm-review-{r.name}", ".md", data)
