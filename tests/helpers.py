@@ -1,4 +1,5 @@
-"""Helpers shared by tests: the frozen time, run the real console script, dump a database."""
+"""Helpers shared by tests: the frozen time, run the real console script, query and dump a
+database."""
 
 from __future__ import annotations
 
@@ -32,6 +33,16 @@ def run_cli(db: Path, *args: str, now: str = NOW, env: dict[str, str] | None = N
         env=full_env, timeout=timeout, stdin=subprocess.DEVNULL,
     )
     return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+def query(db: Path, sql: str) -> list[tuple[object, ...]]:
+    """The rows ``sql`` returns, read through a connection of its own (which, after a crash,
+    is the one that recovers the WAL)."""
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
 
 
 def dump(db: Path) -> list[str]:

@@ -242,11 +242,12 @@ def _start(
     process = subprocess.Popen(
         command, env=dict(env), stdin=subprocess.DEVNULL, stdout=out, stderr=out, pass_fds=pass_fds
     )
-    stack.callback(_stop, process)
+    stack.callback(stop_process, process)
     return process
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
+def stop_process(process: subprocess.Popen[bytes]) -> None:
+    """End ``process`` if it still runs: terminate, then kill after 3 s."""
     if process.poll() is None:
         process.terminate()
         try:

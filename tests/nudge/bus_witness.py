@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.notify_server import NOTIFICATIONS, NotificationServer, require
+from tests.notify_server import NOTIFICATIONS, NotificationServer, require, stop_process
 
 HEADS = ("method call ", "method return ", "error ", "signal ")
 
@@ -82,9 +82,4 @@ def bus_witness(server: NotificationServer, folder: Path) -> Iterator[BusWitness
             time.sleep(0.02)
         yield BusWitness(log)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=3)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=3)
+        stop_process(process)

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from netrhythm.storage.db import LATEST_VERSION
-from tests.helpers import NOW, SCRIPT, run_cli
+from tests.helpers import NOW, SCRIPT, query, run_cli
 from tests.transfer.vcard_gen import cards
 
 HERE = Path(__file__).parent
@@ -55,13 +55,6 @@ def kill_when(proc: subprocess.Popen[str], condition: Callable[[], bool],
     proc.kill()
     pytest.fail(f"the process ended (or hung) before the moment to kill it came: {out[-500:]}")
 
-
-def query(path: Path, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(path)  # the first connection after the crash recovers the WAL
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def tables(path: Path) -> dict[str, list[tuple[object, ...]]]:

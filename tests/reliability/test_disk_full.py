@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import run_cli
+from tests.helpers import query, run_cli
 from tests.reliability.small_disk import SmallDisk
 from tests.transfer.vcard_gen import cards
 
@@ -32,13 +32,6 @@ def checkpointed(db: Path) -> bytes:
     assert not wal.exists() or wal.stat().st_size == 0
     return db.read_bytes()
 
-
-def query(db: Path, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def assert_disk_full(err: str, disk: SmallDisk) -> None:

@@ -9,7 +9,6 @@ next version's fixture has: the migration gives what that version would have wri
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import pytest
 
 from netrhythm.storage import db as storage_db
 from netrhythm.storage.tables import database
-from tests.helpers import run_cli
+from tests.helpers import query, run_cli
 
 FIXTURES = sorted((Path(__file__).parent.parent / "data" / "schema").glob("v*.db"))
 OLDER = [p for p in FIXTURES if int(p.stem[1:]) < storage_db.LATEST_VERSION]
@@ -32,17 +31,10 @@ UNKNOWN = {("change", "machine"): ""}
 HISTORICAL = ("change_row",)
 
 
-def _query(path: Path, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
 
 def _tables(path: Path) -> list[str]:
     skip = " AND ".join(f"name NOT LIKE '{s}'" for s in SKIP)
-    return [r[0] for r in _query(path, f"SELECT name FROM sqlite_master WHERE type = 'table' "
+    return [r[0] for r in query(path, f"SELECT name FROM sqlite_master WHERE type = 'table' "
                                        f"AND {skip} ORDER BY name")]
 
 
@@ -50,16 +42,16 @@ def _rows(path: Path) -> dict[str, set[tuple[tuple[str, object], ...]]]:
     """Every row of every table as (column, value) pairs; the search index by its content."""
     out = {}
     for table in _tables(path):
-        columns = [r[1] for r in _query(path, f'PRAGMA table_info("{table}")')]
+        columns = [r[1] for r in query(path, f'PRAGMA table_info("{table}")')]
         select = "SELECT rowid, * FROM" if table == "contact_search" else "SELECT * FROM"
         columns = (["rowid"] if table == "contact_search" else []) + columns
         out[table] = {tuple(zip(columns, row, strict=True))
-                      for row in _query(path, f'{select} "{table}"')}
+                      for row in query(path, f'{select} "{table}"')}
     return out
 
 
 def _schema(path: Path) -> set[tuple[object, ...]]:
-    return set(_query(path, "SELECT type, name, tbl_name, sql FROM sqlite_master "
+    return set(query(path, "SELECT type, name, tbl_name, sql FROM sqlite_master "
                             "WHERE name NOT LIKE 'sqlite_%'"))
 
 
@@ -106,8 +98,8 @@ def _added(older: Path, newer: Path) -> dict[str, tuple[str, ...]]:
     old_tables = set(_tables(older))
     out = {}
     for table in _tables(newer):
-        columns = [r[1] for r in _query(newer, f'PRAGMA table_info("{table}")')]
-        old = {r[1] for r in _query(older, f'PRAGMA table_info("{table}")')}
+        columns = [r[1] for r in query(newer, f'PRAGMA table_info("{table}")')]
+        old = {r[1] for r in query(older, f'PRAGMA table_info("{table}")')}
         new = [c for c in columns if table not in old_tables or c not in old]
         if new:
             out[table] = tuple(dict.fromkeys(["id", *new] if "id" in columns else new))
