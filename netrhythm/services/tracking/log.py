@@ -15,7 +15,6 @@ from netrhythm.services.context import Context
 from netrhythm.storage import actions as action_store
 from netrhythm.storage import contacts as contact_store
 from netrhythm.storage import followups as followup_store
-from netrhythm.storage.cadence import start_cadences
 from netrhythm.storage.contacts import backdate_starts, names_by_id
 from netrhythm.storage.journal import change
 
@@ -96,6 +95,8 @@ def log_action(ctx: Context, request: LogRequest) -> Logged:
 
 def add_named(ctx: Context, name: str) -> int:
     """Add someone met just now as a contact, with their name only (details later)."""
+    from netrhythm.storage.cadence import start_cadences  # only for a new person: ~1 ms a log
+
     contact_id = contact_store.insert_contact(name=name, created_on=ctx.today())
     start_cadences([contact_id], ctx.today(), spread_out=False)
     return contact_id
