@@ -62,12 +62,12 @@ class SettingsList(Vertical, can_focus=True):
         return next((r for r in self.rows if r.row.key == key), None)
 
     def set_rows(self, rows: Sequence[Row]) -> None:
-        """Show ``rows``, keeping the cursor on its key and an editor open on an unchanged row."""
+        """Show ``rows``, keeping the cursor on its key and an editor open on an unchanged row
+        (its value updates behind the editor, so closing it shows what is stored)."""
         widgets = self.rows
         if [w.row.key for w in widgets] == [r.key for r in rows]:
             for widget, row in zip(widgets, rows, strict=True):
-                if not widget.editing:
-                    widget.show(row)
+                widget.show(row)
             return
         key = self.current.row.key if self.current else None
         had_focus = self.has_focus_within
