@@ -72,11 +72,13 @@ async def open_contacts(app: Any, pilot: Any) -> Any:
     from textual.widgets import Input
 
     keys = [key for key, active in app.active_bindings.items()
-            if "contact" in f"{active.binding.action} {active.binding.description}".lower()]
+            if active.binding.action.replace('"', "'") == "switch_mode('contacts')"]
     if not keys:
         raise LookupError("no key binding opens the Contacts screen")
     await pilot.press(keys[0])
     await settle(app, pilot)
+    if app.screen.id != "contacts":  # not a dialog that merely mentions contacts
+        raise RuntimeError(f"the key {keys[0]!r} showed {app.screen!r}, not Contacts")
     field = app.screen.query(Input).first()
     field.focus()
     await settle(app, pilot)
