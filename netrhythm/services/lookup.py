@@ -26,6 +26,9 @@ def contact(text: str, field: str = "--with", include_archived: bool = False) ->
     over every contact.
     """
     wanted = text.strip().casefold()
+    if wanted.startswith("#") and wanted[1:].isdigit():  # one row, not every name
+        only = contact_store.names_index(include_archived, contact_id=int(wanted[1:]))
+        return pick(text, _labelled(only), field, "contact")
     if wanted.isascii() and wanted and not wanted.startswith("#"):
         try:
             return pick(text, _labelled(contact_store.names_containing(wanted, include_archived)),

@@ -92,11 +92,17 @@ def any_contact() -> bool:
     return database.execute_sql("SELECT EXISTS (SELECT 1 FROM contact)").fetchone()[0] == 1
 
 
-def names_index(include_archived: bool = False) -> list[tuple[int, str, str]]:
-    """(id, name, company) of every contact: what name resolution needs and nothing more."""
+def names_index(include_archived: bool = False, contact_id: int | None = None
+                ) -> list[tuple[int, str, str]]:
+    """(id, name, company) of every contact (or of the one ``contact_id``, if it is there):
+    what name resolution needs and nothing more."""
     # Plain SQL: through Peewee's row wrapper, 5,000 contacts took 3–4 times as long.
-    where = "" if include_archived else " WHERE archived = 0"
-    return database.execute_sql(f"SELECT id, name, company FROM contact{where}").fetchall()
+    conditions = ([] if include_archived else ["archived = 0"]) + \
+        ([] if contact_id is None else ["id = ?"])
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    params = [] if contact_id is None else [contact_id]
+    return database.execute_sql(f"SELECT id, name, company FROM contact{where}",
+                                params).fetchall()
 
 
 def names_containing(text: str, include_archived: bool = False) -> list[tuple[int, str, str]]:
