@@ -21,7 +21,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 
-from netrhythm.storage.tables import NudgeLog
+from netrhythm.storage.tables import NudgeLog, database
 
 if TYPE_CHECKING:
     from typing import Any
@@ -55,7 +55,8 @@ def busy_or_done(lease_start: datetime) -> set[str]:
     query = NudgeLog.select(NudgeLog.key).where(
         NudgeLog.state.in_(SETTLED)
         | ((NudgeLog.state == CLAIMED) & (NudgeLog.claimed_at >= lease_start)))
-    return {key for (key,) in query.tuples()}
+    # The plain cursor: Peewee's row wrapper took 4-5 ms for a thousand keys (years of nudges).
+    return {key for (key,) in database.execute(query)}
 
 
 def claim(key: str, title: str, message: str, *, by: str, now: datetime,
