@@ -10,10 +10,22 @@ from netrhythm.services.context import Context
 
 
 def run_log(ctx: Context, args: Namespace) -> int:
-    from netrhythm.services.tracking.log import LogRequest, log_action, unknown_names
+    import shlex
+
+    from netrhythm.domain.errors import InputError
+    from netrhythm.services.tracking.log import (
+        ArchivedName,
+        LogRequest,
+        log_action,
+        unknown_names,
+    )
     from netrhythm.services.tracking.progress import progress
 
-    known, new = unknown_names(args.contacts, "--with")
+    try:
+        known, new = unknown_names(args.contacts, "--with")
+    except ArchivedName as exc:
+        raise InputError(exc.field, f"{exc.message}: netrhythm contacts restore "
+                                    f"{shlex.quote(exc.name)}") from None
     if new and not args.new:
         raise new[0][1].with_hint(f"To add {new[0][0].strip()!r} as a new contact, add --new.")
     logged = log_action(ctx, LogRequest(

@@ -116,6 +116,12 @@ def names_containing(text: str, include_archived: bool = False) -> list[tuple[in
     return database.execute_sql(sql, [pattern]).fetchall()
 
 
+def archived_names() -> list[str]:
+    """The names of the archived contacts."""
+    return [name for (name,) in
+            database.execute_sql("SELECT name FROM contact WHERE archived = 1").fetchall()]
+
+
 def names_by_id(contact_ids: Sequence[int]) -> list[str]:
     """The names of the contacts ``contact_ids``, in that order."""
     if not contact_ids:

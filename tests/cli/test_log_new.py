@@ -62,3 +62,24 @@ def test_a_practice_typo_suggests_it_once(db: Path) -> None:
     result = run_cli(db, "log", "reachout")
     assert result.code == 2
     assert "did you mean reach-out?" in result.err and "or reach-out" not in result.err
+
+
+def test_an_archived_contacts_name_is_never_added_again(db: Path) -> None:
+    """The same person twice would split one history in two: the name is refused, with the
+    command that brings them back, with or without --new; a name that merely begins the
+    archived one is someone else and is added."""
+    assert run_cli(db, "contacts", "archive", "Tomás Okafor").code == 0
+    for extra in ((), ("--new",)):
+        result = run_cli(db, "log", "reach-out", "--with", "tomás okafor", *extra)
+        assert result.code == 2
+        assert result.err.strip() == (
+            "netrhythm: error: --with: 'tomás okafor' is an archived contact; restore them "
+            "first, then log with them: netrhythm contacts restore 'tomás okafor'")
+    assert "0/3" in run_cli(db, "status").out
+    assert run_cli(db, "contacts", "list", "--all").out.count("Tomás") == 1
+    assert run_cli(db, "contacts", "restore", "tomás okafor").code == 0
+    restored = run_cli(db, "log", "reach-out", "--with", "tomás okafor")
+    assert restored.code == 0 and "with Tomás Okafor (today)." in restored.out
+    assert run_cli(db, "contacts", "archive", "Tomás Okafor").code == 0
+    other = run_cli(db, "log", "reach-out", "--with", "Tomás", "--new")
+    assert other.code == 0 and "added Tomás to contacts" in other.out

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.widgets import Select
 
-from netrhythm.services.contacts.manage import ContactForm, add_contact
+from netrhythm.services.contacts.manage import ContactForm, add_contact, set_archived
 from netrhythm.services.context import Context
 from netrhythm.services.tracking.log import LogRequest, log_action
 from netrhythm.services.tracking.week_view import week_actions
@@ -172,3 +172,26 @@ async def test_saving_an_unknown_name_says_how_to_create_it(app: NetrhythmApp,
                          "Maria Silva? To add them as a new contact, press Enter on "
                          "“Create …” in With.")
         assert logged(ctx) == []
+
+
+async def test_creating_an_archived_contacts_name_is_refused(app: NetrhythmApp,
+                                                            ctx: Context) -> None:
+    """"Create Tomás Okafor" while Tomás is archived would make him twice: the form says to
+    restore him, and nothing is saved."""
+    add_people(ctx)
+    set_archived(ctx, "Tomás Okafor")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        await pilot.press(*"Tomás", "space", *"Okafor")
+        await settle(pilot)
+        choices = app.screen.query_one("#with-choices")
+        assert str(choices.get_option_at_index(0).prompt) == "Create Tomás Okafor"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LogDialog)
+        error = app.screen.query_one("#field-contacts", FormField).error
+        assert error == ("'Tomás Okafor' is an archived contact; restore them first, then log "
+                         "with them")
+        assert logged(ctx) == [] and latest() == "archived contact Tomás Okafor"

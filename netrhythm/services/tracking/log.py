@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from netrhythm.domain.dates import format_day, parse_date
+from netrhythm.domain.errors import InputError
 from netrhythm.domain.records import PracticeRec
 from netrhythm.domain.resolve import NoMatch
 from netrhythm.domain.validate import clean_name, clean_text, positive_int
@@ -40,19 +41,37 @@ class Logged(NamedTuple):
     follow_up_due: str | None
 
 
+class ArchivedName(InputError):
+    """The name is an archived contact's: restoring them keeps one person with one history."""
+
+    def __init__(self, field: str, name: str) -> None:
+        super().__init__(field, f"{name!r} is an archived contact; restore them first, then "
+                                "log with them")
+        self.name = name
+
+
 def unknown_names(names: Sequence[str], field: str = "--with"
                   ) -> tuple[list[str], list[tuple[str, NoMatch]]]:
     """``names`` split into the contacts they name (as ``#id``) and the names that match no
     contact at all, each with its refusal (which lists the closest names). A name that
-    matches several contacts is refused as always."""
+    matches several contacts is refused as always, and so is an archived contact's name."""
     known: list[str] = []
     unknown: list[tuple[str, NoMatch]] = []
     for name in names:
         try:
             known.append(f"#{lookup.contact(name, field)}")
         except NoMatch as exc:
+            refuse_archived(name, field)
             unknown.append((name, exc))
     return known, unknown
+
+
+def refuse_archived(name: str, field: str) -> None:
+    """An ``ArchivedName`` if an archived contact has the name ``name`` (in any case): adding
+    it as someone new would make the same person twice."""
+    wanted = name.strip().casefold()
+    if any(other.casefold() == wanted for other in contact_store.archived_names()):
+        raise ArchivedName(field, name.strip())
 
 
 def log_action(ctx: Context, request: LogRequest) -> Logged:
@@ -62,17 +81,15 @@ def log_action(ctx: Context, request: LogRequest) -> Logged:
     day = parse_date(request.date, today, "--date")
     contact_ids = [lookup.contact(name, "--with") for name in request.contacts if name.strip()]
     if any(not name.strip() for name in request.contacts):
-        from netrhythm.domain.errors import InputError
-
         raise InputError("--with", "is empty; name a contact")
     new_names = list(dict.fromkeys(clean_name(n, "--with") for n in request.new_contacts))
+    for name in new_names:
+        refuse_archived(name, "--with")
     event_id = lookup.event(request.event) if request.event.strip() else None
     note = clean_text(request.note, "--note")
     follow_days = positive_int(request.follow_up_days, "--follow-up", allow_empty=True,
                                maximum=365)
     if follow_days and not contact_ids and not new_names:
-        from netrhythm.domain.errors import InputError
-
         raise InputError("--follow-up", "needs a contact to follow up with; add --with NAME")
     names = names_by_id(contact_ids) + new_names
     with_text = f" with {', '.join(names)}" if names else ""
