@@ -150,6 +150,7 @@ async def test_y_on_a_contact_page_switches_practice_and_logs_it(app: NetrhythmA
         assert practice_of(app) == "give-value"
         give = area.text
         assert give != reach_out and give.startswith(f"Hi {name.split()[0]},")
+        assert not any("replaced" in str(n.message) for n in app._notifications)  # untouched
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, ContactDetailScreen)
@@ -167,3 +168,28 @@ async def test_a_name_that_looks_like_markup_is_shown_as_typed(app: NetrhythmApp
         await settle(pilot)
         draft_area(app)
         assert "Draft to [b]Bo[/b] Chen" in screen_text(pilot)
+
+
+async def test_another_practice_replaces_edited_text_and_ctrl_z_brings_it_back(
+        app: NetrhythmApp, ctx: Context) -> None:
+    """Typed text is never lost silently: the new practice's draft replaces it as one edit,
+    a toast says so, and ctrl+z in the text brings the typed text back."""
+    add_contact(ctx, ContactForm(name="Maria Chen", how_met="LinkedIn", tags="rust"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "y")
+        await settle(pilot)
+        area = draft_area(app)
+        await pilot.press(*" See you at RustConf!")
+        typed = area.text
+        assert typed.endswith("See you at RustConf!")
+        await pilot.press("tab", "enter", "down", "enter")  # Give value
+        await settle(pilot)
+        assert practice_of(app) == "give-value"
+        assert area.text != typed and "RustConf" not in area.text
+        assert "The draft for Give value replaced your text; ctrl+z brings it back." in \
+            [str(n.message) for n in app._notifications]
+        area.focus()
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert area.text == typed

@@ -88,19 +88,25 @@ class DraftDialog(ModalScreen[str | None]):
             report_error(self, exc)
 
     def _show(self, result: DraftResult) -> None:
-        self.result = result
+        previous, self.result = self.result, result
         self.query_one("#draft-box").border_title = Content.assemble(
             "Draft to ", Content(result.contact))  # a name is never markup
         if result.practice is not None:
             with self.prevent(Select.Changed):
                 self.query_one("#draft-practice", Select).value = result.practice.slug
         area = self.query_one("#draft-text", TextArea)
+        edited = previous is not None and area.text != previous.text
         area.read_only = False
-        area.load_text(result.text)
+        if edited:  # an edit of its own, so that ctrl+z brings the typed text back
+            area.replace(result.text, area.document.start, area.document.end)
+            self.notify(f"The draft for {result.practice.name if result.practice else 'it'} "
+                        "replaced your text; ctrl+z brings it back.", markup=False)
+        else:
+            area.load_text(result.text)
         area.move_cursor(area.document.end)
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        """Another practice: write the draft for it (the text typed so far is replaced)."""
+        """Another practice: write the draft for it (text typed meanwhile: ctrl+z undoes)."""
         chosen = next((p for p in self.practices if p.slug == event.value), None)
         if chosen is None or self.result is None or chosen == self.result.practice:
             return
