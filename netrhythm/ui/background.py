@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import Any, TypeVar
 
 from textual.dom import DOMNode
@@ -18,9 +19,26 @@ from textual.worker import Worker, get_current_worker
 T = TypeVar("T")
 
 
+def error_text(exc: Exception, folder: Path | None = None) -> str:
+    """What went wrong, as a user reads it: a full disk with its free space and folder (the
+    file's, else ``folder``, else home), a file that could not be written or read with its
+    path, else the error's own words."""
+    from netrhythm.files.space import disk_full_cause, disk_full_message, folder_of
+
+    full = disk_full_cause(exc)
+    if full is not None:
+        said = disk_full_message(folder_of(full, folder or Path.home()))
+        return said[:1].upper() + said[1:] + "."
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
+    return f"{exc.__class__.__name__}: {exc}"
+
+
 def report_error(node: DOMNode, exc: Exception) -> None:
-    node.app.notify(f"{exc.__class__.__name__}: {exc}", title="Something went wrong",
-                    severity="error", markup=False, timeout=8)
+    ctx = getattr(node.app, "ctx", None)  # a full disk is most likely the database's
+    path = ctx.location.path if ctx is not None else None
+    node.app.notify(error_text(exc, path.parent if path else None),
+                    title="Something went wrong", severity="error", markup=False, timeout=8)
 
 
 def in_thread(node: DOMNode, job: Callable[[], T], done: Callable[[T], Any], *,

@@ -23,7 +23,7 @@ from netrhythm.domain.weeks import weekday_span
 from netrhythm.services.review.build import default_week, review
 from netrhythm.services.review.page import HEAT_TITLE, page
 from netrhythm.services.review.render import write_markdown
-from netrhythm.ui.background import in_thread
+from netrhythm.ui.background import error_text, in_thread
 from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.sheets import sheet
 from netrhythm.ui.widgets.footer import AppFooter
@@ -197,7 +197,7 @@ class ReviewScreen(DataScreen):
 
         def failed(exc: Exception) -> None:
             self.reflection.saved(pending, False)  # the next save (or leaving) includes it
-            self.notify(f"The review was not exported: {exc}", severity="error", markup=False,
-                        timeout=10)
+            self.notify(error_text(exc), title="The review was not exported",
+                        severity="error", markup=False, timeout=10)
 
         in_thread(self, job, done, group="review-export", exclusive=False, failed=failed)
