@@ -270,6 +270,6 @@ async def test_an_export_that_cannot_be_written_says_why(demo_app: NetrhythmApp,
         review_screen(demo_app).export_dir = blocker
         await pilot.press("m")
         await settle(pilot)
-        messages = [str(n.message) for n in demo_app._notifications]
-        assert any(m.startswith("The review was not exported:") for m in messages)
+        said = [(n.title, str(n.message)) for n in demo_app._notifications]
+        assert ("The review was not exported", f"File exists: {blocker}") in said, said
         assert blocker.read_text() == "a file where the folder should be"
