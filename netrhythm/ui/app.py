@@ -97,6 +97,7 @@ class NetrhythmApp(App[int]):
         super().__init__()
         self.keymap_path = keymap_path  # the user's keys (``ui.keymap``); None: the defaults
         self.keymap: dict[str, str] = {}  # binding id: keys, as the file gave them
+        self.shown_keys: dict[str, str] = {}  # binding id: its keys as shown ("ctrl+n")
         self.nudge_seconds = nudge_seconds  # None: no nudge checks (tests, screenshots)
         self.nudge_thread: Thread | None = None  # the nudge check running now, if any
         self.ctx = ctx
@@ -141,6 +142,11 @@ class NetrhythmApp(App[int]):
 
         self.keymap, problem = load_keymap(self.keymap_path)
         self.set_keymap(self.keymap)
+        self.shown_keys = {
+            binding_id: "/".join(self.get_key_display(Binding(key, "")) for key in keys.split(","))
+            for binding_id, keys in self.keymap.items()}
+        if self.keymap:
+            self.reload_screens()  # the welcome names keys
         if problem:
             self.notify(problem, title="Keymap not used", severity="error", markup=False,
                         timeout=30)

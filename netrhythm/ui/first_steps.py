@@ -10,6 +10,8 @@ brings it back). The screen mixes this in and implements ``first_practice()``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.binding import Binding
 from textual.content import Content
 
@@ -17,20 +19,33 @@ from netrhythm.services.first_steps import FirstSteps, hide_welcome
 from netrhythm.ui.background import in_thread
 from netrhythm.ui.screens.base import DataScreen
 
-# step: (key, what it does, the action it runs)
+# step: (the binding id of its key and the key shown unless the keymap moved it, what it
+# does, the action it runs); {import} and {log} are the keys of week.import_contacts and
+# week.log_1
 STEPS = {
-    "contacts": ("n", "Add a contact, or i to import a file", "new_contact"),
-    "practices": (",", "Adjust practices and weekly targets", "adjust_practices"),
-    "log": ("1-9", "Log a first action: 1 for {practice}", "log_first"),
+    "contacts": ("week.new_contact", "n", "Add a contact, or {import} to import a file",
+                 "new_contact"),
+    "practices": ("app.settings", ",", "Adjust practices and weekly targets",
+                  "adjust_practices"),
+    "log": ("week.log_1", "1-9", "Log a first action: {log} for {practice}", "log_first"),
 }
 KEY_WIDTH = 4
 
 
-def welcome_items(steps: FirstSteps, practice: str) -> list[tuple[Content, str]]:
-    """The welcome's lines (key, then what it does) with the action each runs."""
-    return [(Content.assemble((key.ljust(KEY_WIDTH), "bold $text-accent"),
-                              text.format(practice=practice or "a practice")), action)
-            for key, text, action in (STEPS[step] for step in steps.left)]
+def welcome_items(steps: FirstSteps, practice: str, keys: Mapping[str, str] | None = None
+                  ) -> list[tuple[Content, str]]:
+    """The welcome's lines (key, then what it does) with the action each runs; ``keys``: the
+    keys the user's keymap gave (binding id: key as shown)."""
+    keys = keys or {}
+    words = {"import": keys.get("week.import_contacts", "i"), "log": keys.get("week.log_1", "1"),
+             "practice": practice or "a practice"}
+    lines = []
+    for step in steps.left:
+        binding_id, default, text, action = STEPS[step]
+        key = keys.get(binding_id, default)
+        lines.append((Content.assemble((key.ljust(KEY_WIDTH), "bold $text-accent"), " " *
+                                       (len(key) >= KEY_WIDTH), text.format(**words)), action))
+    return lines
 
 
 class FirstStepActions(DataScreen):

@@ -119,3 +119,19 @@ def test_every_binding_id_of_the_app_can_be_remapped() -> None:
                     ids.add(binding.id)
     assert len(ids) > 80
     assert ids <= set(all_ids())
+
+
+async def test_the_welcome_names_the_keys_the_keymap_gave(ctx: Context, tmp_path: Path) -> None:
+    """On a new database the welcome's steps show the user's keys, and they work."""
+    app = keymap_app(ctx, tmp_path / "keymap.toml",
+                     '[week]\nnew_contact = "a"\nimport_contacts = "ctrl+o"\n')
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert not app._notifications
+        welcome = [str(app.screen.query_one("#welcome").get_option_at_index(n).prompt)
+                   for n in range(app.screen.query_one("#welcome").option_count)]
+        assert welcome[0].split() == "a Add a contact, or ^o to import a file".split()
+        assert welcome[1].split()[0] == "," and welcome[2].split()[:2] == ["1-9", "Log"]
+        await pilot.press("a")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ContactFormDialog"

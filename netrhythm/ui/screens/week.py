@@ -66,7 +66,7 @@ class WeekScreen(FirstStepActions):
         box.border_title = self._practices_title(view)
         yield box
         with Grid(id="panels", classes=self._welcome(view) if view else ""):
-            yield from make_panels(view, self._filled_wide)
+            yield from make_panels(view, self._filled_wide, self.napp.shown_keys)
         yield AppFooter()
 
     def _read_first_week(self) -> WeekView | None:
@@ -95,7 +95,7 @@ class WeekScreen(FirstStepActions):
         self.set_class(not view.is_current, "-past")
         self._show_practices(view)
         self._filled_wide = self.wide
-        fill_panels(self, view, self.wide)
+        fill_panels(self, view, self.wide, self.napp.shown_keys)
         place = self._welcome(view)
         self.query_one("#panels", Grid).set_class(place == "-welcome", "-welcome")
         self.query_one("#panels", Grid).set_class(place == "-welcome-low", "-welcome-low")
@@ -122,7 +122,7 @@ class WeekScreen(FirstStepActions):
 
     def on_resize(self, event: Resize) -> None:
         if self.view is not None and self.wide != self._filled_wide:
-            fill_panels(self, self.view, self.wide)
+            fill_panels(self, self.view, self.wide, self.napp.shown_keys)
         self._filled_wide = self.wide
 
     def _show_practices(self, view: WeekView) -> None:

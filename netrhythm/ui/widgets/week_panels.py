@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from textual.content import Content
@@ -80,7 +81,8 @@ def _first_practice_name(view: WeekView) -> str:
     return practices[0].practice.name if practices else ""
 
 
-def panel_fills(view: WeekView, wide: bool) -> dict[str, Fill]:
+def panel_fills(view: WeekView, wide: bool, keys: Mapping[str, str] | None = None
+                ) -> dict[str, Fill]:
     """The Week screen's panels by id (``wide``: room for whole sentences); the welcome's
     items are its first steps left (none once done or hidden)."""
     st, today = view.status, view.today
@@ -91,7 +93,7 @@ def panel_fills(view: WeekView, wide: bool) -> dict[str, Fill]:
             (Content.assemble(literal(s.name, "bold"), "  ",
                               literal(s.reason if wide else s.short, muted)), s.contact_id)
             for s in view.who_next], NOBODY_DUE if steps.has_contacts else NO_CONTACTS),
-        "welcome": Fill("Getting started", welcome_items(steps, _first_practice_name(view))
+        "welcome": Fill("Getting started", welcome_items(steps, _first_practice_name(view), keys)
                         if steps.show_welcome else [], ""),
         "follow-ups": Fill("Follow-ups due", [
             (Content.assemble(literal(f.contact_name, "bold"), " ",
@@ -120,9 +122,10 @@ def panel_fills(view: WeekView, wide: bool) -> dict[str, Fill]:
     }
 
 
-def make_panels(view: WeekView | None, wide: bool) -> list[Panel]:
+def make_panels(view: WeekView | None, wide: bool, keys: Mapping[str, str] | None = None
+                ) -> list[Panel]:
     """The panels, filled when ``view`` is known (before they are mounted: no updates)."""
-    fills = panel_fills(view, wide) if view is not None else {
+    fills = panel_fills(view, wide, keys) if view is not None else {
         "who-next": Fill("Who next", [], ""), "welcome": Fill("Getting started", [], ""),
         "follow-ups": Fill("Follow-ups due", [], ""),
         "gone-cold": Fill("Gone cold", [], ""), "upcoming": Fill("Upcoming events", [], ""),
@@ -139,9 +142,10 @@ def make_panels(view: WeekView | None, wide: bool) -> list[Panel]:
     return panels
 
 
-def fill_panels(screen: DOMNode, view: WeekView, wide: bool) -> None:
-    """Show ``view`` in the Week screen's panels."""
-    for panel_id, fill in panel_fills(view, wide).items():
+def fill_panels(screen: DOMNode, view: WeekView, wide: bool,
+                keys: Mapping[str, str] | None = None) -> None:
+    """Show ``view`` in the Week screen's panels (``keys``: the keymap's, for the welcome)."""
+    for panel_id, fill in panel_fills(view, wide, keys).items():
         panel = screen.query_one(f"#{panel_id}", Panel)
         panel.title = fill.title
         panel.set_items(fill.items, fill.empty, fill.total)
