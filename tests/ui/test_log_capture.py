@@ -4,7 +4,7 @@ name; from a contact, ``l`` then Enter saves with the practice ``start_practice`
 
 from __future__ import annotations
 
-from textual.widgets import Select
+from textual.widgets import Input, Select
 
 from netrhythm.services.contacts.manage import ContactForm, add_contact, set_archived
 from netrhythm.services.context import Context
@@ -195,3 +195,32 @@ async def test_creating_an_archived_contacts_name_is_refused(app: NetrhythmApp,
         assert error == ("'Tomás Okafor' is an archived contact; restore them first, then log "
                          "with them")
         assert logged(ctx) == [] and latest() == "archived contact Tomás Okafor"
+
+
+async def test_the_grey_completion_is_the_highlighted_choice(app: NetrhythmApp,
+                                                             ctx: Context) -> None:
+    """What shows after the cursor is what Enter takes: it follows ↑↓, and a choice that does
+    not go on from the letters typed (a surname, "Create …") shows none."""
+    add_people(ctx)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1", *"Ana,mar")  # the comma takes "Ana Ruiz, "
+        await settle(pilot)
+        field = app.screen.query_one("#contacts", Input)
+
+        def shown() -> str:
+            return field.render_line(0).text.strip()
+
+        assert shown() == "Ana Ruiz, maria Chen"  # the letters typed, then the rest
+        await pilot.press("down")
+        await settle(pilot)
+        assert shown() == "Ana Ruiz, maria Lopez"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert field.value == "Ana Ruiz, Maria Lopez"
+        await pilot.press(*",chen")
+        await settle(pilot)
+        assert shown() == "Ana Ruiz, Maria Lopez,chen"  # Maria Chen is a choice, no completion
+        await pilot.press(*"x")
+        await settle(pilot)
+        assert shown() == "Ana Ruiz, Maria Lopez,chenx"  # only "Create chenx"

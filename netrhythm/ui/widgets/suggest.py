@@ -25,11 +25,10 @@ def split_names(value: str) -> list[str]:
 
 
 class NameSuggester(Suggester):
-    """Completes one name from ``names`` (or the last of several, when ``several``)."""
+    """Completes the name typed from ``names``."""
 
-    def __init__(self, names: Sequence[str] = (), several: bool = False) -> None:
+    def __init__(self, names: Sequence[str] = ()) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
-        self.several = several
         self.set_names(names)
 
     def set_names(self, names: Sequence[str]) -> None:
@@ -37,7 +36,7 @@ class NameSuggester(Suggester):
         self._folded = [n.casefold() for n in self.names]
 
     def _typed(self, value: str) -> tuple[str, str]:
-        return split_last(value) if self.several else ("", value.lstrip())
+        return "", value.lstrip()
 
     async def get_suggestion(self, value: str) -> str | None:
         return self.complete(value)

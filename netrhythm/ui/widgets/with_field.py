@@ -17,11 +17,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
+from textual.suggester import SuggestionReady
 from textual.widgets import Input, OptionList
 
 from netrhythm.ui.widgets.form_field import FormField, TextInput
 from netrhythm.ui.widgets.name_choices import Choice, Choices, NameChoices
-from netrhythm.ui.widgets.suggest import NameSuggester, split_last, split_names
+from netrhythm.ui.widgets.suggest import split_last, split_names
 
 HINT = "↑↓ choose · Enter takes it · commas separate several"
 
@@ -57,8 +58,7 @@ class WithField(FormField):
     """
 
     def __init__(self, **kwargs: Any) -> None:
-        control = NameInput(placeholder="names, separated by commas", id="contacts",
-                            suggester=NameSuggester(several=True))
+        control = NameInput(placeholder="names, separated by commas", id="contacts")
         super().__init__("With", control, HINT, **kwargs)
         self.index = NameChoices()
         self.new_names: dict[str, str] = {}  # casefolded: as typed, people to create
@@ -75,9 +75,6 @@ class WithField(FormField):
 
     def set_names(self, tokens: Sequence[str], labels: Sequence[str]) -> None:
         self.index = NameChoices(tokens, labels)
-        suggester = self.input.suggester
-        assert isinstance(suggester, NameSuggester)
-        suggester.set_names(tokens)
         self._show(self.input.value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -93,6 +90,7 @@ class WithField(FormField):
         event.stop()
         choices = self.query_one(ChoiceList)
         choices.action_cursor_down() if event.delta > 0 else choices.action_cursor_up()
+        self._ghost()
 
     def enter(self) -> bool:
         """Take the highlighted choice; True when the form may save now."""
@@ -143,3 +141,19 @@ class WithField(FormField):
         self.set_hint("" if shown else HINT)  # the list takes the hint's place
         if items:
             choices.highlighted = 0
+        self._ghost()
+
+    def _ghost(self) -> None:
+        """The grey completion after the cursor is the highlighted choice, when it goes on
+        from what is typed (the same name Enter would take); else there is none."""
+        value = self.input.value
+        head, typed = split_last(value)
+        wanted, items = typed.casefold(), self._choices.items
+        highlighted = self.query_one(ChoiceList).highlighted
+        suggestion = ""
+        if wanted and highlighted is not None and highlighted < len(items):
+            chosen = items[highlighted]
+            folded = chosen.token.casefold()
+            if not chosen.new and folded.startswith(wanted) and folded != wanted:
+                suggestion = head + chosen.token
+        self.input.post_message(SuggestionReady(value, suggestion))
