@@ -132,6 +132,8 @@ async def test_the_welcome_names_the_keys_the_keymap_gave(ctx: Context, tmp_path
                    for n in range(app.screen.query_one("#welcome").option_count)]
         assert welcome[0].split() == "a Add a contact, or ^o to import a file".split()
         assert welcome[1].split()[0] == "," and welcome[2].split()[:2] == ["1-9", "Log"]
+        who_next = app.screen.query_one("#who-next")
+        assert "a adds one" in " ".join(who_next.render_line(n).text for n in range(4))
         await pilot.press("a")
         await settle(pilot)
         assert type(app.screen).__name__ == "ContactFormDialog"

@@ -72,8 +72,22 @@ class Fill(NamedTuple):
 
 
 # Empty panels say what fills them, in lines that fit a panel at 80 columns (24 cells).
-NO_CONTACTS = "No contacts yet:\nn adds one,\ni imports a file."
-NOBODY_DUE = "Nobody to suggest now:\nall heard from lately.\nn adds a contact."
+# Empty panels name keys: {new} is week.new_contact's, {import} week.import_contacts', {events}
+# app.events', {new_event} events.new's and {log} week.log_1's (``key_words``)
+NO_CONTACTS = "No contacts yet:\n{new} adds one,\n{import} imports a file."
+NOBODY_DUE = "Nobody to suggest now:\nall heard from lately.\n{new} adds a contact."
+NO_EVENTS = "No upcoming events.\n{events}, then {new_event} adds one."
+NOTHING_LOGGED = "Nothing logged yet.\nPress {log} to log."
+DEFAULT_KEYS = {"new": ("week.new_contact", "n"), "import": ("week.import_contacts", "i"),
+                "events": ("app.events", "E"), "new_event": ("events.new", "n"),
+                "log": ("week.log_1", "1-9")}
+
+
+def key_words(keys: Mapping[str, str] | None) -> dict[str, str]:
+    """The keys the empty panels name: the user's keymap's (binding id: key), else ours."""
+    keys = keys or {}
+    return {word: keys.get(binding_id, default)
+            for word, (binding_id, default) in DEFAULT_KEYS.items()}
 
 
 def _first_practice_name(view: WeekView) -> str:
@@ -88,11 +102,13 @@ def panel_fills(view: WeekView, wide: bool, keys: Mapping[str, str] | None = Non
     st, today = view.status, view.today
     muted = "$text-muted"
     steps = view.first_steps
+    words = key_words(keys)
     return {
         "who-next": Fill("Who next", [
             (Content.assemble(literal(s.name, "bold"), "  ",
                               literal(s.reason if wide else s.short, muted)), s.contact_id)
-            for s in view.who_next], NOBODY_DUE if steps.has_contacts else NO_CONTACTS),
+            for s in view.who_next],
+            (NOBODY_DUE if steps.has_contacts else NO_CONTACTS).format(**words)),
         "welcome": Fill("Getting started", welcome_items(steps, _first_practice_name(view), keys)
                         if steps.show_welcome else [], ""),
         "follow-ups": Fill("Follow-ups due", [
@@ -111,14 +127,14 @@ def panel_fills(view: WeekView, wide: bool, keys: Mapping[str, str] | None = Non
             (Content.assemble((short_date(e.held_on), "$text-accent"), " ", literal(e.name, "bold"),
                               *((" · ", literal(e.location, muted)) if e.location else ())),
              _event_text(e, view)) for e in st.upcoming],
-            "No upcoming events.\nE, then n adds one."),
+            NO_EVENTS.format(**words)),
         "week-actions": Fill("This week" if view.is_current else f"Week {st.name}", [
             (Content.assemble((short_date(a.occurred_on)[:3], "$text-accent"), " ",
                               literal(a.practice_name, "bold"),
                               *((" at ", literal(a.event)) if a.event else ()),
                               *((" · ", literal(", ".join(a.contacts))) if a.contacts else ()),
                               *((" — ", literal(a.note, muted)) if a.note else ())), None)
-            for a in view.actions], "Nothing logged yet.\nPress 1-9 to log."),
+            for a in view.actions], NOTHING_LOGGED.format(**words)),
     }
 
 
