@@ -21,10 +21,29 @@ def make_app(ctx: Context, *, nudges: bool = True) -> NetrhythmApp:
                      keymap_path=keymap_path())
 
 
+def no_terminal() -> str | None:
+    """Why the full-screen app cannot run here (standard input or output is not a terminal:
+    a pipe, a file, cron), or None. Started anyway, it would write its screen into the pipe
+    and wait for keys that never come."""
+    import sys
+
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return None
+    which = "input" if not sys.stdin.isatty() else "output"
+    return (f"the app needs a terminal, and standard {which} is not one; in scripts use the "
+            "commands (netrhythm status, netrhythm log …; netrhythm --help lists them)")
+
+
 def run_app(args: Namespace, location: Location) -> int:
-    """``netrhythm`` with no command: the app on the database in use."""
+    """``netrhythm`` with no command: the app on the database in use (in a terminal only)."""
     from netrhythm.services.context import open_context
 
+    why = no_terminal()
+    if why:
+        import sys
+
+        print(f"netrhythm: {why}", file=sys.stderr)
+        return 2  # a usage error: nothing was opened
     ctx = open_context(location)
     try:
         return int(make_app(ctx).run() or 0)

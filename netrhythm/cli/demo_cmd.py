@@ -48,10 +48,11 @@ def run(args: Namespace, location: Location) -> int:
         summary = create_demo(ctx)
         print(f"Demo data: {summary.contacts} contacts, {summary.actions} actions, "
               f"{summary.events} events, {summary.follow_ups} follow-ups, in {path}")
-        if args.no_app:
+        from netrhythm.cli.app import make_app, no_terminal
+
+        if args.no_app or no_terminal():  # without a terminal, as with --no-app
             print(f"Open it with: netrhythm --db {path}")
             return 0
-        from netrhythm.cli.app import make_app
 
         return int(make_app(ctx).run() or 0)
     finally:
