@@ -10,6 +10,7 @@ from netrhythm.ui.app import build_app
 from netrhythm.ui.screens.review import ReviewScreen
 from tests.reliability.small_disk import SmallDisk
 from tests.ui.helpers import settle, wait_until
+from tests.ui.test_review_screen import open_review, review_screen
 
 FULL = re.compile(r"^The disk is full \(([\d,]+) kB free at (.+)\)\.$")
 
@@ -18,13 +19,8 @@ async def test_a_review_export_to_a_full_disk_says_so_and_leaves_nothing(
         demo_ctx: Context, small_disk: SmallDisk) -> None:
     app = build_app(demo_ctx, cursor_blink=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("v")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, ReviewScreen)
-        await wait_until(pilot, lambda: screen.loaded is not None, what="the review")
-        screen.export_dir = small_disk.path
+        await open_review(app, pilot)
+        review_screen(app).export_dir = small_disk.path
         small_disk.fill_to(0)
         await pilot.press("m")
         await settle(pilot)
