@@ -77,8 +77,8 @@ def run_list(ctx: Context, args: Namespace) -> int:
     out = []
     for r in rows:
         c = r.contact
-        state = {"overdue": f"overdue {r.due.days_overdue}d", "due soon": "due soon"}.get(
-            r.due.state, "")
+        due = {"overdue": f"overdue {r.due.days_overdue}d", "due soon": "due soon"}
+        state = "archived" if c.archived else due.get(r.due.state, "")
         last = format_day(c.last_contact, today) if c.last_contact else "never"
         out.append([c.name, c.company, ", ".join(c.tags), f"last: {last}", state])
     print(*table(out, indent=""), sep="\n")
