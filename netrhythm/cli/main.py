@@ -54,6 +54,9 @@ def _run(args: Namespace) -> int:
     from netrhythm.paths import keymap_path, resolve_location
 
     location = resolve_location(args.db)
+    from netrhythm.storage.driver import prepare
+
+    prepare(location)  # before anything imports Peewee: no PostgreSQL driver for a file
     if args.version:
         from netrhythm.cli.parser import version_text
 

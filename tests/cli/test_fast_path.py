@@ -74,3 +74,26 @@ def test_commands_run_with_the_garbage_collector_on(
     with pytest.raises(SystemExit):
         main(["--db", str(db), "status", "--no-such-flag"])
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("args", [["status"], ["log", "reach-out"], ["nudge", "--dry-run"]])
+def test_a_sqlite_file_never_loads_the_postgresql_driver(tmp_path: Path,
+                                                         args: list[str]) -> None:
+    """Peewee imports psycopg as it is imported, whenever psycopg is installed (the postgres
+    extra): a command on a file must not pay for it. A stand-in psycopg that leaves a mark when
+    imported shows whether it was."""
+    fake = tmp_path / "site" / "psycopg"
+    fake.mkdir(parents=True)
+    mark = tmp_path / "psycopg-was-imported"
+    (fake / "__init__.py").write_text(f"open({str(mark)!r}, 'w').close()\n"
+                                      "raise ImportError('a stand-in')\n")
+    env = {**os.environ, "NETRHYTHM_NOW": NOW,
+           "PYTHONPATH": os.pathsep.join([str(fake.parent), os.environ.get("PYTHONPATH", "")])}
+    control = subprocess.run([sys.executable, "-c", "import peewee"], env=env, timeout=60)
+    assert control.returncode == 0 and mark.exists()  # Peewee alone does import it
+    mark.unlink()
+    script = Path(sys.executable).with_name("netrhythm")
+    done = subprocess.run([str(script), "--db", str(tmp_path / "f.db"), *args],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert not mark.exists()
