@@ -20,7 +20,7 @@ DRIVERS = ("psycopg", "psycopg2")
 def prepare(location: Location) -> None:
     """For a SQLite file, keep PostgreSQL's drivers from loading (Peewee then finds none);
     for a server, nothing. Call before the first import of Peewee."""
-    if location.path is None:
+    if location.path is None or "peewee" in sys.modules:  # a server; or too late to matter
         return
     for name in DRIVERS:
         if name not in sys.modules:
