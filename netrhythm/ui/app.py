@@ -138,15 +138,11 @@ class NetrhythmApp(App[int]):
         """Apply the user's keymap file, or say what is wrong with it and keep the defaults."""
         if self.keymap_path is None or not self.keymap_path.exists():
             return
-        from netrhythm.ui.keymap import load_keymap
+        from netrhythm.ui.keymap import load_keymap, shown_keys
 
         self.keymap, problem = load_keymap(self.keymap_path)
         self.set_keymap(self.keymap)
-        self.shown_keys = {
-            binding_id: "/".join(self.get_key_display(Binding(key, "")) for key in keys.split(","))
-            for binding_id, keys in self.keymap.items()}
-        if self.keymap:
-            self.reload_screens()  # the welcome names keys
+        self.shown_keys = shown_keys(self, self.keymap)  # before the Week screen is composed
         if problem:
             self.notify(problem, title="Keymap not used", severity="error", markup=False,
                         timeout=30)

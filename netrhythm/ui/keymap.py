@@ -12,9 +12,11 @@ The screens and their widgets are imported only when a keymap file exists (to ch
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
+from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.keys import Keys, _character_to_key, key_to_character
@@ -136,3 +138,10 @@ def load_keymap(path: Path | None) -> tuple[dict[str, str], str | None]:
     except (OSError, UnicodeDecodeError) as exc:
         return {}, f"{path}: cannot be read ({exc}). Using the default keys."
     return keymap, None
+
+
+def shown_keys(app: App[Any], keymap: Mapping[str, str]) -> dict[str, str]:
+    """Each binding id the ``keymap`` moves, with its new keys as the app shows them
+    ("ctrl+r/f5" for "ctrl+r,f5")."""
+    return {binding_id: "/".join(app.get_key_display(Binding(key, "")) for key in keys.split(","))
+            for binding_id, keys in keymap.items()}

@@ -105,8 +105,9 @@ def renamed_keys(app: App[object], keymap: Mapping[str, str]) -> dict[str, dict[
     what they are now ("R", "ctrl+r/f5")."""
     if not keymap:
         return {}
-    from netrhythm.ui.keymap import all_ids
+    from netrhythm.ui.keymap import all_ids, shown_keys
 
+    shown = shown_keys(app, keymap)
     out: dict[str, dict[str, str]] = {}
     for binding_id, binding in all_ids().items():
         if binding_id not in keymap:
@@ -115,8 +116,7 @@ def renamed_keys(app: App[object], keymap: Mapping[str, str]) -> dict[str, dict[
                         if binding_id.startswith(prefixes)), None)
         if section is None:
             continue
-        new = "/".join(app.get_key_display(Binding(key, "")) for key in
-                       keymap[binding_id].split(","))
+        new = shown[binding_id]
         old = [app.get_key_display(binding.with_key(key, None)) for key in binding.key.split(",")]
         if binding.key_display:
             old.append(binding.key_display)
