@@ -19,32 +19,42 @@ from netrhythm.services.first_steps import FirstSteps, hide_welcome
 from netrhythm.ui.background import in_thread
 from netrhythm.ui.screens.base import DataScreen
 
-# step: (the binding id of its key and the key shown unless the keymap moved it, what it
-# does, the action it runs); {import} and {log} are the keys of week.import_contacts and
-# week.log_1
+# Words that name a key in the welcome and in the Week screen's empty panels: the binding id,
+# and the key shown unless the user's keymap moves it.
+KEY_WORDS = {"new": ("week.new_contact", "n"), "import": ("week.import_contacts", "i"),
+             "settings": ("app.settings", ","), "log": ("week.log_1", "1"),
+             "logs": ("week.log_1", "1-9"), "events": ("app.events", "E"),
+             "new_event": ("events.new", "n")}
+
+# step: (the word of its key, what it does, the action it runs)
 STEPS = {
-    "contacts": ("week.new_contact", "n", "Add a contact, or {import} to import a file",
-                 "new_contact"),
-    "practices": ("app.settings", ",", "Adjust practices and weekly targets",
-                  "adjust_practices"),
-    "log": ("week.log_1", "1-9", "Log a first action: {log} for {practice}", "log_first"),
+    "contacts": ("new", "Add a contact, or {import} to import a file", "new_contact"),
+    "practices": ("settings", "Adjust practices and weekly targets", "adjust_practices"),
+    "log": ("logs", "Log a first action: {log} for {practice}", "log_first"),
 }
 KEY_WIDTH = 4
 
 
-def welcome_items(steps: FirstSteps, practice: str, keys: Mapping[str, str] | None = None
-                  ) -> list[tuple[Content, str]]:
-    """The welcome's lines (key, then what it does) with the action each runs; ``keys``: the
-    keys the user's keymap gave (binding id: key as shown)."""
+def key_words(keys: Mapping[str, str] | None) -> dict[str, str]:
+    """The keys the words name: the user's keymap's (``keys``: binding id, key as shown),
+    else ours."""
     keys = keys or {}
-    words = {"import": keys.get("week.import_contacts", "i"), "log": keys.get("week.log_1", "1"),
-             "practice": practice or "a practice"}
+    return {word: keys.get(binding_id, default)
+            for word, (binding_id, default) in KEY_WORDS.items()}
+
+
+def welcome_items(steps: FirstSteps, practice: str, words: Mapping[str, str]
+                  ) -> list[tuple[Content, str]]:
+    """The welcome's lines (key, then what it does) with the action each runs; ``words``:
+    :func:`key_words`."""
     lines = []
     for step in steps.left:
-        binding_id, default, text, action = STEPS[step]
-        key = keys.get(binding_id, default)
+        word, text, action = STEPS[step]
+        key = words[word]
         lines.append((Content.assemble((key.ljust(KEY_WIDTH), "bold $text-accent"), " " *
-                                       (len(key) >= KEY_WIDTH), text.format(**words)), action))
+                                       (len(key) >= KEY_WIDTH),
+                                       text.format(practice=practice or "a practice", **words)),
+                       action))
     return lines
 
 

@@ -12,7 +12,7 @@ from textual.widget import Widget
 from netrhythm.domain.dates import format_day, short_date
 from netrhythm.domain.records import EventRec
 from netrhythm.services.tracking.week_view import WeekView
-from netrhythm.ui.first_steps import welcome_items
+from netrhythm.ui.first_steps import key_words, welcome_items
 from netrhythm.ui.format import literal, plural
 from netrhythm.ui.widgets.panel import Panel
 
@@ -72,22 +72,11 @@ class Fill(NamedTuple):
 
 
 # Empty panels say what fills them, in lines that fit a panel at 80 columns (24 cells).
-# Empty panels name keys: {new} is week.new_contact's, {import} week.import_contacts', {events}
-# app.events', {new_event} events.new's and {log} week.log_1's (``key_words``)
+# Empty panels name keys by their words (``first_steps.KEY_WORDS``), the user's keymap's.
 NO_CONTACTS = "No contacts yet:\n{new} adds one,\n{import} imports a file."
 NOBODY_DUE = "Nobody to suggest now:\nall heard from lately.\n{new} adds a contact."
 NO_EVENTS = "No upcoming events.\n{events}, then {new_event} adds one."
-NOTHING_LOGGED = "Nothing logged yet.\nPress {log} to log."
-DEFAULT_KEYS = {"new": ("week.new_contact", "n"), "import": ("week.import_contacts", "i"),
-                "events": ("app.events", "E"), "new_event": ("events.new", "n"),
-                "log": ("week.log_1", "1-9")}
-
-
-def key_words(keys: Mapping[str, str] | None) -> dict[str, str]:
-    """The keys the empty panels name: the user's keymap's (binding id: key), else ours."""
-    keys = keys or {}
-    return {word: keys.get(binding_id, default)
-            for word, (binding_id, default) in DEFAULT_KEYS.items()}
+NOTHING_LOGGED = "Nothing logged yet.\nPress {logs} to log."
 
 
 def _first_practice_name(view: WeekView) -> str:
@@ -109,7 +98,7 @@ def panel_fills(view: WeekView, wide: bool, keys: Mapping[str, str] | None = Non
                               literal(s.reason if wide else s.short, muted)), s.contact_id)
             for s in view.who_next],
             (NOBODY_DUE if steps.has_contacts else NO_CONTACTS).format(**words)),
-        "welcome": Fill("Getting started", welcome_items(steps, _first_practice_name(view), keys)
+        "welcome": Fill("Getting started", welcome_items(steps, _first_practice_name(view), words)
                         if steps.show_welcome else [], ""),
         "follow-ups": Fill("Follow-ups due", [
             (Content.assemble(literal(f.contact_name, "bold"), " ",
