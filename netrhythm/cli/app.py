@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from argparse import Namespace
 from typing import TYPE_CHECKING
 
@@ -25,8 +26,6 @@ def no_terminal() -> str | None:
     """Why the full-screen app cannot run here (standard input or output is not a terminal:
     a pipe, a file, cron), or None. Started anyway, it would write its screen into the pipe
     and wait for keys that never come."""
-    import sys
-
     if sys.stdin.isatty() and sys.stdout.isatty():
         return None
     which = "input" if not sys.stdin.isatty() else "output"
@@ -40,8 +39,6 @@ def run_app(args: Namespace, location: Location) -> int:
 
     why = no_terminal()
     if why:
-        import sys
-
         print(f"netrhythm: {why}", file=sys.stderr)
         return 2  # a usage error: nothing was opened
     ctx = open_context(location)
