@@ -35,27 +35,22 @@ class NameSuggester(Suggester):
         self.names = list(names)
         self._folded = [n.casefold() for n in self.names]
 
-    def _typed(self, value: str) -> tuple[str, str]:
-        return "", value.lstrip()
-
     async def get_suggestion(self, value: str) -> str | None:
         return self.complete(value)
 
     def complete(self, value: str) -> str | None:
         """``value`` with the name being typed completed, or None without a completion."""
-        head, token = self._typed(value)
-        wanted = token.casefold()
+        wanted = value.lstrip().casefold()
         if not wanted:
             return None
         for name, folded in zip(self.names, self._folded, strict=True):
             if folded.startswith(wanted) and folded != wanted:
-                return head + name
+                return name
         return None
 
     def matches(self, value: str, limit: int = 5) -> tuple[list[str], int]:
         """Up to ``limit`` names matching the name being typed, and how many match in all."""
-        _, token = self._typed(value)
-        wanted = token.casefold().strip()
+        wanted = value.casefold().strip()
         if not wanted:
             return [], 0
         found = [name for name, folded in zip(self.names, self._folded, strict=True)
