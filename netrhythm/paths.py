@@ -64,8 +64,22 @@ def default_db_path() -> Path:
 
 
 def resolve_location(cli_value: str | None) -> Location:
-    """The data in use: ``--db`` first, then ``$NETRHYTHM_DB``, then the default file."""
-    raw = cli_value or os.environ.get(DB_ENV) or ""
+    """The data in use: ``--db`` first, then ``$NETRHYTHM_DB``, then the default file.
+
+    A password in a ``--db`` address is refused (``InputError``): the command line shows in
+    ``ps`` and stays in the shell's history; ``~/.pgpass``, ``PGPASSWORD`` or ``NETRHYTHM_DB``
+    carry it instead."""
+    if cli_value and cli_value.strip():
+        location = Location.of(cli_value)
+        if location.url is not None and has_password(location.url):
+            from netrhythm.domain.errors import InputError
+
+            raise InputError("--db", "a password typed on the command line shows in `ps` and "
+                                     "stays in the shell's history; give the address without "
+                                     "it and put the password in ~/.pgpass or PGPASSWORD, or "
+                                     "set the whole address in NETRHYTHM_DB")
+        return location
+    raw = os.environ.get(DB_ENV) or ""
     if raw.strip():
         return Location.of(raw)
     return Location(default_db_path())
@@ -74,6 +88,16 @@ def resolve_location(cli_value: str | None) -> Location:
 def backups_dir(db_path: Path) -> Path:
     """The folder of the daily backups of ``db_path``: beside it, named after it."""
     return db_path.parent / f"{db_path.name}-backups"
+
+
+def has_password(url: str) -> bool:
+    """Whether ``url`` holds a password (in the user part or as a ``password=`` parameter)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    user_info, at, _ = parts.netloc.rpartition("@")
+    return bool(at and ":" in user_info) or any(
+        item.split("=", 1)[0].lower() == "password" for item in parts.query.split("&"))
 
 
 def redact_url(url: str) -> str:

@@ -9,7 +9,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from netrhythm.paths import Location, resolve_location
+from netrhythm.paths import Location, has_password, resolve_location
 from tests.helpers import SCRIPT
 
 URL = "postgresql://me:s3cret@db.example/nr?sslmode=require&password=hunter2"
@@ -34,7 +34,8 @@ def _run(tmp_path: Path, *args: str, env: dict[str, str] | None = None
 
 
 def test_a_server_url_is_refused_in_one_line_without_its_password(tmp_path: Path) -> None:
-    for args, env in ((["--db", URL, "status"], {}), (["log", "reach-out"], {"NETRHYTHM_DB": URL})):
+    safe = "postgresql://me@db.example/nr?sslmode=require"
+    for args, env in ((["--db", safe, "status"], {}), (["log", "reach-out"], {"NETRHYTHM_DB": URL})):
         done = _run(tmp_path, *args, env=env)
         assert done.returncode == 2, done
         assert done.stdout == ""
@@ -45,8 +46,26 @@ def test_a_server_url_is_refused_in_one_line_without_its_password(tmp_path: Path
     assert list(tmp_path.iterdir()) == []  # nothing created
 
 
+def test_a_password_on_the_command_line_is_refused(tmp_path: Path) -> None:
+    """It shows in ``ps`` and stays in the shell's history: refused before anything else,
+    ``--version`` included, and the message does not repeat it."""
+    assert has_password(URL) and has_password("postgres://me:pw@h/nr")
+    assert has_password("postgresql://me@h/nr?sslmode=require&PASSWORD=pw")
+    assert not has_password("postgresql://me@h/nr?sslmode=require")
+    assert not has_password("postgresql:///nr?host=/run/postgresql&passfile=/p")
+    for url in (URL, "postgres://me:pw@h/nr", "postgresql://me@h/nr?password=pw"):
+        for args in (["status"], ["--version"], ["log", "reach-out"], []):
+            done = _run(tmp_path, "--db", url, *args)
+            assert done.returncode == 2, done
+            assert done.stdout == ""
+            assert done.stderr.startswith("netrhythm: error: --db: a password typed on the "
+                                          "command line shows in `ps`"), done.stderr
+            assert "pw" not in done.stderr and "s3cret" not in done.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_version_shows_the_location_without_a_password(tmp_path: Path) -> None:
-    done = _run(tmp_path, "--db", URL, "--version")
+    done = _run(tmp_path, "--version", env={"NETRHYTHM_DB": URL})
     assert done.returncode == 0 and "s3cret" not in done.stdout and "hunter2" not in done.stdout
     assert "database: postgresql://me@db.example/nr?sslmode=require\n" in done.stdout
     file = _run(tmp_path, "--db", "my.db", "--version")
