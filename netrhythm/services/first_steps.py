@@ -52,4 +52,4 @@ def hide_welcome(ctx: Context, hidden: bool = True) -> str:
 
     with change("hid the welcome" if hidden else "showed the welcome", ctx.now()):
         store.set_setting(WELCOME_HIDDEN, hidden)
-    return "Welcome hidden. Press u to bring it back." if hidden else "Welcome shown."
+    return "Welcome hidden." if hidden else "Welcome shown."

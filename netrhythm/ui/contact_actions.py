@@ -21,6 +21,7 @@ from netrhythm.services.contacts import manage as contact_service
 from netrhythm.ui.appref import app_of, ctx_of
 from netrhythm.ui.background import in_thread
 from netrhythm.ui.format import literal
+from netrhythm.ui.key_hints import undo_hint
 
 IMPORT_DIALOG = "netrhythm.ui.dialogs.import_file"
 
@@ -78,7 +79,7 @@ class ContactActions(Screen[None]):
         ctx = ctx_of(self)
         verb = "Restored" if archived else "Archived"
         self._write(lambda: contact_service.set_archived(ctx, f"#{contact_id}", not archived),
-                    lambda rec: f"{verb} {rec.name}. Press u to undo.")
+                    lambda rec: f"{verb} {rec.name}. {undo_hint(self)}")
 
     def action_delete_contact(self) -> None:
         if not (chosen := self._need()):
@@ -87,13 +88,13 @@ class ContactActions(Screen[None]):
         question = Content.assemble(
             "Delete ", literal(name, "bold"), "?\n",
             ("Their links to actions, their tags and follow-ups go too. "
-             "Press u afterwards to undo.", "$text-muted"))
+             f"{undo_hint(self, afterwards=True)}", "$text-muted"))
 
         def answered(yes: bool | None) -> None:
             if yes:
                 ctx = ctx_of(self)
                 self._write(lambda: contact_service.delete_contact(ctx, f"#{contact_id}"),
-                            lambda rec: f"Deleted {rec.name}. Press u to undo.",
+                            lambda rec: f"Deleted {rec.name}. {undo_hint(self)}",
                             self._after_delete)
 
         from netrhythm.ui.dialogs.confirm import ConfirmDialog

@@ -22,6 +22,7 @@ from netrhythm.services.events import EventDetail
 from netrhythm.ui.appref import app_of, ctx_of
 from netrhythm.ui.background import in_thread, report_error
 from netrhythm.ui.format import literal
+from netrhythm.ui.key_hints import say_keys, undo_hint
 
 
 class EventActions(Screen[None]):
@@ -48,7 +49,8 @@ class EventActions(Screen[None]):
             in_thread(self, lambda: svc.event_detail(ctx, event_id), then,
                       group="events-act", failed=self._refused)
         else:
-            self.notify("No event selected: press n to add one.", markup=False)
+            self.notify(say_keys(self, "No event selected: press {events.new} to add one."),
+                        markup=False)
 
     def _refused(self, exc: Exception) -> None:
         if isinstance(exc, InputError):
@@ -86,7 +88,7 @@ class EventActions(Screen[None]):
             question = Content.assemble(
                 "Delete ", literal(d.event.name, "bold"), f" ({short_date(d.event.held_on)})?\n",
                 ("Actions logged there and people met there stay, without the link. "
-                 "Press u afterwards to undo.", "$text-muted"))
+                 f"{undo_hint(self, afterwards=True)}", "$text-muted"))
             self.app.push_screen(ConfirmDialog(question, "Delete", "Delete event"),
                                  lambda yes: self._delete(d.event.id) if yes else None)
 
@@ -95,7 +97,7 @@ class EventActions(Screen[None]):
     def _delete(self, event_id: int) -> None:
         ctx = ctx_of(self)
         in_thread(self, lambda: svc.delete_event(ctx, f"#{event_id}"),
-                  lambda e: self._changed(f"Deleted {e.name}. Press u to undo."),
+                  lambda e: self._changed(f"Deleted {e.name}. {undo_hint(self)}"),
                   group="events-write", failed=self._refused)
 
     # -- going, and the people met there ----------------------------------------------------
@@ -105,14 +107,15 @@ class EventActions(Screen[None]):
 
         def log(d: EventDetail) -> None:
             in_thread(self, lambda: svc.log_attended(ctx, d.event.id),
-                      lambda text: self._changed(f"{text} Press u to undo.", d.event.id),
+                      lambda text: self._changed(f"{text} {undo_hint(self)}", d.event.id),
                       group="events-write", failed=self._attend_refused)
 
         self._with_event(event_id, log)
 
     def _attend_refused(self, exc: Exception) -> None:
         if isinstance(exc, InputError) and exc.field == "practice":
-            exc = InputError(exc.field, exc.message + "; press l to choose a practice")
+            exc = InputError(exc.field, exc.message + say_keys(
+                self, "; press {events.log} to choose a practice"))
         self._refused(exc)
 
     def action_met_someone(self, event_id: int = 0) -> None:

@@ -17,6 +17,7 @@ from textual.content import Content
 
 from netrhythm.services.first_steps import FirstSteps, hide_welcome
 from netrhythm.ui.background import in_thread
+from netrhythm.ui.key_hints import undo_hint
 from netrhythm.ui.screens.base import DataScreen
 
 # Words that name a key in the welcome and in the Week screen's empty panels: the binding id,
@@ -24,7 +25,7 @@ from netrhythm.ui.screens.base import DataScreen
 KEY_WORDS = {"new": ("week.new_contact", "n"), "import": ("week.import_contacts", "i"),
              "settings": ("app.settings", ","), "log": ("week.log_1", "1"),
              "logs": ("week.log_1", "1-9"), "events": ("app.events", "E"),
-             "new_event": ("events.new", "n")}
+             "new_event": ("events.new", "n"), "hide": ("week.hide_welcome", "x")}
 
 # step: (the word of its key, what it does, the action it runs)
 STEPS = {
@@ -92,5 +93,5 @@ class FirstStepActions(DataScreen):
         in_thread(self, lambda: hide_welcome(ctx), self._hidden, group="welcome")
 
     def _hidden(self, message: str) -> None:
-        self.notify(message, markup=False)
+        self.notify(f"{message} {undo_hint(self)}", markup=False)
         self.napp.data_changed()

@@ -143,5 +143,7 @@ def load_keymap(path: Path | None) -> tuple[dict[str, str], str | None]:
 def shown_keys(app: App[Any], keymap: Mapping[str, str]) -> dict[str, str]:
     """Each binding id the ``keymap`` moves, with its new keys as the app shows them
     ("ctrl+r/f5" for "ctrl+r,f5")."""
-    return {binding_id: "/".join(app.get_key_display(Binding(key, "")) for key in keys.split(","))
+    from netrhythm.ui.key_hints import readable
+
+    return {binding_id: "/".join(dict.fromkeys(readable(key) for key in keys.split(",")))
             for binding_id, keys in keymap.items()}

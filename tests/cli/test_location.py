@@ -35,7 +35,8 @@ def _run(tmp_path: Path, *args: str, env: dict[str, str] | None = None
 
 def test_a_server_url_is_refused_in_one_line_without_its_password(tmp_path: Path) -> None:
     safe = "postgresql://me@db.example/nr?sslmode=require"
-    for args, env in ((["--db", safe, "status"], {}), (["log", "reach-out"], {"NETRHYTHM_DB": URL})):
+    for args, env in ((["--db", safe, "status"], {}),
+                      (["log", "reach-out"], {"NETRHYTHM_DB": URL})):
         done = _run(tmp_path, *args, env=env)
         assert done.returncode == 2, done
         assert done.stdout == ""

@@ -50,7 +50,7 @@ async def test_a_remapped_screen_key_does_the_action_and_the_old_key_does_not(
         help_lines = [" ".join(str(cell.render()).strip() for cell in row.query(Static))
                       for row in app.screen.query(".help-row")]
         assert any(line.split()[:1] == ["R"] and "Reach out" in line for line in help_lines)
-        assert any(line.split()[:5] == ["w", "c", "^r", "E", ","] for line in help_lines)
+        assert any(line.split()[:5] == ["w", "c", "ctrl+r", "E", ","] for line in help_lines)
         await pilot.press("escape", "ctrl+r")
         await settle(pilot)
         assert app.current_mode == "review"
@@ -130,10 +130,59 @@ async def test_the_welcome_names_the_keys_the_keymap_gave(ctx: Context, tmp_path
         assert not app._notifications
         welcome = [str(app.screen.query_one("#welcome").get_option_at_index(n).prompt)
                    for n in range(app.screen.query_one("#welcome").option_count)]
-        assert welcome[0].split() == "a Add a contact, or ^o to import a file".split()
+        assert welcome[0].split() == "a Add a contact, or ctrl+o to import a file".split()
         assert welcome[1].split()[0] == "," and welcome[2].split()[:2] == ["1-9", "Log"]
         who_next = app.screen.query_one("#who-next")
         assert "a adds one" in " ".join(who_next.render_line(n).text for n in range(4))
         await pilot.press("a")
         await settle(pilot)
         assert type(app.screen).__name__ == "ContactFormDialog"
+
+
+async def test_texts_that_name_a_key_name_the_users_key(demo_ctx: Context, tmp_path: Path
+                                                         ) -> None:
+    """Hints, empty lists and "Press u to undo" say the keys the keymap gave."""
+    app = keymap_app(demo_ctx, tmp_path / "keymap.toml",
+                     '"app.undo" = "U"\n[log]\nsave = "ctrl+t"\n[contacts]\nclear = "ctrl+g"\nsort = "S"\n')
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert not app._notifications
+        await pilot.press("l")
+        await settle(pilot)
+        assert str(app.screen.query_one(".dialog-keys").render()) == \
+            "Enter or ctrl+t saves · Esc cancels"
+        await pilot.press("escape", "c", "slash", *"zzqx")
+        await settle(pilot)
+        table = app.screen.query_one("ContactTable")
+        assert table.empty == "No contact matches this search: ctrl+g clears it."
+        assert str(app.screen.query_one("#contacts-count").render()).endswith("(S)")
+        await pilot.press("ctrl+g", "comma")
+        await settle(pilot)
+        assert app.screen.query_one("DataBox").border_subtitle == "U undoes any change"
+
+
+async def test_the_welcome_says_how_to_hide_it_and_undo(ctx: Context, tmp_path: Path) -> None:
+    app = keymap_app(ctx, tmp_path / "keymap.toml",
+                     '"app.undo" = "U"\n[week]\nhide_welcome = "X"\n')
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#welcome").border_subtitle == "X hides this"
+        await pilot.press("X")
+        await settle(pilot)
+        assert [n.message for n in app._notifications] == ["Welcome hidden. Press U to undo."]
+
+
+def test_every_key_a_text_names_is_a_binding() -> None:
+    """``{binding.id}`` in the app's texts (``ui.key_hints``) names a binding that exists."""
+    import ast
+    import re
+
+    import netrhythm.ui
+    from netrhythm.ui.keymap import all_ids
+
+    texts = [node.value for path in Path(netrhythm.ui.__path__[0]).rglob("*.py")
+             for node in ast.walk(ast.parse(path.read_text("utf-8")))
+             if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    named = {match for text in texts for match in re.findall(r"\{([a-z_]+\.[a-z_0-9-]+)\}", text)}
+    assert len(named) > 15
+    assert named <= set(all_ids()) | {"binding.id"}

@@ -19,6 +19,7 @@ from netrhythm.ui.appref import ctx_of
 from netrhythm.ui.background import in_thread
 from netrhythm.ui.dialogs.form import FormDialog
 from netrhythm.ui.format import literal
+from netrhythm.ui.key_hints import say_keys
 from netrhythm.ui.widgets.form_field import FormField, TextInput
 from netrhythm.ui.widgets.suggest import NameSuggester, split_names
 
@@ -62,7 +63,8 @@ class ContactFormDialog(FormDialog[tuple[str, int] | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", compact=True, id="save")
                 yield Button("Cancel", compact=True, id="cancel")
-            yield Label("ctrl+s saves · Esc cancels", classes="dialog-keys")
+            yield Label(say_keys(self, "{contact_form.save} saves · {contact_form.cancel} cancels"),
+                        classes="dialog-keys")
 
     def on_mount(self) -> None:
         ctx, contact_id = ctx_of(self), self.contact_id

@@ -26,9 +26,10 @@ from netrhythm.services.drafts.compose import DraftResult, draft_for
 from netrhythm.services.tracking.log import Logged, LogRequest, log_action
 from netrhythm.ui.appref import ctx_of
 from netrhythm.ui.background import in_thread, report_error
+from netrhythm.ui.key_hints import say_keys, undo_hint
 from netrhythm.ui.sheets import sheet
 
-KEYS = "ctrl+c copies · ctrl+s logs it as the note · Esc cancels"
+KEYS = "{draft.copy} copies · {draft.log} logs it as the note · {draft.cancel} cancels"
 OSC52 = "Copying uses OSC 52, which some terminals ignore: then select with the mouse."
 
 
@@ -61,7 +62,7 @@ class DraftDialog(ModalScreen[str | None]):
                                   id="draft-practice")
             yield TextArea(soft_wrap=True, read_only=True, placeholder="Writing the draft…",
                            id="draft-text")
-            yield Label(KEYS, classes="dialog-keys", id="draft-keys")
+            yield Label(say_keys(self, KEYS), classes="dialog-keys", id="draft-keys")
             yield Label(OSC52, id="draft-osc52")
 
     def on_mount(self) -> None:
@@ -148,7 +149,7 @@ class DraftDialog(ModalScreen[str | None]):
         self.saving = False
         text = logged.description[0].upper() + logged.description[1:]
         due = f"; follow-up due {logged.follow_up_due}" if logged.follow_up_due else ""
-        self.dismiss(f"{text}, the draft kept as its note{due}. Press u to undo.")
+        self.dismiss(f"{text}, the draft kept as its note{due}. {undo_hint(self)}")
 
     def _log_failed(self, exc: Exception) -> None:
         self.saving = False

@@ -20,6 +20,7 @@ from netrhythm.services.drafts import templates as draft_settings
 from netrhythm.ui.appref import ctx_of
 from netrhythm.ui.background import in_thread
 from netrhythm.ui.dialogs.form import FormDialog
+from netrhythm.ui.key_hints import say_keys, undo_hint
 from netrhythm.ui.widgets.form_field import FormField
 
 RULES = ("A sentence is used only when all its placeholders have facts; \"|\" between two "
@@ -60,7 +61,8 @@ class TemplatesDialog(FormDialog[str | None]):
                 yield Button("Save", variant="primary", compact=True, id="save")
                 yield Button("Default", compact=True, id="reset")
                 yield Button("Cancel", compact=True, id="cancel")
-            yield Label("ctrl+s saves · ctrl+r default · Esc cancels · u undoes a save",
+            yield Label(say_keys(self, "{templates.save} saves · {templates.reset} default · "
+                                       "{templates.cancel} cancels · {app.undo} undoes a save"),
                         classes="dialog-keys")
 
     def on_mount(self) -> None:
@@ -105,9 +107,10 @@ class TemplatesDialog(FormDialog[str | None]):
             return
         ctx, kind = ctx_of(self), self.kind
         text = self.query_one("#template", TextArea).text
+        undo = undo_hint(self)
         self.save_in_thread(lambda: draft_settings.set_template(ctx, kind, text),
                             lambda _: self.dismiss(f"Saved your {kind_label(kind)} template. "
-                                                   "Press u to undo."), "templates-save")
+                                                   f"{undo}"), "templates-save")
 
     def action_reset(self) -> None:
         if not self.texts or self.saving:

@@ -23,6 +23,7 @@ from netrhythm.ui.appref import ctx_of
 from netrhythm.ui.background import in_thread
 from netrhythm.ui.dialogs.form import FormDialog
 from netrhythm.ui.format import literal
+from netrhythm.ui.key_hints import say_keys
 from netrhythm.ui.widgets.event_detail import when_text
 from netrhythm.ui.widgets.form_field import FormField, TextInput
 
@@ -60,7 +61,8 @@ class EventFormDialog(FormDialog[tuple[str, int] | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", compact=True, id="save")
                 yield Button("Cancel", compact=True, id="cancel")
-            yield Label("Enter or ctrl+s saves · Esc cancels", classes="dialog-keys")
+            yield Label(say_keys(self, "Enter or {event_form.save} saves · {event_form.cancel} "
+                                       "cancels"), classes="dialog-keys")
 
     def on_mount(self) -> None:
         self.query_one("#name").focus()

@@ -105,6 +105,7 @@ def renamed_keys(app: App[object], keymap: Mapping[str, str]) -> dict[str, dict[
     what they are now ("R", "ctrl+r/f5")."""
     if not keymap:
         return {}
+    from netrhythm.ui.key_hints import readable
     from netrhythm.ui.keymap import all_ids, shown_keys
 
     shown = shown_keys(app, keymap)
@@ -117,7 +118,7 @@ def renamed_keys(app: App[object], keymap: Mapping[str, str]) -> dict[str, dict[
         if section is None:
             continue
         new = shown[binding_id]
-        old = [app.get_key_display(binding.with_key(key, None)) for key in binding.key.split(",")]
+        old = [readable(key) for key in binding.key.split(",")]
         if binding.key_display:
             old.append(binding.key_display)
         out.setdefault(section, {}).update(dict.fromkeys(old, new))

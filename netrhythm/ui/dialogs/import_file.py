@@ -27,6 +27,7 @@ from netrhythm.domain.errors import InputError
 from netrhythm.services.context import Context
 from netrhythm.services.transfer.exchange import ImportSummary, import_contacts
 from netrhythm.services.transfer.summary import UNDO_LINE
+from netrhythm.ui.key_hints import say_keys
 from netrhythm.ui.sheets import sheet
 from netrhythm.ui.widgets.form_field import FormField, TextInput
 
@@ -128,7 +129,8 @@ class ImportDialog(ModalScreen[str | None]):
                 yield Button("Preview", compact=True, id="import-preview")
                 yield Button("Close", compact=True, id="import-close")
             yield VerticalScroll(id="import-summary")
-            yield Label("Enter or ctrl+s imports · Esc closes · u then reverts the import",
+            yield Label(say_keys(self, "Enter or {import.run} imports · {import.close} closes · "
+                                       "{app.undo} then reverts the import"),
                         classes="dialog-keys")
 
     def on_mount(self) -> None:

@@ -31,6 +31,7 @@ from netrhythm.services.tracking.start_practice import start_slug
 from netrhythm.ui.appref import ctx_of
 from netrhythm.ui.background import in_thread
 from netrhythm.ui.dialogs.form import FormDialog
+from netrhythm.ui.key_hints import say_keys
 from netrhythm.ui.widgets.form_field import FormField, TextInput
 from netrhythm.ui.widgets.name_map import NameMap
 from netrhythm.ui.widgets.suggest import NameSuggester
@@ -83,7 +84,8 @@ class LogDialog(FormDialog[str | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", compact=True, id="save")
                 yield Button("Cancel", compact=True, id="cancel")
-            yield Label("Enter or ctrl+s saves · Esc cancels", classes="dialog-keys")
+            yield Label(say_keys(self, "Enter or {log.save} saves · {log.cancel} cancels"),
+                        classes="dialog-keys")
 
     def on_mount(self) -> None:
         prefill, ctx = self.prefill, ctx_of(self)

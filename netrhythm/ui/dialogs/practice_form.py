@@ -17,6 +17,7 @@ from netrhythm.services.practices import PracticeForm, add_practice, edit_practi
 from netrhythm.ui.appref import ctx_of
 from netrhythm.ui.dialogs.form import FormDialog
 from netrhythm.ui.format import literal
+from netrhythm.ui.key_hints import say_keys, undo_hint
 from netrhythm.ui.widgets.form_field import FormField, TextInput
 
 PERIODS = (("every week", "1"), ("every 2 weeks", "2"), ("every 4 weeks", "4"))
@@ -61,7 +62,8 @@ class PracticeFormDialog(FormDialog[tuple[str, int] | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", compact=True, id="save")
                 yield Button("Cancel", compact=True, id="cancel")
-            yield Label("Enter or ctrl+s saves · Esc cancels", classes="dialog-keys")
+            yield Label(say_keys(self, "Enter or {practice_form.save} saves · "
+                                       "{practice_form.cancel} cancels"), classes="dialog-keys")
 
     def on_mount(self) -> None:
         self.query_one("#name" if self.practice is None else "#target").focus()
@@ -85,13 +87,14 @@ class PracticeFormDialog(FormDialog[tuple[str, int] | None]):
         if self.saving:
             return
         ctx, form, practice = ctx_of(self), self._form(), self.practice
+        undo = undo_hint(self)
 
         def save() -> tuple[str, int]:
             if practice is None:
                 rec = add_practice(ctx, form)
-                return f"Added {rec.name}. Press u to undo.", rec.id
+                return f"Added {rec.name}. {undo}", rec.id
             rec = edit_practice(ctx, f"#{practice.id}", form)
-            return f"Saved {rec.name}. Press u to undo.", rec.id
+            return f"Saved {rec.name}. {undo}", rec.id
 
         self.save_in_thread(save, self.dismiss, "practice-form-save")
 

@@ -19,11 +19,12 @@ from textual.widgets import DataTable, Input, Label
 from netrhythm.domain.errors import InputError
 from netrhythm.services.contacts.tags import TagCadence, TagRow, list_tags, set_tag_cadence
 from netrhythm.ui.background import in_thread, report_error
+from netrhythm.ui.key_hints import say_keys, undo_hint
 from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.sheets import sheet
 from netrhythm.ui.widgets.form_field import FormField, TextInput
 
-KEYS = "enter edits · enter saves · u undoes · esc closes"
+KEYS = "Enter edits · Enter saves · {tags.undo} undoes · {tags.close} closes"
 
 
 def cadence_text(days: int | None) -> str:
@@ -49,7 +50,7 @@ class TagsDialog(DataScreen, ModalScreen[None]):
             yield DataTable(cursor_type="row", zebra_stripes=False, id="tags-table")
             yield FormField("Every", TextInput(placeholder="days; empty for no cadence",
                                                id="every", disabled=True), id="field-every")
-            yield Label(KEYS, classes="dialog-keys")
+            yield Label(say_keys(self, KEYS), classes="dialog-keys")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -71,7 +72,7 @@ class TagsDialog(DataScreen, ModalScreen[None]):
             table.move_cursor(row=min(row, len(tags) - 1))
         else:
             self.query_one("#field-every", FormField).set_hint(
-                "No tags yet: give contacts tags (e, then Tags).")
+                "No tags yet: give contacts tags (edit a contact, then Tags).")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if 0 <= event.cursor_row < len(self.tags):
@@ -104,7 +105,7 @@ class TagsDialog(DataScreen, ModalScreen[None]):
         spread = f"; {len(done.first_dues)} now due from {done.first_dues[0].isoformat()}, " \
                  "at most 5 a week" if done.first_dues else ""
         self.notify(f"{done.name}: {cadence_text(done.cadence_days)}{spread}. "
-                    "Press u to undo.", markup=False)
+                    f"{undo_hint(self, binding_id='tags.undo')}", markup=False)
         self.napp.data_changed()
 
     def _failed(self, exc: Exception) -> None:

@@ -16,6 +16,7 @@ from netrhythm.domain.errors import InputError
 from netrhythm.services.contacts.manage import ContactDetail, show_contact
 from netrhythm.ui.background import in_thread, report_error
 from netrhythm.ui.contact_actions import ContactActions
+from netrhythm.ui.key_hints import keys_of
 from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.sheets import sheet
 from netrhythm.ui.widgets.contact_sections import (
@@ -82,7 +83,8 @@ class ContactDetailScreen(ContactActions, DataScreen):
         self.query_one("#fields", Static).update(fields_text(detail, today))
         self.query_one("#balance", Static).update(balance_text(detail))
         self.query_one("#follow-ups-list", Static).update(follow_ups_text(detail, today))
-        self.query_one("#timeline", Static).update(timeline_text(detail, today))
+        self.query_one("#timeline", Static).update(
+            timeline_text(detail, today, keys_of(self, "contact.log")))
         self.refresh_bindings()
 
     def selected(self) -> tuple[int, str, bool] | None:

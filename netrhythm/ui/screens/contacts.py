@@ -29,6 +29,7 @@ from netrhythm.services.first_steps import first_steps
 from netrhythm.ui.background import report_error
 from netrhythm.ui.contact_actions import ContactActions
 from netrhythm.ui.format import plural
+from netrhythm.ui.key_hints import keys_of, say_keys
 from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.sheets import sheet
 from netrhythm.ui.widgets.contact_table import ContactTable
@@ -43,9 +44,10 @@ class FilterInput(TextInput):
                         id="contacts.filter_to_table")]
 
 
-NO_CONTACTS = "No contacts yet: press n to add one or i to import a file."
-NO_ACTIVE = "All contacts are archived: A shows them, n adds one."
-NO_MATCH = "No contact matches this search: Esc clears it."
+NO_CONTACTS = "No contacts yet: press {contacts.new} to add one or {contacts.import} to import " \
+              "a file."
+NO_ACTIVE = "All contacts are archived: {contacts.archived} shows them, {contacts.new} adds one."
+NO_MATCH = "No contact matches this search: {contacts.clear} clears it."
 
 
 class ContactsScreen(ContactActions, DataScreen):
@@ -117,7 +119,7 @@ class ContactsScreen(ContactActions, DataScreen):
         keep = self.shown == (text, self.sort)
         self.shown = (text, self.sort)
         table = self.query_one(ContactTable)
-        table.empty = NO_MATCH if self.all_lines else self._no_contacts()
+        table.empty = say_keys(self, NO_MATCH if self.all_lines else self._no_contacts())
         table.set_lines(lines, self.ctx.today(), keep_cursor=keep)
         if self.typed_at:
             self.filter_latency = time.perf_counter() - self.typed_at
@@ -134,7 +136,7 @@ class ContactsScreen(ContactActions, DataScreen):
         what = plural(total, "contact") if shown == total else f"{shown} of {total}"
         archived = " incl. archived" if self.show_archived else ""
         self.query_one("#contacts-count", Label).update(
-            f"{what}{archived} · by {SORT_LABELS[self.sort]} (s)")
+            f"{what}{archived} · by {SORT_LABELS[self.sort]} ({keys_of(self, 'contacts.sort')})")
 
     # -- keys -------------------------------------------------------------------------------
     def action_focus_filter(self) -> None:

@@ -26,6 +26,7 @@ from netrhythm.services import events as svc
 from netrhythm.services.events import EventDetail, EventOverview
 from netrhythm.ui.background import in_thread, report_error
 from netrhythm.ui.event_actions import EventActions
+from netrhythm.ui.key_hints import say_keys
 from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.sheets import sheet
 from netrhythm.ui.widgets.event_detail import info_text, person_item
@@ -118,7 +119,8 @@ class EventsScreen(EventActions, DataScreen):
         if self.detail is not None and self.detail.people:
             self.query_one("#event-people", Panel).focus()
         elif self.detail is not None:
-            self.notify("No one met here yet: press m to add someone.", markup=False)
+            self.notify(say_keys(self, "No one met here yet: press {events.met} to add someone."),
+                        markup=False)
 
     def _load_detail(self, event_id: int | None, settle: bool = False) -> None:
         """Show an event's details; ``settle``: only once the cursor rests (holding ↓ moves
@@ -150,17 +152,19 @@ class EventsScreen(EventActions, DataScreen):
         text = self.query_one("#event-info-text", Static)
         if detail is None:
             info.border_title = "Event"
-            text.update(Content("Add an event with n: a meetup, a conference, a dinner.")
+            text.update(Content(say_keys(self, "Add an event with {events.new}: a meetup, a "
+                                              "conference, a dinner."))
                         .stylize("$text-muted"))
             people.set_items([], "Nobody yet.")
             people.border_subtitle = ""
         else:
             today = self.ctx.today()
             info.border_title = Content(detail.event.name)
-            text.update(info_text(detail, today))
+            text.update(info_text(detail, today, lambda t: say_keys(self, t)))
             people.set_items([(person_item(p, today), p.contact_id) for p in detail.people],
                              "No one met here yet.")
-            people.border_subtitle = f"m adds someone · follow-up in {detail.follow_up_days} d"
+            people.border_subtitle = say_keys(self, "{events.met} adds someone · follow-up in ") + \
+                f"{detail.follow_up_days} d"
             self._announce_met(detail)
         if (detail is None) != self._without_detail:  # keys dim without an event
             self._without_detail = detail is None

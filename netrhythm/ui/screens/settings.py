@@ -26,6 +26,7 @@ from netrhythm.services.practices import PracticeLine, practice_lines
 from netrhythm.services.tracking.pause import PauseLine, parse_pause_week, pause_lines, set_paused
 from netrhythm.services.tracking.week_start import WeekStartChange, change_text, week_start_change
 from netrhythm.ui.background import in_thread, report_error
+from netrhythm.ui.key_hints import undo_hint
 from netrhythm.ui.screens.base import DataScreen
 from netrhythm.ui.sheets import sheet
 from netrhythm.ui.widgets.footer import AppFooter
@@ -114,7 +115,7 @@ class SettingsScreen(PracticeActions, DataScreen):
     # -- settings ---------------------------------------------------------------------------
     def on_settings_list_submitted(self, event: SettingsList.Submitted) -> None:
         box, key, text = event.settings_list, event.key, event.text
-        ctx = self.ctx
+        ctx, undo = self.ctx, undo_hint(self)
         if key == "theme":
             try:
                 settings.check_theme(text)
@@ -123,7 +124,7 @@ class SettingsScreen(PracticeActions, DataScreen):
                 return
             self.app.theme = text  # ThemeMemory saves it
             box.finish(key)
-            self.notify(f"Theme: {text}. Press u to undo.", markup=False)
+            self.notify(f"Theme: {text}. {undo_hint(self)}", markup=False)
             return
         if key == TEMPLATES:
             from netrhythm.ui.dialogs.draft_templates import TemplatesDialog
@@ -131,11 +132,11 @@ class SettingsScreen(PracticeActions, DataScreen):
             self.app.push_screen(TemplatesDialog(), self._templates_closed)
             return
         if key == PAUSE_ADD:
-            self._save(box, key, lambda: _pause(ctx, parse_pause_week(ctx, text), True))
+            self._save(box, key, lambda: _pause(ctx, parse_pause_week(ctx, text), True, undo))
             return
         if key.startswith("pause:"):
             week = int(key.removeprefix("pause:"))
-            self._save(box, key, lambda: _pause(ctx, week, text == "paused"))
+            self._save(box, key, lambda: _pause(ctx, week, text == "paused", undo))
             return
         if key == "week-start" and text != (self.data.values.get(key) if self.data else text):
             self._confirm_week_start(box, text)
@@ -143,13 +144,13 @@ class SettingsScreen(PracticeActions, DataScreen):
         self._save_setting(box, key, text)
 
     def _save_setting(self, box: SettingsList, key: str, text: str) -> None:
-        ctx = self.ctx
+        ctx, undo = self.ctx, undo_hint(self)
         kind = {**GENERAL, **NUDGES, **DRAFTS}.get(key, ("", "", ""))[1]
 
         def save() -> str:
             settings.set_value(ctx, key, text)
             value = settings.current(ctx).get(key, text)
-            return f"{label_of(key)}: {shown(kind, value).plain}. Press u to undo."
+            return f"{label_of(key)}: {shown(kind, value).plain}. {undo}"
 
         self._save(box, key, save)
 
@@ -161,7 +162,7 @@ class SettingsScreen(PracticeActions, DataScreen):
             from netrhythm.ui.dialogs.confirm import ConfirmDialog
 
             question = Content.assemble(
-                change_text(change), ("\nPress u afterwards to undo.", "$text-muted"))
+                change_text(change), ("\n" + undo_hint(self, afterwards=True), "$text-muted"))
 
             def answered(yes: bool | None) -> None:
                 if yes:
@@ -216,13 +217,15 @@ class SettingsScreen(PracticeActions, DataScreen):
         """Pause (or resume) a week given as text: ``this``, ``next``, ``2026-W52``, a date."""
         ctx = self.ctx
         box = self.query_one("#paused", SettingsList)
-        self._save(box, PAUSE_ADD, lambda: _pause(ctx, parse_pause_week(ctx, week), paused))
+        self._save(box, PAUSE_ADD, lambda: _pause(ctx, parse_pause_week(ctx, week), paused,
+                                                   undo_hint(self)))
 
 
-def _pause(ctx: Context, week: int, paused: bool) -> str:
+def _pause(ctx: Context, week: int, paused: bool, undo: str) -> str:
+    """Pause or resume ``week``; what happened, ending with ``undo`` (how to undo it)."""
     name = week_name(week, ctx.read_week_start())
     changed = set_paused(ctx, week, paused)
     if paused:
-        return (f"Week {name} paused: streaks neither break nor grow. Press u to undo."
+        return (f"Week {name} paused: streaks neither break nor grow. {undo}"
                 if changed else f"Week {name} was already paused.")
-    return f"Week {name} resumed. Press u to undo." if changed else f"Week {name} was not paused."
+    return f"Week {name} resumed. {undo}" if changed else f"Week {name} was not paused."

@@ -17,6 +17,7 @@ from netrhythm.services.tracking.progress import PracticeProgress
 from netrhythm.services.tracking.week_view import WeekView, week_view
 from netrhythm.ui.background import in_thread
 from netrhythm.ui.first_steps import FirstStepActions
+from netrhythm.ui.key_hints import say_keys
 from netrhythm.ui.widgets.footer import AppFooter
 from netrhythm.ui.widgets.panel import Panel
 from netrhythm.ui.widgets.practice_row import PracticeRow
@@ -195,7 +196,8 @@ class WeekScreen(FirstStepActions):
         payload = panel.current_payload or (self.view.who_next[0].contact_id
                                             if self.view and self.view.who_next else None)
         if payload is None:
-            self.notify("No one to suggest yet: add contacts first (c, then n).", markup=False)
+            self.notify(say_keys(self, "No one to suggest yet: add contacts first (press "
+                                       "{week.new_contact})."), markup=False)
             return
         self.napp.action_log(contact_id=payload, nudged="reach-out")
 
@@ -209,8 +211,8 @@ class WeekScreen(FirstStepActions):
         if payload is None and panel.id == "who-next" and self.view and self.view.who_next:
             payload = self.view.who_next[0].contact_id
         if payload is None:
-            self.notify("No one to write to here: add contacts first (c, then n).",
-                        markup=False)
+            self.notify(say_keys(self, "No one to write to here: add contacts first (press "
+                                       "{week.new_contact})."), markup=False)
             return
         self.napp.action_draft(payload, DRAFT_PANELS[str(panel.id)])
 

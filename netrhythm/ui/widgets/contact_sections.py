@@ -89,12 +89,13 @@ def follow_ups_text(d: ContactDetail, today: date) -> Content:
     return Content("\n").join(lines)
 
 
-def timeline_text(d: ContactDetail, today: date) -> Content:
+def timeline_text(d: ContactDetail, today: date, log_key: str = "l") -> Content:
+    """The timeline; ``log_key``: the key that logs with them (the user's)."""
     name = d.contact.name
     lines: list[Content] = [Content.assemble(("\nTimeline", "bold"),
                                              (f"  {plural(len(d.timeline), 'action')}", MUTED))]
     if not d.timeline:
-        lines.append(Content("  nothing logged yet: press l").stylize(MUTED))
+        lines.append(Content(f"  nothing logged yet: press {log_key}").stylize(MUTED))
     for a in d.timeline:
         others = [n for n in a.contacts if n != name]
         lines.append(Content.assemble(

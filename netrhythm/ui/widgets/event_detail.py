@@ -6,6 +6,7 @@ Everything the user typed goes in as literal text, so ``[bold]x`` shows as ``[bo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from textual.content import Content
@@ -17,6 +18,7 @@ from netrhythm.ui.format import literal, plural
 
 MUTED = "$text-muted"
 Part = Content | str | tuple[str, str]
+Say = Callable[[str], str]  # text naming keys by binding id: ``key_hints.say_keys``
 
 
 def when_text(day: date, today: date, hours: str = "") -> str:
@@ -33,7 +35,7 @@ def when_text(day: date, today: date, hours: str = "") -> str:
     return f"{short_date(day, with_year=True)}{' ' + hours if hours else ''} · {relative}"
 
 
-def info_text(d: EventDetail, today: date) -> Content:
+def info_text(d: EventDetail, today: date, say: Say) -> Content:
     e = d.event
     hours = time_label(e, d.zone)
     lines: list[Content] = [Content.assemble((when_text(e.held_on, today, hours), "$text-accent"))]
@@ -47,7 +49,7 @@ def info_text(d: EventDetail, today: date) -> Content:
         lines.append(literal(e.url, "underline"))
     if e.notes:
         lines += [Content(""), literal(e.notes, MUTED)]
-    lines += [Content(""), attended_text(d, today)]
+    lines += [Content(""), attended_text(d, today, say)]
     if d.actions:
         lines += [Content(""), Content.assemble(("Logged here", "bold"),
                                                 (f"  {plural(len(d.actions), 'action')}",
@@ -64,20 +66,23 @@ def info_text(d: EventDetail, today: date) -> Content:
     return Content("\n").join(lines)
 
 
-def attended_text(d: EventDetail, today: date) -> Content:
+def attended_text(d: EventDetail, today: date, say: Say) -> Content:
     """Whether going was logged, and the key that logs it."""
     if d.practice is None:
         return Content.assemble(("No active practice counts attending events", "$text-warning"),
-                                (" (attend-event is archived or renamed): restore it in "
-                                 "Settings, or press l to log another practice.", MUTED))
+                                (say(" (attend-event is archived or renamed): restore it in "
+                                     "Settings, or press {events.log} to log another "
+                                     "practice."), MUTED))
     if d.attended_on is not None:
         return Content.assemble(("✓ Attended", "bold $text-success"),
                                 (" · counts toward ", MUTED), literal(d.practice.name, MUTED))
     if d.event.held_on > today:
         return Content.assemble(("Not yet held", "bold"),
-                                (" · once you have been, press a to log it", MUTED))
+                                (say(" · once you have been, press {events.attended} to log it"),
+                                 MUTED))
     return Content.assemble(("Not logged as attended", "bold $text-warning"),
-                            (" · press a to log ", MUTED), literal(d.practice.name, MUTED))
+                            (say(" · press {events.attended} to log "), MUTED),
+                            literal(d.practice.name, MUTED))
 
 
 def person_item(p: MetPerson, today: date) -> Content:

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from netrhythm.domain.dates import MONTH_ABBR, WEEKDAY_ABBR
 from netrhythm.domain.event_times import local_span
 from netrhythm.services.events import EventOverview, EventSummary
+from netrhythm.ui.key_hints import say_keys
 from netrhythm.ui.widgets.contact_table import fit
 
 MUTED = "$text-muted"
@@ -129,7 +130,8 @@ class EventList(OptionList):
         if end < len(everything):
             options.append(self._more(f"↓ {len(everything) - end} more"))
         if not options:
-            options.append(self._more("No events yet: press n to add one."))
+            options.append(self._more(say_keys(self, "No events yet: press {events.new} to "
+                                                     "add one.")))
         self.set_options(options)
         if wanted is None or not self.select(everything[wanted].event.id):
             super().action_first()

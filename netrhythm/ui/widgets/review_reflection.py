@@ -26,9 +26,11 @@ from netrhythm.services.context import Context
 from netrhythm.services.review.build import PROMPTS, Review, save_reflection
 from netrhythm.ui.appref import app_of
 from netrhythm.ui.background import in_thread
+from netrhythm.ui.key_hints import say_keys
 
 DEBOUNCE = 0.8  # seconds after the last key
-PLACEHOLDER = "A few lines answering the questions above. Saved as you type; Esc when done."
+PLACEHOLDER = "A few lines answering the questions above. Saved as you type; " \
+              "{review.reflection_done} when done."
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,9 @@ class Reflection(Vertical):
     def compose(self) -> ComposeResult:
         yield Label("  ".join(PROMPTS), id="reflection-prompts", markup=False)
         yield self.area  # kept: its text is still read when the app closes
+
+    def on_mount(self) -> None:
+        self.area.placeholder = say_keys(self.area, PLACEHOLDER)
 
     @property
     def typed(self) -> str:

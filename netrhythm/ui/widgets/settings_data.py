@@ -13,6 +13,7 @@ from textual.events import Resize
 from textual.widgets import Label
 
 from netrhythm.ui.appref import ctx_of
+from netrhythm.ui.key_hints import say_keys
 
 LABEL_WIDTH = 18
 
@@ -33,7 +34,6 @@ class DataBox(Vertical):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.border_title = "Data"
-        self.border_subtitle = "u undoes any change"
 
     def compose(self) -> ComposeResult:
         for key, label in (("db", "Database"), ("backups", "Daily backups")):
@@ -42,6 +42,7 @@ class DataBox(Vertical):
                 yield Label("", id=f"data-{key}", markup=False)
 
     def on_mount(self) -> None:
+        self.border_subtitle = say_keys(self, "{app.undo} undoes any change")
         self._fill(self.content_size.width)
 
     def on_resize(self, event: Resize) -> None:

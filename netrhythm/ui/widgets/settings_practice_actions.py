@@ -20,6 +20,7 @@ from netrhythm.ui.appref import app_of, ctx_of
 from netrhythm.ui.background import in_thread
 from netrhythm.ui.dialogs.confirm import ConfirmDialog
 from netrhythm.ui.format import literal, plural
+from netrhythm.ui.key_hints import undo_hint
 from netrhythm.ui.widgets.settings_practices import PracticeTable
 
 
@@ -63,14 +64,14 @@ class PracticeActions(Screen[None]):
     def action_archive_practice(self, archived: bool = True) -> None:
         if not (line := self._need()):
             return
-        ctx, practice = ctx_of(self), line.practice
+        ctx, practice, undo = ctx_of(self), line.practice, undo_hint(self)
         if archived:
             def said(rec: Any) -> str:
                 return (f"Archived {rec.name}: it leaves the Week screen; its history stays "
-                        "in Review. Press u to undo.")
+                        f"in Review. {undo}")
         else:
             def said(rec: Any) -> str:
-                return f"Restored {rec.name}: it is back on the Week screen. Press u to undo."
+                return f"Restored {rec.name}: it is back on the Week screen. {undo}"
         self._write(lambda: service.set_archived(ctx, f"#{practice.id}", archived), said)
 
     def action_delete_practice(self) -> None:
@@ -81,24 +82,24 @@ class PracticeActions(Screen[None]):
         question = Content.assemble(
             "Delete ", literal(practice.name, "bold"), what, "\n",
             ("Its streaks and history go too; archive it instead to keep them. "
-             "Press u afterwards to undo.", "$text-muted"))
+             f"{undo_hint(self, afterwards=True)}", "$text-muted"))
 
         def answered(yes: bool | None) -> None:
             if yes:
-                ctx = ctx_of(self)
+                ctx, undo = ctx_of(self), undo_hint(self)
                 self._write(lambda: service.delete_practice(ctx, f"#{practice.id}"),
                             lambda result: f"Deleted {result[0].name} and "
-                                           f"{plural(result[1], 'action')}. Press u to undo.")
+                                           f"{plural(result[1], 'action')}. {undo}")
 
         self.app.push_screen(ConfirmDialog(question, "Delete", "Delete practice"), answered)
 
     def action_move_practice(self, offset: int) -> None:
         if not (line := self._need()):
             return
-        ctx, practice = ctx_of(self), line.practice
+        ctx, practice, undo = ctx_of(self), line.practice, undo_hint(self)
         where = "up" if offset < 0 else "down"
         self._write(lambda: service.move_practice(ctx, f"#{practice.id}", offset),
-                    lambda moved: f"Moved {practice.name} {where}. Press u to undo." if moved
+                    lambda moved: f"Moved {practice.name} {where}. {undo}" if moved
                     else f"{practice.name} is already {'first' if offset < 0 else 'last'}.")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

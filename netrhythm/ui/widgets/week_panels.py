@@ -99,7 +99,7 @@ def panel_fills(view: WeekView, wide: bool, keys: Mapping[str, str] | None = Non
             for s in view.who_next],
             (NOBODY_DUE if steps.has_contacts else NO_CONTACTS).format(**words)),
         "welcome": Fill("Getting started", welcome_items(steps, _first_practice_name(view), words)
-                        if steps.show_welcome else [], ""),
+                        if steps.show_welcome else [], "", subtitle=f"{words['hide']} hides this"),
         "follow-ups": Fill("Follow-ups due", [
             (Content.assemble(literal(f.contact_name, "bold"), " ",
                               (format_day(f.due_on, today),
@@ -138,8 +138,6 @@ def make_panels(view: WeekView | None, wide: bool, keys: Mapping[str, str] | Non
     panels = []
     for panel_id, fill in fills.items():
         panel = Panel(fill.title, id=panel_id)
-        if panel_id == "welcome":
-            panel.border_subtitle = "x hides this"
         if view is not None:
             panel.set_items(fill.items, fill.empty, fill.total)
             panel.border_subtitle = fill.subtitle

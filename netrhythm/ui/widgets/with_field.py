@@ -20,11 +20,12 @@ from textual.message import Message
 from textual.suggester import SuggestionReady
 from textual.widgets import Input, OptionList
 
+from netrhythm.ui.key_hints import say_keys
 from netrhythm.ui.widgets.form_field import FormField, TextInput
 from netrhythm.ui.widgets.name_choices import Choice, Choices, NameChoices
 from netrhythm.ui.widgets.suggest import split_last, split_names
 
-HINT = "↑↓ choose · Enter takes it · commas separate several"
+HINT = "{log.choice-up}{log.choice-down} choose · Enter takes it · commas separate several"
 
 
 class NameInput(TextInput):
@@ -59,7 +60,8 @@ class WithField(FormField):
 
     def __init__(self, **kwargs: Any) -> None:
         control = NameInput(placeholder="names, separated by commas", id="contacts")
-        super().__init__("With", control, HINT, **kwargs)
+        self.keys_hint = say_keys(control, HINT)  # the user's keys for ↑ and ↓
+        super().__init__("With", control, self.keys_hint, **kwargs)
         self.index = NameChoices()
         self.new_names: dict[str, str] = {}  # casefolded: as typed, people to create
         self._value = ""
@@ -138,7 +140,7 @@ class WithField(FormField):
         choices.set_options(Text(c.label, style="bold" if c.new else "") for c in items)
         shown = bool(items) and not (self._choices.exact and len(items) == 1)
         choices.set_class(not shown, "-empty")
-        self.set_hint("" if shown else HINT)  # the list takes the hint's place
+        self.set_hint("" if shown else self.keys_hint)  # the list takes the hint's place
         if items:
             choices.highlighted = 0
         self._ghost()
