@@ -143,7 +143,8 @@ async def test_texts_that_name_a_key_name_the_users_key(demo_ctx: Context, tmp_p
                                                          ) -> None:
     """Hints, empty lists and "Press u to undo" say the keys the keymap gave."""
     app = keymap_app(demo_ctx, tmp_path / "keymap.toml",
-                     '"app.undo" = "U"\n[log]\nsave = "ctrl+t"\n[contacts]\nclear = "ctrl+g"\nsort = "S"\n')
+                     '"app.undo" = "U"\n[log]\nsave = "ctrl+t"\n'
+                     '[contacts]\nclear = "ctrl+g"\nsort = "S"\n')
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         assert not app._notifications

@@ -1,0 +1,42 @@
+"""The daily backup of data kept on a database server: the versioned JSON export
+(``netrhythm export``), once a day, in a folder on this machine; the last 7 are kept.
+
+A SQLite file is backed up by copying it (:mod:`netrhythm.storage.backups`); a server cannot
+be copied from here, so its data is exported instead. Each file is named after the server and
+database (never the password) and the day, written whole or not at all, readable by the owner
+only (0600), in a folder only the owner can enter (0700). Backups of the server itself remain
+the server's job.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from netrhythm.files.atomic import write_replacing
+from netrhythm.services.context import Context
+from netrhythm.services.transfer.exchange import export_json
+
+KEEP_DAILY_EXPORTS = 7
+
+
+def export_name(where: str) -> str:
+    """A file name stem for the data at ``where`` (a URL shown without its password):
+    ``db.example-5432-nr`` for ``postgresql://me@db.example:5432/nr``."""
+    rest = where.split("://", 1)[-1].split("?", 1)[0].rpartition("@")[2]
+    return re.sub(r"[^A-Za-z0-9_.]+", "-", rest).strip("-.") or "server"
+
+
+def daily_export(ctx: Context, folder: Path) -> Path | None:
+    """Today's export into ``folder``, unless there is one already; then only the newest
+    ``KEEP_DAILY_EXPORTS`` of this database's are kept. Returns the file written, if any."""
+    stem = export_name(str(ctx.location))
+    target = folder / f"{stem}-{ctx.today().isoformat()}.json"
+    if target.exists():
+        return None
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    write_replacing(target, export_json(ctx).encode("utf-8"))
+    kept = sorted(folder.glob(f"{stem}-????-??-??.json"))
+    for old in kept[:-KEEP_DAILY_EXPORTS]:
+        old.unlink(missing_ok=True)
+    return target
