@@ -205,7 +205,11 @@ def test_entries_name_this_netrhythm_quietly_and_create_nothing(
 @pytest.mark.parametrize("kind", ["systemd", "cron", "launchd"])
 def test_a_database_url_is_printed_without_its_password(tmp_path: Path, kind: str) -> None:
     url = "postgresql://me:s3cr%40t:x@db.example:5432/nr?password=hunter2&sslmode=require"
-    for args, env in ((["--db", url], {}), ([], {"NETRHYTHM_DB": url})):
+    refused = subprocess.run([str(SCRIPT), "--db", url, "nudge", "--print-schedule", kind],
+                             capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 2  # typed on the command line: refused, and not repeated
+    assert "s3cr" not in refused.stderr + refused.stdout and "hunter2" not in refused.stderr
+    for args, env in (([], {"NETRHYTHM_DB": url}),):
         done = subprocess.run([str(SCRIPT), *args, "nudge", "--print-schedule", kind],
                               env={**os.environ, **env}, capture_output=True, text=True,
                               timeout=60)
