@@ -85,5 +85,6 @@ def open_context(where: Location | Path, clock: Clock | None = None) -> Context:
     """Open (create, migrate, back up as needed) the database and return a context for it."""
     clock = clock or clock_from_env()
     location = Location.of(where)
+    db.sqlite_file(location)  # a server's URL: one line, until its backend is complete
     db.open_database(location, clock.now().date())
     return Context(location=location, clock=clock)

@@ -14,28 +14,36 @@ import json
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date
+from functools import lru_cache
 
 from netrhythm.domain.spread import Start, due_per_week, first_due_days
 from netrhythm.domain.weeks import week_first_day, week_index
-from netrhythm.storage.contacts import CADENCED
+from netrhythm.storage.contacts import cadenced
+from netrhythm.storage.dialect import Dialect, current
 from netrhythm.storage.tables import database
 
-_FACTS = """
+
+@lru_cache
+def _facts(d: Dialect) -> str:
+    last = d.max2("coalesce((SELECT max(ac.day) FROM action_contact ac "
+                  "WHERE ac.contact_id = c.id), 0)",
+                  f"coalesce({d.day('c.last_contact_on')}, 0)")
+    return f"""
 SELECT c.id, coalesce(c.cadence_days, (SELECT min(t.cadence_days) FROM contact_tag ct
                                        JOIN tag t ON t.id = ct.tag_id
                                        WHERE ct.contact_id = c.id)) AS cad,
-       max(coalesce((SELECT max(ac.day) FROM action_contact ac WHERE ac.contact_id = c.id), 0),
-           coalesce(CAST(julianday(c.last_contact_on) - 1721424.5 AS INTEGER), 0)),
-       coalesce(c.met_on, c.connected_on, c.created_on)
-FROM contact c WHERE c.id IN (SELECT value FROM json_each(?1)) AND c.archived = 0
+       {last}, coalesce(c.met_on, c.connected_on, c.created_on)
+FROM contact c WHERE c.id IN ({d.int_list("?1")}) AND NOT c.archived
 ORDER BY c.id"""
-_DUE_FROM = CADENCED + "\nSELECT id, due FROM cadenced WHERE due >= ?2"
+
+
+_DUE_FROM = "\nSELECT id, due FROM cadenced WHERE due >= ?2"
 
 
 def contact_facts(ids: Collection[int]) -> list[tuple[int, int | None, date | None, date]]:
     """(id, cadence or None, last contact, connection day: met, else connected, else added)
     of the active contacts ``ids``, by id."""
-    rows = database.execute_sql(_FACTS, [json.dumps(sorted(ids))])
+    rows = database.execute_sql(_facts(current()), [json.dumps(sorted(ids))])
     return [(i, cad, date.fromordinal(last) if last else None,
              date.fromisoformat(str(connected)[:10])) for i, cad, last, connected in rows]
 
@@ -52,7 +60,7 @@ def due_week_counts(today: date, week_start: int, leave_out: Collection[int] = (
     for ``leave_out``."""
     first = week_first_day(week_index(today, week_start), week_start).toordinal()
     days = (date.fromordinal(due) for i, due in database.execute_sql(
-        _DUE_FROM, [today.toordinal(), first]) if i not in leave_out)
+        cadenced(current()) + _DUE_FROM, [today.toordinal(), first]) if i not in leave_out)
     return due_per_week(days, week_start)
 
 
@@ -77,32 +85,38 @@ def start_cadences(ids: Iterable[int], today: date, *, spread_out: bool,
     return dues
 
 
-_FILL = """
-UPDATE contact AS c SET
-  cadence_from = min(c.created_on, coalesce(
-      date((SELECT min(ac.day) FROM action_contact ac WHERE ac.contact_id = c.id) + 1721424.5),
-      c.created_on)),
-  first_due_on = date(c.created_on, '+' || {cadence} || ' days')
-WHERE c.cadence_from IS NULL AND {cadence} IS NOT NULL""".format(cadence="""coalesce(
+_CADENCE = """coalesce(
   c.cadence_days, (SELECT min(t.cadence_days) FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
-                   WHERE ct.contact_id = c.id))""")
+                   WHERE ct.contact_id = c.id))"""
+
+
+@lru_cache
+def _fill(d: Dialect) -> str:
+    first = d.date_from_day("(SELECT min(ac.day) FROM action_contact ac "
+                            "WHERE ac.contact_id = c.id)")
+    return f"""
+UPDATE contact AS c SET
+  cadence_from = {d.min2("c.created_on", f"coalesce({first}, c.created_on)")},
+  first_due_on = {d.add_days("c.created_on", _CADENCE)}
+WHERE c.cadence_from IS NULL AND {_CADENCE} IS NOT NULL"""
 
 
 def fill_missing_starts() -> None:
     """Contacts with a cadence but no start (written in bulk, as the demo does) get the start
     they would have had, added with it: from the day added, or their first contact if
     earlier; first due a cadence after being added."""
-    database.execute_sql(_FILL)
+    database.execute_sql(_fill(current()))
 
 
-_NEVER_CONTACTED = CADENCED + "\nSELECT id FROM cadenced WHERE last IS NULL"
+_NEVER_CONTACTED = "\nSELECT id FROM cadenced WHERE last IS NULL"
 
 
 def restart_never_contacted(today: date) -> list[int]:
     """The upgrade to schema 4: every active contact with a cadence and no contact yet starts
     it again ``today``, spread (before, many were overdue from the day they were met or
     connected, or due all on one day after an import). Returns their ids."""
-    ids = [i for (i,) in database.execute_sql(_NEVER_CONTACTED, [today.toordinal()])]
+    ids = [i for (i,) in database.execute_sql(cadenced(current()) + _NEVER_CONTACTED,
+                                                    [today.toordinal()])]
     if ids:
         row = database.execute_sql(
             "SELECT value FROM setting WHERE key = 'week_start'").fetchone()

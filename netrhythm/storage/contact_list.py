@@ -12,8 +12,10 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Iterator
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
+from netrhythm.storage.dialect import Dialect, current
 from netrhythm.storage.tables import database
 
 
@@ -34,23 +36,28 @@ class ContactLineRow(NamedTuple):
     first_due_on: date | None = None
 
 
-_GIVEN = "CAST(julianday(c.last_contact_on) - 1721424.5 AS INTEGER)"  # a day number
-# A contact's latest contact up to a day (?1): an action, or the last contact given (0: none).
-_LAST = f"""max(coalesce((SELECT max(ac.day) FROM action_contact ac
-                         WHERE ac.contact_id = c.id AND ac.day <= ?1), 0),
-           CASE WHEN {_GIVEN} <= ?1 THEN {_GIVEN} ELSE 0 END)"""
+def _last(d: Dialect) -> str:
+    """A contact's latest contact up to a day (?1): an action, or the last contact given (0:
+    none), as a day number."""
+    given = d.day("c.last_contact_on")
+    return d.max2("""coalesce((SELECT max(ac.day) FROM action_contact ac
+                         WHERE ac.contact_id = c.id AND ac.day <= ?1), 0)""",
+                  f"CASE WHEN {given} <= ?1 THEN {given} ELSE 0 END")
+
 
 # Each contact's tags and cadence, and its latest contact, looked up by index: no temporary
 # tables, and rows come in name order straight from index contact_name.
-_LINES = f"""
+@lru_cache
+def _lines(d: Dialect) -> str:
+    return f"""
 SELECT c.id, c.name, c.company, c.role,
-       (SELECT group_concat(t.name, char(31)) FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
+       (SELECT {d.join_names("t.name")} FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
         WHERE ct.contact_id = c.id),
        coalesce(c.cadence_days, (SELECT min(t.cadence_days) FROM contact_tag ct
                                  JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id)),
-       {_LAST}, c.met_on, c.created_on, c.archived, c.cadence_from, c.first_due_on
+       {_last(d)}, c.met_on, c.created_on, c.archived, c.cadence_from, c.first_due_on
 FROM contact c {{where}}
-ORDER BY c.name COLLATE NOCASE, c.id"""
+ORDER BY {d.by_name("c.name")}, c.id"""
 
 
 def contact_lines(as_of: date, include_archived: bool = False,
@@ -60,13 +67,14 @@ def contact_lines(as_of: date, include_archived: bool = False,
     tag names), sets of tags and days are one object each."""
     where: list[str] = []
     params: list[object] = [as_of.toordinal()]
+    d = current()
     if not include_archived:
-        where.append("c.archived = 0")
+        where.append("NOT c.archived")
     if ids is not None:
-        where.append("c.id IN (SELECT value FROM json_each(?2))")
+        where.append(f"c.id IN ({d.int_list('?2')})")
         params.append(json.dumps(sorted(ids)))
     cursor = database.execute_sql(
-        _LINES.format(where=f"WHERE {' AND '.join(where)}" if where else ""), params)
+        _lines(d).format(where=f"WHERE {' AND '.join(where)}" if where else ""), params)
     texts: dict[str, str] = {}
     tag_sets: dict[str, tuple[str, ...]] = {}
     days: dict[object, date] = {}
@@ -101,14 +109,16 @@ def contact_lines(as_of: date, include_archived: bool = False,
 # Active contacts talked to, but not after a day (?2), with the day of their latest contact
 # up to ?1, ranked by it: the first ?3 and everyone tied with the last of them. (Those never
 # contacted have their own place in "who next": services.contacts.fresh.)
-_QUIET = f"""
+@lru_cache
+def _quiet(d: Dialect, tagged: bool) -> str:
+    among = (f"AND c.id IN (SELECT contact_id FROM contact_tag WHERE tag_id IN "
+             f"({d.int_list('?4')}))") if tagged else ""
+    return f"""
 WITH q AS MATERIALIZED (
-  SELECT c.id, c.name, {_LAST} AS last FROM contact c WHERE c.archived = 0 {{tagged}}),
+  SELECT c.id, c.name, {_last(d)} AS last FROM contact c WHERE NOT c.archived {among}),
 s AS (SELECT id, name, last AS since FROM q WHERE last > 0 AND last <= ?2)
-SELECT id, name, since FROM (SELECT *, rank() OVER (ORDER BY since) AS r FROM s)
-WHERE r <= ?3 ORDER BY name COLLATE NOCASE, id"""
-_TAGGED = "AND c.id IN (SELECT contact_id FROM contact_tag WHERE tag_id IN " \
-          "(SELECT value FROM json_each(?4)))"
+SELECT id, name, since FROM (SELECT *, rank() OVER (ORDER BY since) AS r FROM s) AS ranked
+WHERE r <= ?3 ORDER BY {d.by_name("name")}, id"""
 
 
 def longest_quiet(as_of: date, quiet_after: date, limit: int,
@@ -119,7 +129,7 @@ def longest_quiet(as_of: date, quiet_after: date, limit: int,
     params: list[object] = [as_of.toordinal(), quiet_after.toordinal(), limit]
     if tag_ids is not None:
         params.append(json.dumps(sorted(tag_ids)))
-    sql = _QUIET.format(tagged=_TAGGED if tag_ids is not None else "")
+    sql = _quiet(current(), tag_ids is not None)
     return [(i, n, date.fromordinal(since))
             for i, n, since in database.execute_sql(sql, params)]
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from netrhythm.domain.records import ContactRec
+from netrhythm.storage.dialect import Dialect, current
 from netrhythm.storage.tables import Contact, ContactTag, Tag, database
 
 _FACTS = """
@@ -18,7 +20,7 @@ JOIN practice p ON p.id = a.practice_id
 {where} GROUP BY ac.contact_id"""
 
 _TAGS = """
-SELECT ct.contact_id, group_concat(t.name, char(31)), min(t.cadence_days)
+SELECT ct.contact_id, {names}, min(t.cadence_days)
 FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id {where} GROUP BY ct.contact_id"""
 
 _COLUMNS = ("id", "name", "company", "role", "email", "phone", "url", "how_met", "met_at_id",
@@ -38,10 +40,12 @@ def load_contacts(
     """Contacts with tags, last contact (up to ``as_of``) and gives/asks: four queries in all."""
     where, params = _in("c.id", ids)
     if not include_archived:
-        where = (where + " AND" if where else "WHERE") + " c.archived = 0"
+        where = (where + " AND" if where else "WHERE") + " NOT c.archived"
+    d = current()
     rows = database.execute_sql(
         f"SELECT {', '.join('c.' + c for c in _COLUMNS)}, e.name FROM contact c "
-        f"LEFT JOIN event e ON e.id = c.met_at_id {where} ORDER BY c.name COLLATE NOCASE, c.id",
+        f"LEFT JOIN event e ON e.id = c.met_at_id {where} "
+        f"ORDER BY {d.by_name('c.name')}, c.id",
         params,
     ).fetchall()
     fwhere, fparams = _in("ac.contact_id", ids)
@@ -50,7 +54,8 @@ def load_contacts(
         fparams.append(as_of.toordinal())
     facts = {r[0]: r[1:] for r in database.execute_sql(_FACTS.format(where=fwhere), fparams)}
     twhere, tparams = _in("ct.contact_id", ids)
-    tags = {r[0]: r[1:] for r in database.execute_sql(_TAGS.format(where=twhere), tparams)}
+    tags = {r[0]: r[1:] for r in database.execute_sql(
+        _TAGS.format(where=twhere, names=d.join_names('t.name')), tparams)}
     out = []
     for row in rows:
         values = dict(zip(_COLUMNS, row[:-1], strict=True))
@@ -97,7 +102,7 @@ def names_index(include_archived: bool = False, contact_id: int | None = None
     """(id, name, company) of every contact (or of the one ``contact_id``, if it is there):
     what name resolution needs and nothing more."""
     # Plain SQL: through Peewee's row wrapper, 5,000 contacts took 3–4 times as long.
-    conditions = ([] if include_archived else ["archived = 0"]) + \
+    conditions = ([] if include_archived else ["NOT archived"]) + \
         ([] if contact_id is None else ["id = ?"])
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     params = [] if contact_id is None else [contact_id]
@@ -110,16 +115,17 @@ def names_containing(text: str, include_archived: bool = False) -> list[tuple[in
     contain it: names holding it in any case (``LIKE``), and every name with a character
     outside printable ASCII (casefolding may turn those into ASCII: ``ß`` into ``ss``)."""
     pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    where = "" if include_archived else " AND archived = 0"
-    sql = ("SELECT id, name, company FROM contact WHERE (name LIKE ? ESCAPE '\\' "
-           f"OR name GLOB '*[^ -~]*'){where}")
+    where = "" if include_archived else " AND NOT archived"
+    d = current()
+    sql = (f"SELECT id, name, company FROM contact WHERE (name {d.like} ? ESCAPE '\\' "
+           f"OR {d.has_non_ascii('name')}){where}")
     return database.execute_sql(sql, [pattern]).fetchall()
 
 
 def archived_names() -> list[str]:
     """The names of the archived contacts."""
     return [name for (name,) in
-            database.execute_sql("SELECT name FROM contact WHERE archived = 1").fetchall()]
+            database.execute_sql("SELECT name FROM contact WHERE archived").fetchall()]
 
 
 def names_by_id(contact_ids: Sequence[int]) -> list[str]:
@@ -174,8 +180,8 @@ def list_tags() -> list[tuple[str, int | None, int, date | None]]:
     name."""
     sql = ("SELECT t.name, t.cadence_days, count(c.id), t.cadence_set_on FROM tag t "
            "LEFT JOIN contact_tag ct ON ct.tag_id = t.id "
-           "LEFT JOIN contact c ON c.id = ct.contact_id AND c.archived = 0 "
-           "GROUP BY t.id ORDER BY t.name COLLATE NOCASE")
+           "LEFT JOIN contact c ON c.id = ct.contact_id AND NOT c.archived "
+           f"GROUP BY t.id ORDER BY {current().by_name('t.name')}")
     return [(n, c, k, _date(on)) for n, c, k, on in database.execute_sql(sql)]
 
 
@@ -204,38 +210,42 @@ def tag_cadences() -> list[tuple[str, int]]:
 def tag_members(name: str) -> list[int]:
     """Ids of the active contacts tagged ``name`` (any case)."""
     sql = ("SELECT ct.contact_id FROM tag t JOIN contact_tag ct ON ct.tag_id = t.id "
-           "JOIN contact c ON c.id = ct.contact_id WHERE t.name = ? AND c.archived = 0")
+           "JOIN contact c ON c.id = ct.contact_id WHERE t.name = ? AND NOT c.archived")
     return [r[0] for r in database.execute_sql(sql, [name])]
 
 
-_DAY = "CAST(julianday({}) - 1721424.5 AS INTEGER)"  # an ISO date as a day number
-_GIVEN = _DAY.format("c.last_contact_on")
-
 # Active contacts with a cadence, and the day each is due on a day ?1 (a day number), by
 # domain.cadence.next_due. Their cadence is their own (index contact_cadence) or the shortest
-# of their tags'; CROSS JOIN keeps the join order, from the few tags with a cadence to their
-# contacts. ``last`` is their latest contact up to ?1: an action, or the last contact given.
-CADENCED = f"""
+# of their tags'; on SQLite, CROSS JOIN keeps the join order, from the few tags with a cadence
+# to their contacts. ``last`` is their latest contact up to ?1: an action, or the last contact
+# given.
+@lru_cache
+def cadenced(d: Dialect) -> str:
+    """The ``cadenced`` table (a WITH clause) in dialect ``d``."""
+    given = d.day("c.last_contact_on")
+    last = d.max2("""coalesce((SELECT max(ac.day) FROM action_contact ac
+                            WHERE ac.contact_id = c.id AND ac.day <= ?1), 0)""",
+                  f"CASE WHEN {given} <= ?1 THEN {given} ELSE 0 END")
+    return f"""
 WITH tc AS (SELECT ct.contact_id, min(t.cadence_days) AS cad FROM tag t
-            CROSS JOIN contact_tag ct ON ct.tag_id = t.id
+            {d.in_order} contact_tag ct ON ct.tag_id = t.id
             WHERE t.cadence_days IS NOT NULL GROUP BY ct.contact_id),
      ids AS (SELECT id FROM contact WHERE cadence_days IS NOT NULL
              UNION SELECT contact_id FROM tc),
      facts AS MATERIALIZED (
-       SELECT c.id, c.name, coalesce(c.cadence_days, tc.cad) AS cad,
-              max(coalesce((SELECT max(ac.day) FROM action_contact ac
-                            WHERE ac.contact_id = c.id AND ac.day <= ?1), 0),
-                  CASE WHEN {_GIVEN} <= ?1 THEN {_GIVEN} ELSE 0 END) AS last,
-              {_DAY.format("c.cadence_from")} AS start, {_DAY.format("c.first_due_on")} AS first,
-              {_DAY.format("c.created_on")} AS added
-       FROM ids CROSS JOIN contact c ON c.id = ids.id LEFT JOIN tc ON tc.contact_id = c.id
-       WHERE c.archived = 0),
+       SELECT c.id, c.name, coalesce(c.cadence_days, tc.cad) AS cad, {last} AS last,
+              {d.day("c.cadence_from")} AS start, {d.day("c.first_due_on")} AS first,
+              {d.day("c.created_on")} AS added
+       FROM ids {d.in_order} contact c ON c.id = ids.id LEFT JOIN tc ON tc.contact_id = c.id
+       WHERE NOT c.archived),
      cadenced AS (
        SELECT id, name, cad, nullif(last, 0) AS last,
               CASE WHEN last > 0 AND (start IS NULL OR last >= start) THEN last + cad
                    ELSE coalesce(first, coalesce(start, added) + cad) END AS due
        FROM facts WHERE cad >= 1)"""
-_OVERDUE = CADENCED + """
+
+
+_OVERDUE = """
 SELECT id, name, last, cad, ?1 - due FROM cadenced WHERE due < ?1 ORDER BY id"""
 
 
@@ -244,7 +254,8 @@ def overdue_contacts(as_of: date) -> list[tuple[int, str, date | None, int, int]
     on ``as_of``, by id."""
     day = as_of.toordinal()
     return [(i, n, date.fromordinal(last) if last else None, cad, over)
-            for i, n, last, cad, over in database.execute_sql(_OVERDUE, [day])]
+            for i, n, last, cad, over in database.execute_sql(cadenced(current()) + _OVERDUE,
+                                                              [day])]
 
 
 def ids_new_between(first: date, last: date) -> list[int]:

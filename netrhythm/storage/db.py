@@ -1,8 +1,11 @@
 """Opening the database: file checks, pragmas, creation, migrations and the daily backup.
 
-The data lives where a :class:`~netrhythm.paths.Location` says; everything here that is about
-a file (the checks, write-ahead logging, the copies, ``data_version``) is about a SQLite file.
-A server's URL is refused with one line until a server backend exists.
+The data lives where a :class:`~netrhythm.paths.Location` says: a SQLite file, or a PostgreSQL
+server's URL, which :mod:`netrhythm.storage.server` opens (``tables.database`` is a proxy
+pointed at one or the other here). Everything else here that is about a file (the checks,
+write-ahead logging, the copies, ``data_version``) is about a SQLite file.
+Until the server backend matches the file's (live refresh, search), the composition root
+refuses a URL with one line (:func:`sqlite_file`); tests open a server through storage.
 A file that is not a regular file, empty, not SQLite, another application's SQLite file,
 corrupt, or written by a newer netrhythm is reported (:mod:`netrhythm.storage.file_checks`)
 and never modified. When today's backup cannot be written (a full disk, a read-only folder),
@@ -32,7 +35,7 @@ from netrhythm.storage.file_checks import (
     is_corruption,
     newer,
 )
-from netrhythm.storage.tables import database
+from netrhythm.storage.tables import database, file_database
 
 __all__ = ["APPLICATION_ID", "LATEST_VERSION", "corrupt", "is_corruption", "open_database"]
 PRAGMAS = {
@@ -58,10 +61,16 @@ def sqlite_file(where: Location | Path) -> Path:
 
 def open_database(where: Location | Path, today: date) -> None:
     """Open (creating or migrating as needed) the netrhythm database ``where`` says."""
-    path = sqlite_file(where)
+    location = Location.of(where)
+    if location.path is None:
+        from netrhythm.storage.server import open_server
+
+        open_server(location, today)
+        return
+    path = location.path
     if not check_file(path):
         _create(path, today)
-    database.init(str(path), pragmas=PRAGMAS, timeout=10)
+    _use_file(path)
     try:
         version = database.execute_sql("PRAGMA user_version").fetchone()[0]
         if version > LATEST_VERSION:
@@ -77,6 +86,11 @@ def open_database(where: Location | Path, today: date) -> None:
     except Exception:
         database.close()
         raise
+
+
+def _use_file(path: Path) -> None:
+    file_database.init(str(path), pragmas=PRAGMAS, timeout=10)
+    database.initialize(file_database)
 
 
 def _backup(path: Path, today: date) -> None:
@@ -137,7 +151,7 @@ def _create(path: Path, today: date) -> None:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     with staged(path) as tmp:
         try:
-            database.init(str(tmp), pragmas=PRAGMAS, timeout=10)
+            _use_file(tmp)
             with database.atomic("IMMEDIATE"):
                 _run_migrations(today)
                 seed_practices(today)

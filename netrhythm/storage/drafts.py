@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
+from netrhythm.storage.dialect import Dialect, current
 from netrhythm.storage.tables import database
 
 
@@ -83,13 +85,15 @@ def open_follow_ups(contact_id: int, due_by: date) -> list[DueFollowUp]:
 
 # Active contacts holding any of the tags (?2, a JSON list), other than the contact itself
 # (?1): those in touch first (the latest contact up to day ?3 first), then those sharing most.
-_PEERS = """
-SELECT c.id, c.name, group_concat(t.name, char(31)), count(*) AS shared,
+@lru_cache
+def _peers(d: Dialect) -> str:
+    return f"""
+SELECT c.id, c.name, {d.join_names("t.name")}, count(*) AS shared,
        (SELECT max(ac.day) FROM action_contact ac
         WHERE ac.contact_id = c.id AND ac.day <= ?3) AS last
-FROM contact_tag ct CROSS JOIN contact c ON c.id = ct.contact_id JOIN tag t ON t.id = ct.tag_id
-WHERE ct.tag_id IN (SELECT value FROM json_each(?2)) AND ct.contact_id != ?1 AND c.archived = 0
-GROUP BY c.id ORDER BY last IS NULL, last DESC, shared DESC, c.name COLLATE NOCASE, c.id
+FROM contact_tag ct {d.in_order} contact c ON c.id = ct.contact_id JOIN tag t ON t.id = ct.tag_id
+WHERE ct.tag_id IN ({d.int_list("?2")}) AND ct.contact_id != ?1 AND NOT c.archived
+GROUP BY c.id ORDER BY last IS NULL, last DESC, shared DESC, {d.by_name("c.name")}, c.id
 LIMIT ?4"""
 
 
@@ -97,7 +101,7 @@ def peers(contact_id: int, tag_ids: Sequence[int], as_of: date, limit: int = 3) 
     """Up to ``limit`` other active contacts who share one of ``tag_ids``."""
     if not tag_ids:
         return []
-    rows = database.execute_sql(_PEERS, [contact_id, json.dumps(list(tag_ids)),
+    rows = database.execute_sql(_peers(current()), [contact_id, json.dumps(list(tag_ids)),
                                          as_of.toordinal(), limit])
     return [Peer(name, tuple(sorted(tags.split("\x1f"), key=str.casefold)))
             for _, name, tags, _, _ in rows]

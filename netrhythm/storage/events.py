@@ -11,21 +11,28 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from netrhythm.domain.records import ActionRec, EventRec
+from netrhythm.storage.dialect import Dialect, current
 from netrhythm.storage.tables import Event, database
 
+
 # Who was met at each event: contacts met there, and contacts of actions at the event.
-# CROSS JOIN keeps the join order: from the few event rows to their links, never the reverse.
-_MET = """
+# On SQLite, CROSS JOIN keeps the join order: from the few event rows to their links, never
+# the reverse.
+@lru_cache
+def _met_sql(d: Dialect) -> str:
+    return f"""
 SELECT m.e_id, c.name FROM (
-  SELECT met_at_id AS e_id, id AS cid FROM contact WHERE met_at_id {events}
+  SELECT met_at_id AS e_id, id AS cid FROM contact WHERE met_at_id {{events}}
   UNION
   SELECT a.event_id, ac.contact_id FROM action a
-  CROSS JOIN action_contact ac ON ac.action_id = a.id WHERE a.event_id {events}) AS m
-CROSS JOIN contact c ON c.id = m.cid
-ORDER BY c.name COLLATE NOCASE"""
+  {d.in_order} action_contact ac ON ac.action_id = a.id WHERE a.event_id {{events}}) AS m
+{d.in_order} contact c ON c.id = m.cid
+ORDER BY {d.by_name("c.name")}"""
+
 
 _COLUMNS = "id, name, held_on, location, url, notes, last_day, starts_at, ends_at, cancelled"
 _EVENTS = f"SELECT {_COLUMNS} FROM event "
@@ -38,7 +45,8 @@ def _met(event_ids: Sequence[int] | None) -> dict[int, list[str]]:
         events = f"IN ({','.join('?' * len(event_ids))})"
         params = [*event_ids, *event_ids]
     met: dict[int, list[str]] = defaultdict(list)
-    for event_id, name in database.execute_sql(_MET.format(events=events), params):
+    for event_id, name in database.execute_sql(_met_sql(current()).format(events=events),
+                                                params):
         if name not in met[event_id]:
             met[event_id].append(name)
     return met
@@ -139,8 +147,9 @@ def held_on(event_id: int) -> date:
 
 def events_named(name: str) -> list[tuple[int, date]]:
     """(id, day) of the events of that name, in any case."""
+    d = current()
     return [(i, _day(d)) for i, d in database.execute_sql(
-        "SELECT id, held_on FROM event WHERE name = ? COLLATE NOCASE", [name])]
+        f"SELECT id, held_on FROM event WHERE {d.by_name('name')} = {d.by_name('?')}", [name])]
 
 
 class MetPerson(NamedTuple):
@@ -155,29 +164,33 @@ class MetPerson(NamedTuple):
     followed_up_on: date | None  # the latest done follow-up from the event
 
 
-_PEOPLE = """
+@lru_cache
+def _people(d: Dialect) -> str:
+    return f"""
 SELECT c.id, c.name, c.company, c.archived, max(m.met),
   (SELECT min(f.due_on) FROM follow_up f
-   WHERE f.contact_id = c.id AND f.event_id = ? AND +f.done_on IS NULL),
+   WHERE f.contact_id = c.id AND f.event_id = ? AND {d.unindexed.format("f.done_on")} IS NULL),
   (SELECT max(f.done_on) FROM follow_up f WHERE f.contact_id = c.id AND f.event_id = ?)
 FROM (SELECT id AS cid, 1 AS met FROM contact WHERE met_at_id = ?
       UNION ALL
-      SELECT ac.contact_id, 0 FROM action a CROSS JOIN action_contact ac ON ac.action_id = a.id
-      WHERE a.event_id = ?) AS m
-CROSS JOIN contact c ON c.id = m.cid
-GROUP BY c.id ORDER BY c.name COLLATE NOCASE, c.id"""
+      SELECT ac.contact_id, 0 FROM action a {d.in_order} action_contact ac
+      ON ac.action_id = a.id WHERE a.event_id = ?) AS m
+{d.in_order} contact c ON c.id = m.cid
+GROUP BY c.id ORDER BY {d.by_name("c.name")}, c.id"""
 
 
 def people_at(event_id: int) -> list[MetPerson]:
     """The people met or seen at an event, by name (one query)."""
-    rows = database.execute_sql(_PEOPLE, [event_id] * 4)
+    rows = database.execute_sql(_people(current()), [event_id] * 4)
     return [MetPerson(i, n, co, bool(ar), bool(met), _maybe_day(due), _maybe_day(done))
             for i, n, co, ar, met, due, done in rows]
 
 
-_ACTIONS = """
+@lru_cache
+def _actions(d: Dialect) -> str:
+    return f"""
 SELECT a.id, p.id, p.name, a.occurred_on, a.note, e.name, p.reciprocity,
-  (SELECT group_concat(c.name, char(31)) FROM action_contact ac
+  (SELECT {d.join_names("c.name")} FROM action_contact ac
    JOIN contact c ON c.id = ac.contact_id WHERE ac.action_id = a.id)
 FROM action a JOIN practice p ON p.id = a.practice_id JOIN event e ON e.id = a.event_id
 WHERE a.event_id = ? ORDER BY a.day DESC, a.id DESC"""
@@ -188,7 +201,8 @@ def actions_at(event_id: int) -> list[ActionRec]:
     return [ActionRec(id=i, practice_id=p, practice_name=pn, occurred_on=_day(on), note=note,
                       event=ev, contacts=tuple(names.split("\x1f")) if names else (),
                       reciprocity=rc)
-            for i, p, pn, on, note, ev, rc, names in database.execute_sql(_ACTIONS, [event_id])]
+            for i, p, pn, on, note, ev, rc, names in database.execute_sql(_actions(current()),
+                                                                          [event_id])]
 
 
 def insert_event(**fields: Any) -> int:

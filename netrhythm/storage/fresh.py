@@ -12,8 +12,10 @@ from __future__ import annotations
 import json
 from collections.abc import Collection
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
+from netrhythm.storage.dialect import Dialect, current
 from netrhythm.storage.tables import database
 
 
@@ -36,24 +38,26 @@ class FreshRow(NamedTuple):
 # each: never contacted before ?1?); each such contact is matched with the few recent events,
 # companies and tags (lists SQLite indexes on the fly), and they are ranked by the best kind
 # of match (0 event, 1 company, 2 tag, 3 none), then the oldest connection.
-_RANKED = """
+@lru_cache
+def _ranked(d: Dialect) -> str:
+    return f"""
 WITH fresh AS (
   SELECT c.id, coalesce(c.met_on, c.connected_on, c.created_on) AS connected,
-         CASE WHEN c.met_at_id IN (SELECT value FROM json_each(?3)) THEN 0
-              WHEN lower(c.company) IN (SELECT value FROM json_each(?4)) THEN 1
+         CASE WHEN c.met_at_id IN ({d.int_list('?3')}) THEN 0
+              WHEN {d.lower_ascii.format('c.company')} IN ({d.text_list('?4')}) THEN 1
               WHEN EXISTS (SELECT 1 FROM contact_tag ct WHERE ct.contact_id = c.id
-                           AND +ct.tag_id IN (SELECT value FROM json_each(?5))) THEN 2
+                           AND +ct.tag_id IN ({d.int_list('?5')})) THEN 2
               ELSE 3 END AS kind
   FROM contact c
-  WHERE c.archived = 0 AND (c.last_contact_on IS NULL OR c.last_contact_on >= ?2)
+  WHERE NOT c.archived AND (c.last_contact_on IS NULL OR c.last_contact_on >= ?2)
     AND NOT EXISTS (SELECT 1 FROM action_contact ac WHERE ac.contact_id = c.id AND ac.day < ?1)
   ORDER BY kind, connected, c.id LIMIT ?6)
 SELECT f.id, c.name, c.company, c.met_at_id, f.connected,
        CASE WHEN c.met_on IS NOT NULL THEN 'met' WHEN c.connected_on IS NOT NULL
             THEN 'connected' ELSE 'added' END,
-       (SELECT group_concat(ct.tag_id) FROM contact_tag ct WHERE ct.contact_id = f.id),
-       c.last_contact_on IS NOT NULL OR EXISTS (SELECT 1 FROM action_contact ac
-                                                WHERE ac.contact_id = f.id AND ac.day >= ?1),
+       (SELECT {d.join('ct.tag_id')} FROM contact_tag ct WHERE ct.contact_id = f.id),
+       (c.last_contact_on IS NOT NULL OR EXISTS (SELECT 1 FROM action_contact ac
+                                                WHERE ac.contact_id = f.id AND ac.day >= ?1)),
        f.kind
 FROM fresh f JOIN contact c ON c.id = f.id ORDER BY f.kind, f.connected, f.id"""
 
@@ -75,14 +79,14 @@ def ranked(until: int, events: Collection[int], companies: Collection[str],
     return [FreshRow(i, n, co, met, date.fromisoformat(str(on)[:10]), how,
                      tuple(int(t) for t in tag_ids.split(",")) if tag_ids else (), bool(now),
                      kind)
-            for i, n, co, met, on, how, tag_ids, now, kind in database.execute_sql(_RANKED,
-                                                                                    params)]
+            for i, n, co, met, on, how, tag_ids, now, kind
+            in database.execute_sql(_ranked(current()), params)]
 
 
 _PEOPLE = """
-SELECT ac.contact_id, c.name, c.company, max(a.day)
+SELECT c.id, c.name, c.company, max(a.day)
 FROM action a JOIN action_contact ac ON ac.action_id = a.id JOIN contact c ON c.id = ac.contact_id
-WHERE a.day >= ?1 AND a.day < ?2 GROUP BY ac.contact_id"""
+WHERE a.day >= ?1 AND a.day < ?2 GROUP BY c.id"""
 
 
 def recent_people(since: int, until: int) -> list[tuple[int, str, str, int]]:
@@ -91,8 +95,8 @@ def recent_people(since: int, until: int) -> list[tuple[int, str, str, int]]:
 
 
 _EVENTS = """
-SELECT a.event_id, e.name, max(a.day) FROM action a JOIN event e ON e.id = a.event_id
-WHERE a.day >= ?1 AND a.day < ?2 GROUP BY a.event_id"""
+SELECT e.id, e.name, max(a.day) FROM action a JOIN event e ON e.id = a.event_id
+WHERE a.day >= ?1 AND a.day < ?2 GROUP BY e.id"""
 
 
 def recent_events(since: int, until: int) -> list[tuple[int, str, int]]:
@@ -102,22 +106,24 @@ def recent_events(since: int, until: int) -> list[tuple[int, str, int]]:
 
 _TAGS = """
 SELECT ct.contact_id, t.id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
-WHERE ct.contact_id IN (SELECT value FROM json_each(?1))"""
+WHERE ct.contact_id IN ({ids})"""
 _SIZES = """
-SELECT tag_id, count(*) FROM contact_tag WHERE tag_id IN (SELECT value FROM json_each(?1))
+SELECT tag_id, count(*) FROM contact_tag WHERE tag_id IN ({ids})
 GROUP BY tag_id"""
 
 
 def tags_of(contact_ids: list[int]) -> list[tuple[int, int, str]]:
     """(contact id, tag id, tag name) of those contacts' tags."""
-    return database.execute_sql(_TAGS, [json.dumps(contact_ids)]).fetchall()
+    return database.execute_sql(
+        _TAGS.format(ids=current().int_list('?1')), [json.dumps(contact_ids)]).fetchall()
 
 
 def tag_sizes(tag_ids: list[int]) -> dict[int, int]:
     """How many contacts hold each of those tags."""
-    return dict(database.execute_sql(_SIZES, [json.dumps(tag_ids)]).fetchall())
+    return dict(database.execute_sql(
+        _SIZES.format(ids=current().int_list('?1')), [json.dumps(tag_ids)]).fetchall())
 
 
 def active_count() -> int:
     return int(database.execute_sql(
-        "SELECT count(*) FROM contact WHERE archived = 0").fetchone()[0])
+        "SELECT count(*) FROM contact WHERE NOT archived").fetchone()[0])

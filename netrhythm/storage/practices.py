@@ -24,7 +24,7 @@ def _rec(row: Practice) -> PracticeRec:
 
 
 def list_practices(include_archived: bool = False) -> list[PracticeRec]:
-    where = "" if include_archived else "WHERE archived = 0 "
+    where = "" if include_archived else "WHERE NOT archived "
     rows = database.execute_sql(
         f"SELECT {_COLUMNS} FROM practice {where}ORDER BY position, id").fetchall()
     return [
@@ -115,7 +115,7 @@ def week_of(day: str, week_start: str) -> str:
 def _count_actions(week_start: int, until: date | None,
                    practice_id: int | None = None) -> dict[int, dict[int, int]]:
     """``weekly_counts`` from the actions themselves (about 20 ms for 60,000)."""
-    where, params = ["1"], [week_start]
+    where, params = ["1 = 1"], [week_start]
     if practice_id is not None:
         where.append("practice_id = ?")
         params.append(practice_id)

@@ -1,4 +1,7 @@
-"""Peewee models mirroring the schema the migrations build (a test diffs the two)."""
+"""Peewee models mirroring the schema the migrations build (a test diffs the two).
+
+``database`` is a proxy: :func:`netrhythm.storage.db.open_database` points it at the SQLite
+file's database or at a PostgreSQL server's (:mod:`netrhythm.storage.server`)."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from peewee import (
     AutoField,
     BooleanField,
     CharField,
+    DatabaseProxy,
     DateField,
     DateTimeField,
     ForeignKeyField,
@@ -16,7 +20,9 @@ from peewee import (
 
 from netrhythm.storage.connection import GuardedDatabase
 
-database = GuardedDatabase(None)
+file_database = GuardedDatabase(None)  # a SQLite file's, once opened
+database = DatabaseProxy()
+database.initialize(file_database)
 
 
 class Base(Model):

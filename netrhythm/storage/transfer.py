@@ -20,6 +20,7 @@ from typing import Any
 
 from peewee import fn
 
+from netrhythm.storage.dialect import current
 from netrhythm.storage.journal import record_bulk, unrecorded
 from netrhythm.storage.seed import DEFAULT_PRACTICES
 from netrhythm.storage.tables import (
@@ -249,7 +250,7 @@ class MergeState:
 
 
 _SIGNATURES = """SELECT a.id, a.practice_id, a.occurred_on, a.occurred_at, a.note, a.event_id,
-group_concat(ac.contact_id) FROM action a LEFT JOIN action_contact ac ON ac.action_id = a.id
+{ids} FROM action a LEFT JOIN action_contact ac ON ac.action_id = a.id
 GROUP BY a.id"""
 
 
@@ -269,7 +270,8 @@ def merge_state() -> MergeState:
         tags=[name for (name,) in Tag.select(Tag.name).tuples()],
         actions=[(i, p, date.fromisoformat(str(on)[:10]), at, note, ev,
                   frozenset(int(c) for c in (cs or "").split(",") if c))
-                 for i, p, on, at, note, ev, cs in database.execute_sql(_SIGNATURES)],
+                 for i, p, on, at, note, ev, cs in database.execute_sql(
+                     _SIGNATURES.format(ids=current().join('ac.contact_id')))],
         follow_ups=list(follow_ups.tuples()),
         reviews=column(WeekReview.select(WeekReview.week_start)),
         settings=column(Setting.select(Setting.key)),

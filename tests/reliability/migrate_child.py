@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from netrhythm.storage import db as storage_db
-from netrhythm.storage.tables import database
+from netrhythm.storage.tables import file_database
 
 
 def main() -> None:
     path, text = Path(sys.argv[1]), sys.argv[2]
-    run_migrations, execute = storage_db._run_migrations, database.execute_sql
+    run_migrations, execute = storage_db._run_migrations, file_database.execute_sql
     migrating = False
 
     def pausing(sql: str, *args: Any, **kwargs: Any) -> Any:
@@ -35,7 +35,7 @@ def main() -> None:
         migrating = True
         run_migrations(*args)
 
-    database.execute_sql = pausing  # type: ignore[method-assign]
+    file_database.execute_sql = pausing  # type: ignore[method-assign]
     storage_db._run_migrations = migrations
     storage_db.open_database(path, date(2026, 11, 23))
     print("finished without pausing", flush=True)

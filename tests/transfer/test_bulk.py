@@ -32,7 +32,7 @@ def _count_queries(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         seen.append(query)
         real_many(query, table, rows)
 
-    monkeypatch.setattr(database, "execute_sql", sql)
+    monkeypatch.setattr(database.obj, "execute_sql", sql)  # the proxy forwards to it
     monkeypatch.setattr(storage, "_execute_many", many)
     return seen
 
