@@ -36,6 +36,7 @@ class Dialect(NamedTuple):
     like: str  # LIKE that ignores ASCII case, as SQLite's does
     unindexed: str  # {} a column -> the same value, that SQLite's planner will not look up
     in_order: str  # a join that keeps the order written (SQLite's CROSS JOIN; needs ON)
+    search_index: bool  # contact_search exists (on PostgreSQL: the next part of the work)
 
     def day(self, expr: str) -> str:
         return self.day_of.format(expr)
@@ -89,6 +90,7 @@ SQLITE = Dialect(
     like="LIKE",
     unindexed="+{}",
     in_order="CROSS JOIN",
+    search_index=True,
 )
 POSTGRES = Dialect(
     name="postgresql",
@@ -107,6 +109,7 @@ POSTGRES = Dialect(
     like="ILIKE",
     unindexed="{}",
     in_order="JOIN",
+    search_index=False,
 )
 
 

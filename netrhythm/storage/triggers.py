@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from netrhythm.storage.dialect import current
+
 JOURNALED = (
     "practice", "event", "contact", "tag", "contact_tag", "action", "action_contact",
     "follow_up", "week_review", "setting", "paused_week",
@@ -107,6 +109,8 @@ def install(db: Any) -> None:
 
 def rebuild_search(db: Any) -> None:
     """Rebuild the whole contact search index (after a bulk load with search sync off)."""
+    if not current().search_index:
+        return
     db.execute_sql("DELETE FROM contact_search")
     db.execute_sql(_INDEX.format(ids="SELECT id FROM contact"))
 
@@ -114,7 +118,7 @@ def rebuild_search(db: Any) -> None:
 def unindex(db: Any, table: str, first: int | None, last: int | None) -> None:
     """Drop contacts ``first``..``last`` (None: all) from the search index, after a bulk delete
     made with the index paused; nothing for other tables."""
-    if table != "contact":
+    if table != "contact" or not current().search_index:
         return
     if first is None:
         db.execute_sql("DELETE FROM contact_search")

@@ -1,0 +1,113 @@
+"""Opening a PostgreSQL server's database: the connection, the schema version and creation.
+
+:class:`ServerDatabase` is Peewee's PostgreSQL database (psycopg 3) made to read and write
+what storage's SQLite code does: statements written with SQLite's placeholders are turned into
+psycopg's (:func:`netrhythm.storage.dialect.to_server`); dates come back as ISO text and times
+as naive local datetimes, as they do from the SQLite file; SQLite's ``BEGIN IMMEDIATE`` is a
+plain ``BEGIN`` (PostgreSQL locks the rows written).
+
+:func:`open_server` creates the newest schema in an empty database (or checks the version of
+an existing one) in one transaction holding an advisory lock, so machines starting at once
+create it once. The version lives in the database (``netrhythm_schema``); a newer one is
+refused untouched, as for a SQLite file. The schema itself: :mod:`netrhythm.storage.server_schema`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from peewee import PostgresqlDatabase
+
+from netrhythm.paths import Location
+from netrhythm.storage.dialect import to_server
+from netrhythm.storage.errors import NewerSchemaError, NotNetrhythmError
+from netrhythm.storage.file_checks import APPLICATION_ID, LATEST_VERSION
+from netrhythm.storage.tables import database
+
+LOCK = APPLICATION_ID  # the advisory lock taken while the schema is created or migrated
+
+
+class ServerDatabase(PostgresqlDatabase):
+    """Peewee's ``PostgresqlDatabase`` speaking storage's SQLite-shaped SQL and values."""
+
+    field_types = {**PostgresqlDatabase.field_types, "DATETIME": "TIMESTAMPTZ"}
+
+    def begin(self, *lock_type: Any) -> None:  # type: ignore[override]
+        super().begin()  # "IMMEDIATE" is SQLite's write lock; rows are locked as written here
+
+    def execute_sql(self, sql: str, params: Any = None) -> Any:
+        if "?" in sql:
+            sql, params = to_server(sql, params)
+        return super().execute_sql(sql, params)
+
+    def defer_foreign_keys(self) -> None:
+        """Check references at the commit of this transaction (every key is DEFERRABLE)."""
+        self.execute_sql("SET CONSTRAINTS ALL DEFERRED")
+
+    def _connect(self) -> Any:
+        conn = super()._connect()
+        _same_values_as_sqlite(conn)
+        return conn
+
+
+def _same_values_as_sqlite(conn: Any) -> None:
+    """Dates as ISO text, times as naive local datetimes: what storage gets from SQLite."""
+    from psycopg.types.datetime import TimestamptzLoader
+    from psycopg.types.string import TextLoader
+
+    class LocalTime(TimestamptzLoader):
+        def load(self, data: Any) -> datetime:
+            return super().load(data).astimezone().replace(tzinfo=None)
+
+    conn.adapters.register_loader("date", TextLoader)
+    conn.adapters.register_loader("timestamptz", LocalTime)
+
+
+def open_server(location: Location, today: date) -> None:
+    """Point storage at the server's database, creating the newest schema when it is empty."""
+    server = ServerDatabase(location.url, prefer_psycopg3=True)
+    database.initialize(server)
+    try:
+        version = _version()
+        if version != LATEST_VERSION:
+            with database.atomic():
+                database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (LOCK,))
+                version = _version()  # another machine may have created it meanwhile
+                if version is None:
+                    _create(location, today)
+        _check_version(location, version)
+    except Exception:
+        database.close()
+        raise
+
+
+def _version() -> int | None:
+    """The schema version the database records; None when it records none."""
+    if database.execute_sql("SELECT to_regclass('netrhythm_schema')").fetchone()[0] is None:
+        return None
+    row = database.execute_sql("SELECT version FROM netrhythm_schema").fetchone()
+    return int(row[0]) if row else None
+
+
+def _check_version(location: Location, version: int | None) -> None:
+    if version is not None and version > LATEST_VERSION:
+        raise NewerSchemaError(
+            f"{location} was written by a newer netrhythm (schema {version}, this one knows "
+            f"{LATEST_VERSION}); upgrade netrhythm to open it. Nothing was changed.")
+
+
+def _create(location: Location, today: date) -> None:
+    """The newest schema and the default practices, in the caller's transaction."""
+    from netrhythm.storage.seed import seed_practices
+    from netrhythm.storage.server_schema import create_schema
+
+    taken = database.execute_sql(
+        "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()").fetchone()[0]
+    if taken:
+        raise NotNetrhythmError(
+            f"{location} already holds {taken} tables that are not netrhythm's. Nothing was "
+            "changed; give --db an empty database (or one netrhythm created).")
+    create_schema(database)
+    seed_practices(today)
+    database.execute_sql("INSERT INTO netrhythm_schema (version) VALUES (%s)", (LATEST_VERSION,))
