@@ -51,7 +51,7 @@ def _last(d: Dialect) -> str:
 def _lines(d: Dialect) -> str:
     return f"""
 SELECT c.id, c.name, c.company, c.role,
-       (SELECT {d.join_names("t.name")} FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
+       (SELECT {d.join_names("t.name", "t.id")} FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
         WHERE ct.contact_id = c.id),
        coalesce(c.cadence_days, (SELECT min(t.cadence_days) FROM contact_tag ct
                                  JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id)),

@@ -55,7 +55,7 @@ def load_contacts(
     facts = {r[0]: r[1:] for r in database.execute_sql(_FACTS.format(where=fwhere), fparams)}
     twhere, tparams = _in("ct.contact_id", ids)
     tags = {r[0]: r[1:] for r in database.execute_sql(
-        _TAGS.format(where=twhere, names=d.join_names('t.name')), tparams)}
+        _TAGS.format(where=twhere, names=d.join_names('t.name', 't.id')), tparams)}
     out = []
     for row in rows:
         values = dict(zip(_COLUMNS, row[:-1], strict=True))

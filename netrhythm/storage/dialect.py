@@ -24,7 +24,7 @@ class Dialect(NamedTuple):
     day_of: str  # {} an ISO date (text on SQLite, a date on PostgreSQL) -> its day number
     ints: str  # {} a parameter holding a JSON list of integers -> a one-column subquery
     texts: str  # {} a parameter holding a JSON list of strings -> a one-column subquery
-    joined: str  # {0} values, {1} a separator (SQL) -> them joined into one text (aggregate)
+    joined: str  # {0} values, {1} a separator (SQL), {2} an order -> one text (aggregate)
     unit: str  # the unit separator (character 31) as SQL, to join names that hold commas
     non_ascii: str  # {} a text -> true when it holds a character outside printable ASCII
     lower_ascii: str  # {} a text -> it with ASCII letters lowered (SQLite's lower())
@@ -47,12 +47,14 @@ class Dialect(NamedTuple):
     def text_list(self, param: str) -> str:
         return self.texts.format(param)
 
-    def join(self, expr: str, separator: str = "','") -> str:
-        return self.joined.format(expr, separator)
+    def join(self, expr: str, order: str, separator: str = "','") -> str:
+        """``expr`` of the rows aggregated, joined in ``order`` (SQLite: the order of the index
+        it reads, which each caller's ``order`` names)."""
+        return self.joined.format(expr, separator, order)
 
-    def join_names(self, expr: str) -> str:
-        """``expr`` joined by the unit separator (split on "\\x1f" in Python)."""
-        return self.joined.format(expr, self.unit)
+    def join_names(self, expr: str, order: str) -> str:
+        """``expr`` joined by the unit separator (split on "\\x1f" in Python), in ``order``."""
+        return self.joined.format(expr, self.unit, order)
 
     def has_non_ascii(self, expr: str) -> str:
         return self.non_ascii.format(expr)
@@ -97,7 +99,7 @@ POSTGRES = Dialect(
     day_of="(({})::date - DATE '0001-01-01' + 1)",
     ints="SELECT value::bigint FROM json_array_elements_text(({})::json)",
     texts="SELECT value FROM json_array_elements_text(({})::json)",
-    joined="string_agg(({0})::text, {1})",
+    joined="string_agg(({0})::text, {1} ORDER BY {2})",
     unit="chr(31)",
     non_ascii="{} ~ '[^ -~]'",
     lower_ascii='lower(({})::text COLLATE "C")',

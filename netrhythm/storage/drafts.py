@@ -88,12 +88,15 @@ def open_follow_ups(contact_id: int, due_by: date) -> list[DueFollowUp]:
 @lru_cache
 def _peers(d: Dialect) -> str:
     return f"""
-SELECT c.id, c.name, {d.join_names("t.name")}, count(*) AS shared,
-       (SELECT max(ac.day) FROM action_contact ac
-        WHERE ac.contact_id = c.id AND ac.day <= ?3) AS last
-FROM contact_tag ct {d.in_order} contact c ON c.id = ct.contact_id JOIN tag t ON t.id = ct.tag_id
-WHERE ct.tag_id IN ({d.int_list("?2")}) AND ct.contact_id != ?1 AND NOT c.archived
-GROUP BY c.id ORDER BY last IS NULL, last DESC, shared DESC, {d.by_name("c.name")}, c.id
+SELECT id, name, tags, shared, last FROM (
+  SELECT c.id, c.name, {d.join_names("t.name", "t.id")} AS tags, count(*) AS shared,
+         (SELECT max(ac.day) FROM action_contact ac
+          WHERE ac.contact_id = c.id AND ac.day <= ?3) AS last
+  FROM contact_tag ct {d.in_order} contact c ON c.id = ct.contact_id
+  JOIN tag t ON t.id = ct.tag_id
+  WHERE ct.tag_id IN ({d.int_list("?2")}) AND ct.contact_id != ?1 AND NOT c.archived
+  GROUP BY c.id) AS p
+ORDER BY last IS NULL, last DESC, shared DESC, {d.by_name("name")}, id
 LIMIT ?4"""
 
 

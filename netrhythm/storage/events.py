@@ -111,7 +111,7 @@ WITH met(e_id, cid) AS (
   SELECT met_at_id, id FROM contact WHERE met_at_id IS NOT NULL
   UNION
   SELECT a.event_id, ac.contact_id FROM action a
-  CROSS JOIN action_contact ac ON ac.action_id = a.id WHERE a.event_id IS NOT NULL),
+  {in_order} action_contact ac ON ac.action_id = a.id WHERE a.event_id IS NOT NULL),
 counts(e_id, n) AS (SELECT e_id, count(*) FROM met GROUP BY e_id),
 attended(e_id, day) AS (
   SELECT event_id, min(occurred_on) FROM action
@@ -124,7 +124,8 @@ ORDER BY e.held_on DESC, coalesce(e.starts_at, '') DESC, e.id DESC"""
 
 def event_summaries(attend_practice_id: int | None) -> list[EventSummary]:
     """Every event, latest first; ``attended_on`` counts actions of the given practice."""
-    rows = database.execute_sql(_SUMMARIES, [attend_practice_id or -1]).fetchall()
+    rows = database.execute_sql(_SUMMARIES.format(in_order=current().in_order),
+                                [attend_practice_id or -1]).fetchall()
     return [EventSummary(_record(row[:10]), row[10], _maybe_day(row[11])) for row in rows]
 
 
@@ -190,7 +191,7 @@ def people_at(event_id: int) -> list[MetPerson]:
 def _actions(d: Dialect) -> str:
     return f"""
 SELECT a.id, p.id, p.name, a.occurred_on, a.note, e.name, p.reciprocity,
-  (SELECT {d.join_names("c.name")} FROM action_contact ac
+  (SELECT {d.join_names("c.name", "ac.contact_id")} FROM action_contact ac
    JOIN contact c ON c.id = ac.contact_id WHERE ac.action_id = a.id)
 FROM action a JOIN practice p ON p.id = a.practice_id JOIN event e ON e.id = a.event_id
 WHERE a.event_id = ? ORDER BY a.day DESC, a.id DESC"""

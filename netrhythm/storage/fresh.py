@@ -55,7 +55,7 @@ WITH fresh AS (
 SELECT f.id, c.name, c.company, c.met_at_id, f.connected,
        CASE WHEN c.met_on IS NOT NULL THEN 'met' WHEN c.connected_on IS NOT NULL
             THEN 'connected' ELSE 'added' END,
-       (SELECT {d.join('ct.tag_id')} FROM contact_tag ct WHERE ct.contact_id = f.id),
+       (SELECT {d.join('ct.tag_id', 'ct.tag_id')} FROM contact_tag ct WHERE ct.contact_id = f.id),
        (c.last_contact_on IS NOT NULL OR EXISTS (SELECT 1 FROM action_contact ac
                                                 WHERE ac.contact_id = f.id AND ac.day >= ?1)),
        f.kind

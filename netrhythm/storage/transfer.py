@@ -251,15 +251,16 @@ class MergeState:
 
 _SIGNATURES = """SELECT a.id, a.practice_id, a.occurred_on, a.occurred_at, a.note, a.event_id,
 {ids} FROM action a LEFT JOIN action_contact ac ON ac.action_id = a.id
-GROUP BY a.id"""
+GROUP BY a.id ORDER BY a.id"""
 
 
 def merge_state() -> MergeState:
     def column(query: Any) -> set[Any]:
         return {value for (value,) in query.tuples()}
 
-    events: Any = Event.select(Event.id, Event.name, Event.held_on)
-    follow_ups: Any = FollowUp.select(FollowUp.contact, FollowUp.due_on, FollowUp.note)
+    events: Any = Event.select(Event.id, Event.name, Event.held_on).order_by(Event.id)
+    follow_ups: Any = FollowUp.select(FollowUp.contact, FollowUp.due_on, FollowUp.note
+                                      ).order_by(FollowUp.id)
     return MergeState(
         next_ids={key: _next_id(model) for key, (model, names) in TABLES.items()
                   if "id" in names},
@@ -267,11 +268,11 @@ def merge_state() -> MergeState:
         events=list(events.tuples()),
         event_uids={(uid, rid): i for i, uid, rid in Event.select(
             Event.id, Event.uid, Event.recurrence_id).where(Event.uid.is_null(False)).tuples()},
-        tags=[name for (name,) in Tag.select(Tag.name).tuples()],
+        tags=[name for (name,) in Tag.select(Tag.name).order_by(Tag.id).tuples()],
         actions=[(i, p, date.fromisoformat(str(on)[:10]), at, note, ev,
                   frozenset(int(c) for c in (cs or "").split(",") if c))
                  for i, p, on, at, note, ev, cs in database.execute_sql(
-                     _SIGNATURES.format(ids=current().join('ac.contact_id')))],
+                     _SIGNATURES.format(ids=current().join('ac.contact_id', 'ac.contact_id')))],
         follow_ups=list(follow_ups.tuples()),
         reviews=column(WeekReview.select(WeekReview.week_start)),
         settings=column(Setting.select(Setting.key)),
