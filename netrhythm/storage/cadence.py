@@ -66,7 +66,7 @@ def due_week_counts(today: date, week_start: int, leave_out: Collection[int] = (
 
 def set_starts(today: date, first_dues: Mapping[int, date]) -> None:
     """Contact id -> first due day: their cadence starts ``today``."""
-    database.cursor().executemany(
+    database.executemany(
         "UPDATE contact SET cadence_from = ?, first_due_on = ? WHERE id = ?",
         [(today.isoformat(), due.isoformat(), contact_id)
          for contact_id, due in first_dues.items()])

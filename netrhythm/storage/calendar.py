@@ -77,7 +77,7 @@ def write_events(new: Sequence[dict[str, Any]], updates: Sequence[dict[str, Any]
     sets = ", ".join(f'"{f}" = ?' for f in UPDATE_FIELDS)
     _execute_many(f"UPDATE event SET {sets} WHERE id = ?", "event",
                   [[_text(row[f]) for f in UPDATE_FIELDS] + [row["id"]] for row in updates])
-    _execute_many("UPDATE event SET cancelled = 1 WHERE id = ?", "event",
+    _execute_many("UPDATE event SET cancelled = TRUE WHERE id = ?", "event",
                   [[i] for i in cancel])
     _execute_many("DELETE FROM event WHERE id = ?", "event", [[i] for i in remove])
     if ids:

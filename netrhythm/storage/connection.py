@@ -47,6 +47,10 @@ class GuardedDatabase(SqliteDatabase):
             return None  # SQLite already undid everything; let the first error through
         return super().execute_sql(sql, params)
 
+    def executemany(self, sql: str, rows: list[Any]) -> None:
+        """One prepared statement run for every row (not logged: one round trip)."""
+        self.cursor().executemany(sql, rows)
+
     def defer_foreign_keys(self) -> None:
         """Check references at the commit of this transaction, not per statement (undo puts
         rows back in an order that may pass through a broken reference)."""

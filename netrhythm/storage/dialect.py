@@ -36,6 +36,9 @@ class Dialect(NamedTuple):
     like: str  # LIKE that ignores ASCII case, as SQLite's does
     unindexed: str  # {} a column -> the same value, that SQLite's planner will not look up
     in_order: str  # a join that keeps the order written (SQLite's CROSS JOIN; needs ON)
+    insert_or_ignore: str  # the verb of an INSERT that skips rows a unique key already holds
+    or_ignore: str  # and its tail
+    ids_taken: str  # {} a table whose rows were given their ids -> SQL so new rows get new ones
     search_index: bool  # contact_search exists (on PostgreSQL: the next part of the work)
 
     def day(self, expr: str) -> str:
@@ -92,6 +95,9 @@ SQLITE = Dialect(
     like="LIKE",
     unindexed="+{}",
     in_order="CROSS JOIN",
+    insert_or_ignore="INSERT OR IGNORE",
+    or_ignore="",
+    ids_taken="",  # SQLite takes the next id from the table itself
     search_index=True,
 )
 POSTGRES = Dialect(
@@ -111,6 +117,10 @@ POSTGRES = Dialect(
     like="ILIKE",
     unindexed="{}",
     in_order="JOIN",
+    insert_or_ignore="INSERT",
+    or_ignore=" ON CONFLICT DO NOTHING",
+    ids_taken="SELECT setval(pg_get_serial_sequence('\"{0}\"', 'id'), "
+              "coalesce(max(id), 0) + 1, false) FROM \"{0}\"",
     search_index=False,
 )
 

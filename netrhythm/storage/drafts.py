@@ -57,7 +57,8 @@ def tags_of(contact_id: int) -> list[tuple[int, str, int | None]]:
     """(id, name, keep-in-touch cadence) of the contact's tags, by name."""
     return database.execute_sql(
         "SELECT t.id, t.name, t.cadence_days FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
-        "WHERE ct.contact_id = ? ORDER BY t.name COLLATE NOCASE", [contact_id]).fetchall()
+        f"WHERE ct.contact_id = ? ORDER BY {current().by_name('t.name')}", [contact_id]
+    ).fetchall()
 
 
 def last_action(contact_id: int, as_of: date) -> LastAction | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from peewee import PostgresqlDatabase
+from peewee import IntegrityError, PostgresqlDatabase
 
 from netrhythm.paths import Location
 from netrhythm.storage.dialect import to_server
@@ -40,6 +40,15 @@ class ServerDatabase(PostgresqlDatabase):
         if "?" in sql:
             sql, params = to_server(sql, params)
         return super().execute_sql(sql, params)
+
+    def executemany(self, sql: str, rows: list[Any]) -> None:
+        """One statement run for every row (psycopg pipelines them); errors as Peewee's."""
+        import psycopg
+
+        try:
+            self.cursor().executemany(to_server(sql, None)[0], rows)
+        except psycopg.IntegrityError as exc:
+            raise IntegrityError(*exc.args) from exc
 
     def defer_foreign_keys(self) -> None:
         """Check references at the commit of this transaction (every key is DEFERRABLE)."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from peewee import fn
+from peewee import IntegrityError, fn
 
 from netrhythm.storage.dialect import current
 from netrhythm.storage.journal import record_bulk, unrecorded
@@ -91,14 +91,17 @@ def _insert(model: Any, names: Sequence[str], rows: Sequence[Sequence[Any]],
     marks = ", ".join("?" * len(names))
     sql = f'{verb} INTO "{model._meta.table_name}" ({columns}) VALUES ({marks}){tail}'
     _execute_many(sql, model._meta.table_name, [[_sql(v) for v in row] for row in rows])
+    ids_taken = current().ids_taken
+    if rows and "id" in names and ids_taken:  # a server's id sequence moves past them
+        database.execute_sql(ids_taken.format(model._meta.table_name))
 
 
 def _execute_many(sql: str, table: str, rows: list[list[Any]]) -> None:
     if not rows:
         return
     try:
-        database.cursor().executemany(sql, rows)
-    except sqlite3.IntegrityError as exc:
+        database.executemany(sql, rows)
+    except (sqlite3.IntegrityError, IntegrityError) as exc:
         raise RowRejected(table, str(exc)) from None
 
 
@@ -148,7 +151,9 @@ def write_contacts(new: Sequence[dict[str, Any]], updates: Sequence[dict[str, An
 
 def _link(tag_map: dict[str, int], wanted: Sequence[tuple[int, Sequence[str]]]) -> None:
     pairs = dict.fromkeys((cid, tag_map[t.casefold()]) for cid, tags in wanted for t in tags)
-    _insert(ContactTag, ["contact", "tag"], list(pairs), verb="INSERT OR IGNORE")
+    d = current()
+    _insert(ContactTag, ["contact", "tag"], list(pairs), verb=d.insert_or_ignore,
+            tail=d.or_ignore)
 
 
 def dump() -> dict[str, list[dict[str, Any]]]:
@@ -211,8 +216,13 @@ def restore(tables: dict[str, list[dict[str, Any]]]) -> None:
     record_bulk(change_id, _WIPE)
 
 
-_UPSERT = {Setting: ("INSERT", ' ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"'),
-           NudgeLog: ("INSERT OR IGNORE", "")}
+def _upsert(model: Any) -> tuple[str, str]:
+    """The verb and tail of ``model``'s INSERT: settings are replaced, nudges kept."""
+    if model is Setting:
+        return "INSERT", ' ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"'
+    if model is NudgeLog:
+        return current().insert_or_ignore, current().or_ignore
+    return "INSERT", ""
 
 
 def insert_tables(tables: dict[str, list[dict[str, Any]]]) -> None:
@@ -224,7 +234,7 @@ def insert_tables(tables: dict[str, list[dict[str, Any]]]) -> None:
             names = (*names, "day")
             values = [(*v, row["occurred_on"].toordinal())
                       for v, row in zip(values, rows, strict=True)]
-        verb, tail = _UPSERT.get(model, ("INSERT", ""))
+        verb, tail = _upsert(model)
         _insert(model, names, values, verb, tail)
         if model is Action:
             _insert(ActionContact, ["action", "contact", "day"], [
