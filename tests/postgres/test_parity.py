@@ -16,6 +16,7 @@ from netrhythm.domain.clock import FixedClock
 from netrhythm.paths import Location
 from netrhythm.services.context import Context
 from netrhythm.services.demo.create import create_demo
+from netrhythm.services.transfer.exchange import export_json, import_contacts, import_json
 from netrhythm.storage import (
     actions,
     cadence,
@@ -34,6 +35,7 @@ from netrhythm.storage import db as storage_db
 from netrhythm.storage.tables import ChangeRow, Contact, Tag, database, file_database
 from tests.helpers import FROZEN_NOW
 from tests.postgres.server import Server
+from tests.transfer.vcard_gen import cards
 
 TODAY = FROZEN_NOW.date()
 DAY = TODAY.toordinal()
@@ -96,7 +98,7 @@ def _answers() -> dict[str, Any]:
     return {name: ask() for name, ask in _questions().items()}
 
 
-Scenario = Callable[[], Any]
+Scenario = Callable[[Context, Path], Any]  # the data, and a folder for files
 
 
 @pytest.fixture
@@ -109,8 +111,9 @@ def on_both(tmp_path: Path, pg_server: Server,
         both = []
         for where in (Location(tmp_path / "demo.db"), Location.of(pg_server.url(pg_database))):
             storage_db.open_database(where, TODAY)
-            create_demo(Context(where, clock))
-            both.append(scenario())
+            ctx = Context(where, clock)
+            create_demo(ctx)
+            both.append(scenario(ctx, tmp_path))
             storage_db.close_database()
         return both[0], both[1]
 
@@ -123,13 +126,13 @@ def on_both(tmp_path: Path, pg_server: Server,
 
 def test_storage_answers_alike_on_sqlite_and_postgresql(
         on_both: Callable[[Scenario], tuple[Any, Any]]) -> None:
-    on_file, on_server = on_both(_answers)
+    on_file, on_server = on_both(lambda ctx, folder: _answers())
     assert on_file["contact_lines"] and on_file["actions_between"] and on_file["overdue"]
     differing = [name for name in on_file if on_file[name] != on_server[name]]
     assert not differing, {name: (on_file[name], on_server[name]) for name in differing[:3]}
 
 
-def _edit_then_undo() -> dict[str, Any]:
+def _edit_then_undo(ctx: Context, folder: Path) -> dict[str, Any]:
     """One change touching most tables and every kind of trigger, then undo."""
     before = _answers()
     lines = list(contact_list.contact_lines(TODAY))
@@ -167,3 +170,29 @@ def test_a_change_is_journaled_alike_and_undone_on_both(
     kept, counted = on_server["counted"]
     assert kept == counted  # week_count followed every write and the new week start
     assert on_file["after"] == on_server["after"]
+
+
+def _import_export_undo(ctx: Context, folder: Path) -> dict[str, Any]:
+    """vCards imported (ids given by storage), a contact added after them, the whole database
+    exported and merged back in, then both undone."""
+    cards_file = folder / "people.vcf"
+    cards_file.write_text(cards(60), newline="")
+    imported = import_contacts(ctx, cards_file, tag="bulk")
+    added = contacts.insert_contact(["bulk"], name="After The Import", created_on=TODAY)
+    exported = export_json(ctx)
+    backup_file = folder / "backup.json"
+    backup_file.write_text(exported)
+    merged = import_json(ctx, backup_file, merge=True)
+    after_merge = _answers()
+    undone = [journal.undo() for _ in range(2)]
+    return {"imported": (imported.read, imported.added, imported.merged), "added": added,
+            "exported": exported, "merged": merged, "after_merge": after_merge,
+            "undone": undone, "after_undo": _answers()}
+
+
+def test_import_export_and_undo_alike_on_both(
+        on_both: Callable[[Scenario], tuple[Any, Any]]) -> None:
+    on_file, on_server = on_both(_import_export_undo)
+    assert on_file["imported"] == (60, 60, 0)
+    differing = [k for k in on_file if on_file[k] != on_server[k]]
+    assert not differing, {k: (on_file[k], on_server[k]) for k in differing[:2]}
