@@ -61,16 +61,28 @@ class ServerDatabase(PostgresqlDatabase):
 
 
 def _same_values_as_sqlite(conn: Any) -> None:
-    """Dates as ISO text, times as naive local datetimes: what storage gets from SQLite."""
-    from psycopg.types.datetime import TimestamptzLoader
+    """Dates as ISO text, times as naive local datetimes: what storage gets from SQLite.
+    A naive time written is this machine's local time, whatever the server's time zone."""
+    from psycopg.types.datetime import DatetimeDumper, TimestamptzLoader
     from psycopg.types.string import TextLoader
 
     class LocalTime(TimestamptzLoader):
         def load(self, data: Any) -> datetime:
             return super().load(data).astimezone().replace(tzinfo=None)
 
+    class AsLocalTime(DatetimeDumper):
+        def get_key(self, obj: datetime, fmt: Any) -> Any:
+            return self.cls  # naive ones too: no downgrade to "timestamp"
+
+        def upgrade(self, obj: datetime, fmt: Any) -> Any:
+            return self
+
+        def dump(self, obj: datetime) -> Any:
+            return super().dump(obj if obj.tzinfo else obj.astimezone())
+
     conn.adapters.register_loader("date", TextLoader)
     conn.adapters.register_loader("timestamptz", LocalTime)
+    conn.adapters.register_dumper(datetime, AsLocalTime)
 
 
 def open_server(location: Location, today: date) -> None:
