@@ -31,7 +31,8 @@ _COLUMNS = ("id", "name", "company", "role", "email", "phone", "url", "how_met",
 def _in(column: str, ids: Sequence[int] | None) -> tuple[str, list[int]]:
     if ids is None:
         return "", []
-    return f"WHERE {column} IN ({','.join('?' * len(ids))})", list(ids)
+    marks = ",".join("?" * len(ids)) or "NULL"  # "IN ()": SQLite's, not PostgreSQL's
+    return f"WHERE {column} IN ({marks})", list(ids)
 
 
 def load_contacts(

@@ -42,7 +42,7 @@ def _met(event_ids: Sequence[int] | None) -> dict[int, list[str]]:
     """Names of the people met at each event (at the given events only, when given)."""
     events, params = "IS NOT NULL", []
     if event_ids is not None:
-        events = f"IN ({','.join('?' * len(event_ids))})"
+        events = f"IN ({','.join('?' * len(event_ids)) or 'NULL'})"  # never "IN ()"
         params = [*event_ids, *event_ids]
     met: dict[int, list[str]] = defaultdict(list)
     for event_id, name in database.execute_sql(_met_sql(current()).format(events=events),
