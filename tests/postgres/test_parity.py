@@ -45,7 +45,7 @@ def _questions() -> dict[str, Callable[[], Any]]:
     """Storage's answers about the data in use, by name."""
     tag_ids = [t.id for t in Tag.select(Tag.id).order_by(Tag.id)]
     some = [c.id for c in Contact.select(Contact.id).order_by(Contact.id).limit(40)]
-    first_event = events.list_events()[-1].id
+    first_event = next((e.id for e in reversed(events.list_events())), 0)
     return {
         "contact_lines": lambda: list(contact_list.contact_lines(TODAY, include_archived=True)),
         "contact_lines_some": lambda: list(contact_list.contact_lines(TODAY, ids=some[:7])),
@@ -196,3 +196,31 @@ def test_import_export_and_undo_alike_on_both(
     assert on_file["imported"] == (60, 60, 0)
     differing = [k for k in on_file if on_file[k] != on_server[k]]
     assert not differing, {k: (on_file[k], on_server[k]) for k in differing[:2]}
+
+
+def test_a_files_export_restores_on_a_server_with_the_same_answers(
+        tmp_path: Path, pg_server: Server, pg_database: str) -> None:
+    """The demo exported from a SQLite file and imported into an empty PostgreSQL database
+    (the bulk ``load`` path) answers every question alike; undo empties it again."""
+    clock = FixedClock(FROZEN_NOW)
+    file = Location(tmp_path / "demo.db")
+    server = Location.of(pg_server.url(pg_database))
+    try:
+        storage_db.open_database(file, TODAY)
+        create_demo(Context(file, clock))
+        on_file = _answers()
+        backup_file = tmp_path / "backup.json"
+        backup_file.write_text(export_json(Context(file, clock)))
+        storage_db.close_database()
+        storage_db.open_database(server, TODAY)
+        empty = _answers()
+        import_json(Context(server, clock), backup_file)
+        on_server = _answers()
+        assert journal.undo() == "imported backup.json (140 contacts, 365 actions)"
+        after_undo = _answers()
+    finally:
+        storage_db.close_database()
+        database.initialize(file_database)
+    differing = [k for k in on_file if on_file[k] != on_server[k]]
+    assert not differing, {k: (on_file[k], on_server[k]) for k in differing[:2]}
+    assert after_undo == empty
