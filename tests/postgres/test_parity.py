@@ -224,3 +224,31 @@ def test_a_files_export_restores_on_a_server_with_the_same_answers(
     differing = [k for k in on_file if on_file[k] != on_server[k]]
     assert not differing, {k: (on_file[k], on_server[k]) for k in differing[:2]}
     assert after_undo == empty
+
+
+def _what_the_commands_show(ctx: Context, folder: Path) -> dict[str, Any]:
+    """The services behind status, log, week, review, who-next, contacts and events."""
+    from netrhythm.services.contacts.cold import gone_cold
+    from netrhythm.services.contacts.contact_list import contact_list
+    from netrhythm.services.contacts.fresh import fresh_picks
+    from netrhythm.services.events import event_list
+    from netrhythm.services.review.build import review
+    from netrhythm.services.tracking.log import LogRequest, log_action
+    from netrhythm.services.tracking.status import status
+    from netrhythm.services.tracking.week_view import week_view
+
+    shown = {"status": status(ctx), "week": week_view(ctx), "review": review(ctx),
+             "cold": gone_cold(ctx), "fresh": fresh_picks(ctx), "contacts": list(contact_list(ctx)),
+             "events": event_list(ctx)}
+    logged = log_action(ctx, LogRequest("reach-out", ["Maria Chen"], note="coffee",
+                                        follow_up_days=7, new_contacts=["Ana Novak"]))
+    return {**shown, "logged": logged, "status after": status(ctx), "undo": journal.undo(),
+            "status undone": status(ctx)}
+
+
+def test_the_commands_show_the_same_on_both(
+        on_both: Callable[[Scenario], tuple[Any, Any]]) -> None:
+    on_file, on_server = on_both(_what_the_commands_show)
+    assert on_file["undo"].startswith("logged")
+    differing = [k for k in on_file if on_file[k] != on_server[k]]
+    assert not differing, {k: (on_file[k], on_server[k]) for k in differing[:2]}
