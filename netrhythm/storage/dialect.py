@@ -12,7 +12,6 @@ storage asks.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -132,12 +131,16 @@ def current() -> Dialect:
     return POSTGRES if getattr(database.obj, "param", "?") == "%s" else SQLITE
 
 
-_TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?(\d*)|%")
+# Quoted text, a placeholder (?, ?N) or a percent sign. Compiled by a server's first statement,
+# not at import: compiling it took 0.4 ms, which every command on a file would pay.
+_TOKENS = r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?(\d*)|%"
 
 
 @lru_cache(maxsize=512)
 def _translate(sql: str) -> tuple[str, tuple[int, ...] | None]:
     """``sql`` with psycopg's placeholders, and which parameter each takes (None: in order)."""
+    import re
+
     order: list[int] = []
     numbered = False
 
@@ -155,7 +158,7 @@ def _translate(sql: str) -> tuple[str, tuple[int, ...] | None]:
             order.append(len(order))
         return "%s"
 
-    return _TOKENS.sub(swap, sql), tuple(order) if numbered else None
+    return re.sub(_TOKENS, swap, sql), tuple(order) if numbered else None
 
 
 def to_server(sql: str, params: Any) -> tuple[str, Any]:
