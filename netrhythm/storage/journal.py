@@ -5,9 +5,10 @@ from another machine.
 at a new change row (with the name of the machine making it); while the cursor points at a
 change, the database records, per row written, what undo needs: the table, the row's id, what
 happened to it and, for an update or a delete, the whole old row as JSON (``change_row``; on
-SQLite the triggers of :mod:`netrhythm.storage.triggers` do it). Nothing in the journal is SQL
-text: :mod:`netrhythm.storage.replay` turns the rows back into writes through Peewee, newest
-first, in one transaction.
+SQLite the triggers of :mod:`netrhythm.storage.triggers` do it, on PostgreSQL those of
+:mod:`netrhythm.storage.server_schema`). Nothing in the journal is SQL text:
+:mod:`netrhythm.storage.replay` turns the rows back into writes through Peewee, newest first,
+in one transaction.
 """
 
 from __future__ import annotations
