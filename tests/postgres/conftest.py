@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.postgres.parity import Scenario, run_on_both
 from tests.postgres.server import REQUIRE, Server, Unavailable
 
 BANNER = "PostgreSQL SUITE SKIPPED"
@@ -58,3 +61,18 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         for reason in sorted(reasons):
             terminalreporter.line(reason, red=True)
         terminalreporter.line(f"set {REQUIRE}=1 to make this a failure (CI does)", red=True)
+
+
+@pytest.fixture
+def on_both(tmp_path: Path, pg_server: Server,
+            pg_database: str) -> Iterator[Callable[[Scenario], tuple[Any, Any]]]:
+    """Run a scenario on the demo made on a SQLite file, then on PostgreSQL: both results."""
+    from netrhythm.storage import db as storage_db
+    from netrhythm.storage.tables import database, file_database
+
+    try:
+        yield lambda scenario: run_on_both(scenario, tmp_path, pg_server.url(pg_database))
+    finally:
+        if database.obj is not file_database:
+            storage_db.close_database()
+            database.initialize(file_database)
