@@ -47,11 +47,16 @@ async def settle(app: Any, pilot: Any) -> None:
 
 def _build(db: str | None, peewee: bool = False) -> Any:
     if db is None:
-        if peewee:
-            import peewee  # noqa: F401  (the floor: Textual and Peewee, nothing of netrhythm)
+        if peewee:  # the floor: Textual and Peewee (without PostgreSQL's drivers), nothing else
+            sys.modules.update(psycopg=None, psycopg2=None)  # type: ignore[arg-type]
+            import peewee  # noqa: F401
         from textual.app import App
 
         return App()
+    from netrhythm.paths import Location
+    from netrhythm.storage.driver import prepare
+
+    prepare(Location.of(Path(db)))  # as the netrhythm command does, before Peewee is imported
     from netrhythm.cli.app import make_app
     from netrhythm.services.context import open_context
 
