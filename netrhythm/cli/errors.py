@@ -23,8 +23,9 @@ EXIT_FAILURE, EXIT_USAGE = 1, 2
 def _database_error(exc: BaseException) -> bool:
     import sqlite3
 
-    return isinstance(exc, sqlite3.DatabaseError) or exc.__class__.__module__ in (
-        "peewee", "netrhythm.storage.connection")
+    module = exc.__class__.__module__
+    return isinstance(exc, sqlite3.DatabaseError) or module in (
+        "peewee", "netrhythm.storage.connection") or module.startswith("psycopg")
 
 
 def _one_line(text: str) -> str:
@@ -42,10 +43,16 @@ def explain(exc: BaseException, location: Location) -> tuple[str, int] | None:
     if full is not None:
         near = location.path.parent if location.path else Path.cwd()
         return disk_full_message(folder_of(full, near)), EXIT_FAILURE
-    from netrhythm.storage.errors import DatabaseFileError
+    from netrhythm.storage.errors import DatabaseFileError, ServerError
 
-    if isinstance(exc, DatabaseFileError):
+    if isinstance(exc, (DatabaseFileError, ServerError)):
         return _one_line(str(exc)), EXIT_FAILURE
+    if location.url is not None and _database_error(exc):
+        from netrhythm.storage.server_errors import server_problem
+
+        problem = server_problem(exc, location)
+        if problem is not None:  # unreachable, refused, or dropped in the middle of a command
+            return str(problem), EXIT_FAILURE
     if _database_error(exc):
         return _database(exc, location), EXIT_FAILURE
     if isinstance(exc, OSError) and exc.strerror:

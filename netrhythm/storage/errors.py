@@ -17,3 +17,8 @@ class CorruptDatabaseError(DatabaseFileError):
 
 class NewerSchemaError(DatabaseFileError):
     """Written by a newer netrhythm than this one."""
+
+
+class ServerError(Exception):
+    """A database server that cannot be reached or kept, or that refuses us; the message is
+    one line that says what to do and that nothing was changed."""

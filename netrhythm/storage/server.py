@@ -14,17 +14,21 @@ refused untouched, as for a SQLite file. The schema itself: :mod:`netrhythm.stor
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime
 from typing import Any
 
 from peewee import IntegrityError, PostgresqlDatabase
 
+from netrhythm.domain.errors import InputError
 from netrhythm.paths import Location
 from netrhythm.storage.dialect import to_server
 from netrhythm.storage.errors import NewerSchemaError, NotNetrhythmError
 from netrhythm.storage.file_checks import APPLICATION_ID, LATEST_VERSION
+from netrhythm.storage.server_errors import server_problem, unencrypted_warning
 from netrhythm.storage.tables import database
 
+log = logging.getLogger("netrhythm")
 LOCK = APPLICATION_ID  # the advisory lock taken while the schema is created or migrated
 
 
@@ -86,7 +90,17 @@ def _same_values_as_sqlite(conn: Any) -> None:
 
 
 def open_server(location: Location, today: date) -> None:
-    """Point storage at the server's database, creating the newest schema when it is empty."""
+    """Point storage at the server's database, creating the newest schema when it is empty.
+    A server that cannot be reached or refuses us is one :class:`ServerError` line; without
+    psycopg installed, an ``InputError`` says what to install."""
+    from importlib.util import find_spec
+
+    if find_spec("psycopg") is None:
+        raise InputError("--db", "a PostgreSQL server needs the postgres extra: pip install "
+                                 "'netrhythm[postgres]' (or use a SQLite file)")
+    warning = unencrypted_warning(location.url or "")
+    if warning:
+        log.warning("%s", warning)
     server = ServerDatabase(location.url, prefer_psycopg3=True)
     database.initialize(server)
     try:
@@ -98,8 +112,11 @@ def open_server(location: Location, today: date) -> None:
                 if version is None:
                     _create(location, today)
         _check_version(location, version)
-    except Exception:
+    except Exception as exc:
         database.close()
+        problem = server_problem(exc, location)
+        if problem is not None:
+            raise problem from exc
         raise
 
 
