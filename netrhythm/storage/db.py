@@ -117,7 +117,12 @@ def write_transaction() -> Any:
 
 
 def data_version() -> int:
-    """A number that changes whenever another connection commits a write (a query)."""
+    """A number that changes whenever another connection commits a write: SQLite's
+    ``data_version`` (a query), or for a server the changes its listener has counted."""
+    if database.obj is not file_database:
+        from netrhythm.storage.server_watch import changes
+
+        return changes(database.obj)
     return int(database.execute_sql("PRAGMA data_version").fetchone()[0])
 
 

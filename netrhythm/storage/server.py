@@ -26,6 +26,7 @@ from netrhythm.storage.dialect import to_server
 from netrhythm.storage.errors import NewerSchemaError, NotNetrhythmError
 from netrhythm.storage.file_checks import APPLICATION_ID, LATEST_VERSION
 from netrhythm.storage.server_errors import server_problem, unencrypted_warning
+from netrhythm.storage.server_watch import KEEPALIVES
 from netrhythm.storage.tables import database
 
 log = logging.getLogger("netrhythm")
@@ -101,7 +102,7 @@ def open_server(location: Location, today: date) -> None:
     warning = unencrypted_warning(location.url or "")
     if warning:
         log.warning("%s", warning)
-    server = ServerDatabase(location.url, prefer_psycopg3=True)
+    server = ServerDatabase(location.url, prefer_psycopg3=True, **KEEPALIVES)
     database.initialize(server)
     try:
         version = _version()

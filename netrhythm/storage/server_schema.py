@@ -22,6 +22,7 @@ from typing import Any
 
 from peewee import Field
 
+from netrhythm.storage.server_watch import NOTIFY_TRIGGERS
 from netrhythm.storage.tables import MODELS
 from netrhythm.storage.triggers import JOURNALED
 
@@ -170,7 +171,7 @@ def create_schema(db: Any) -> None:
     """Build the newest schema (call inside the transaction holding the schema lock)."""
     db.create_tables(MODELS, safe=False)
     cursor = db.cursor()
-    for statement in [*_defaults(db), *EXTRA, *TRIGGERS]:
+    for statement in [*_defaults(db), *EXTRA, *TRIGGERS, *NOTIFY_TRIGGERS]:
         cursor.execute(statement)  # no parameters: "%" and "?" are the SQL's own here
     keys = db.execute_sql(
         "SELECT conrelid::regclass::text, conname FROM pg_constraint "
