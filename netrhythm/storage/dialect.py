@@ -38,7 +38,7 @@ class Dialect(NamedTuple):
     insert_or_ignore: str  # the verb of an INSERT that skips rows a unique key already holds
     or_ignore: str  # and its tail
     ids_taken: str  # {} a table whose rows were given their ids -> SQL so new rows get new ones
-    search_index: bool  # contact_search exists (on PostgreSQL: the next part of the work)
+    server: bool  # PostgreSQL (contact search: FTS5 here, storage.server_search there)
 
     def day(self, expr: str) -> str:
         return self.day_of.format(expr)
@@ -97,7 +97,7 @@ SQLITE = Dialect(
     insert_or_ignore="INSERT OR IGNORE",
     or_ignore="",
     ids_taken="",  # SQLite takes the next id from the table itself
-    search_index=True,
+    server=False,
 )
 POSTGRES = Dialect(
     name="postgresql",
@@ -120,7 +120,7 @@ POSTGRES = Dialect(
     or_ignore=" ON CONFLICT DO NOTHING",
     ids_taken="SELECT setval(pg_get_serial_sequence('\"{0}\"', 'id'), "
               "coalesce(max(id), 0) + 1, false) FROM \"{0}\"",
-    search_index=False,
+    server=True,
 )
 
 

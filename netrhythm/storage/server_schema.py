@@ -12,8 +12,8 @@ links; events and follow-ups count their revisions (migration 0005); and while a
 open (``journal_cursor``), every write to a journaled table records a ``change_row``: the
 operation, the table, the row's id and, for an update or a delete, the old row as JSON
 (``to_jsonb``: flags as true/false, times with their offset), which
-:mod:`netrhythm.storage.replay` writes back unchanged. The contact search index is not here
-yet: search on PostgreSQL is the next part of the work.
+:mod:`netrhythm.storage.replay` writes back unchanged. The contact search index, its extension
+and its triggers: :mod:`netrhythm.storage.server_search`.
 """
 
 from __future__ import annotations
@@ -169,10 +169,13 @@ def _defaults(db: Any) -> list[str]:
 
 def create_schema(db: Any) -> None:
     """Build the newest schema (call inside the transaction holding the schema lock)."""
+    from netrhythm.storage import server_search
+
     db.create_tables(MODELS, safe=False)
     cursor = db.cursor()
     for statement in [*_defaults(db), *EXTRA, *TRIGGERS, *NOTIFY_TRIGGERS]:
         cursor.execute(statement)  # no parameters: "%" and "?" are the SQL's own here
+    server_search.create(db)
     keys = db.execute_sql(
         "SELECT conrelid::regclass::text, conname FROM pg_constraint "
         "WHERE contype = 'f' AND connamespace = current_schema()::regnamespace").fetchall()

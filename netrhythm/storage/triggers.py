@@ -5,7 +5,8 @@ journaled table records a row of data in ``change_row``: the operation, the tabl
 and, for an update or a delete, the old row as JSON (``json_object``). Undo replays those rows
 through Peewee (:mod:`netrhythm.storage.replay`), not SQL text, so the journal is the same on
 any database. Triggers are generated from the live table definitions, so they are re-installed
-after every migration. This module is the SQLite side of the journal and of the search index.
+after every migration. This module is the SQLite side of the journal and of the search index
+(:func:`rebuild_search` and :func:`unindex` also serve PostgreSQL's, :mod:`.server_search`).
 
 The search index ``contact_search`` (FTS5, rowid = contact id) holds, per contact, the name,
 company/role/email, tags, notes/how-met, and its history: the day connected ("connected
@@ -109,8 +110,10 @@ def install(db: Any) -> None:
 
 def rebuild_search(db: Any) -> None:
     """Rebuild the whole contact search index (after a bulk load with search sync off)."""
-    if not current().search_index:
-        return
+    if current().server:
+        from netrhythm.storage.server_search import rebuild
+
+        return rebuild(db)
     db.execute_sql("DELETE FROM contact_search")
     db.execute_sql(_INDEX.format(ids="SELECT id FROM contact"))
 
@@ -118,8 +121,12 @@ def rebuild_search(db: Any) -> None:
 def unindex(db: Any, table: str, first: int | None, last: int | None) -> None:
     """Drop contacts ``first``..``last`` (None: all) from the search index, after a bulk delete
     made with the index paused; nothing for other tables."""
-    if table != "contact" or not current().search_index:
+    if table != "contact":
         return
+    if current().server:
+        from netrhythm.storage.server_search import unindex as server_unindex
+
+        return server_unindex(db, first, last)
     if first is None:
         db.execute_sql("DELETE FROM contact_search")
     else:
