@@ -34,12 +34,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from netrhythm.storage.errors import DatabaseFileError
+from netrhythm.storage.errors import ServerError
 
 EXTENSION = "unaccent"
 
 
-class MissingExtensionError(DatabaseFileError):
+class MissingExtensionError(ServerError):
     """The database lacks an extension netrhythm needs, and this role may not create it."""
 
 
