@@ -92,25 +92,26 @@ def backups_dir(db_path: Path) -> Path:
 
 def has_password(url: str) -> bool:
     """Whether ``url`` holds a password (in the user part or as a ``password=`` parameter)."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url)
-    user_info, at, _ = parts.netloc.rpartition("@")
-    return bool(at and ":" in user_info) or any(
-        item.split("=", 1)[0].lower() == "password" for item in parts.query.split("&"))
+    return _without_password(url)[1]
 
 
 def redact_url(url: str) -> str:
     """``url`` without a password (in the user part or as a ``password=`` parameter)."""
+    return _without_password(url)[0]
+
+
+def _without_password(url: str) -> tuple[str, bool]:
+    """``url`` without its password, and whether it held one."""
     from urllib.parse import urlsplit, urlunsplit
 
     parts = urlsplit(url)
     user_info, at, host = parts.netloc.rpartition("@")
-    user = user_info.split(":", 1)[0]
+    user, colon, _ = user_info.partition(":")
     netloc = (f"{user}@{host}" if user else host) if at else parts.netloc
-    query = "&".join(item for item in parts.query.split("&")
-                     if item and item.split("=", 1)[0].lower() != "password")
-    return urlunsplit(parts._replace(netloc=netloc, query=query))
+    items = [item for item in parts.query.split("&") if item]
+    kept = [item for item in items if item.split("=", 1)[0].lower() != "password"]
+    held = bool(at and colon) or len(kept) < len(items)
+    return urlunsplit(parts._replace(netloc=netloc, query="&".join(kept))), held
 
 
 def config_dir() -> Path:
