@@ -1,7 +1,8 @@
 """`netrhythm demo`: a year of demo data in its own database, then the app on it.
 
 The demo database is made fresh on every run (default: ``demo.db`` in the user data folder),
-so it never touches your own data: an existing file is replaced only if a demo made it.
+so it never touches your own data: an existing file is replaced only if a demo made it. On a
+database server (``--db`` a URL) the demo needs an empty database of its own.
 ``--no-app`` only creates the data.
 """
 
@@ -21,6 +22,21 @@ def default_demo_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "demo.db"
 
 
+def _clear(location: Location) -> None:
+    """Clear the way for a new demo: a file a demo made is replaced; a server's database must
+    be empty (nothing there is ever deleted)."""
+    if location.path is not None:
+        _remove(location.path)
+        return
+    from netrhythm.domain.errors import InputError
+    from netrhythm.storage.db import is_empty
+
+    if not is_empty(location):
+        raise InputError("--db", f"{location} already holds data; the demo goes in an empty "
+                                 "database of its own (createdb netrhythm_demo, then give its "
+                                 "address). Nothing was changed.")
+
+
 def _remove(path: Path) -> None:
     """Clear the way for a new demo: only a demo database is ever replaced, never your data."""
     from netrhythm.domain.errors import InputError
@@ -38,22 +54,30 @@ def _remove(path: Path) -> None:
 def run(args: Namespace, location: Location) -> int:
     """``location`` (your database) is left alone: the demo has its own, ``--db`` after
     ``demo``."""
+    from netrhythm.paths import resolve_location
     from netrhythm.services.context import open_context
     from netrhythm.services.demo.create import create_demo
 
-    path = Path(args.demo_db).expanduser().resolve() if args.demo_db else default_demo_path()
-    _remove(path)
-    ctx = open_context(path)
+    where = resolve_location(args.demo_db) if args.demo_db else Location(default_demo_path())
+    _clear(where)
+    ctx = open_context(where)
     try:
         summary = create_demo(ctx)
         print(f"Demo data: {summary.contacts} contacts, {summary.actions} actions, "
-              f"{summary.events} events, {summary.follow_ups} follow-ups, in {path}")
+              f"{summary.events} events, {summary.follow_ups} follow-ups, in {where}")
         from netrhythm.cli.app import make_app, no_terminal
 
         if args.no_app or no_terminal():  # without a terminal, as with --no-app
-            print(f"Open it with: netrhythm --db {path}")
+            print(f"Open it with: netrhythm --db {_shell_word(str(where))}")
             return 0
 
         return int(make_app(ctx).run() or 0)
     finally:
         ctx.close()
+
+
+def _shell_word(text: str) -> str:
+    """``text`` as one word for a POSIX shell (a URL's ``?`` and ``&`` quoted)."""
+    import shlex
+
+    return shlex.quote(text)

@@ -56,13 +56,19 @@ def _run(args: Namespace) -> int:
     location = resolve_location(args.db)
     from netrhythm.storage.driver import prepare
 
-    prepare(location)  # before anything imports Peewee: no PostgreSQL driver for a file
+    # Before anything imports Peewee: no PostgreSQL driver when every database is a file.
+    prepare(location, *[resolve_location(where) for where in _other_databases(args)])
     if args.version:
         from netrhythm.cli.parser import version_text
 
         print(version_text(str(location), str(location.backups), str(keymap_path())))
         return EXIT_OK
     return commands.dispatch(args, location)
+
+
+def _other_databases(args: Namespace) -> list[str]:
+    """Where a command keeps data besides ``--db``: the demo's database."""
+    return [where for where in (getattr(args, "demo_db", None),) if where]
 
 
 def _fail(exc: Exception, args: object) -> int:

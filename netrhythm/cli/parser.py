@@ -349,7 +349,9 @@ def _demo(sub: Subparsers) -> None:
                  description="Create a year of realistic demo data in a database of its own "
                              "(never yours), then open the app on it.",
                  handler="netrhythm.cli.demo_cmd:run", opens_database=False)
-    p.add_argument("--db", dest="demo_db", metavar="PATH", help="where to create the demo database")
+    p.add_argument("--db", dest="demo_db", metavar="PATH",
+                   help="where to create the demo database (a file, or an empty database on "
+                        "a server)")
     p.add_argument("--no-app", action="store_true",
                    help="create the data only; do not start the app")
 

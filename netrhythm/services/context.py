@@ -85,6 +85,26 @@ def open_context(where: Location | Path, clock: Clock | None = None) -> Context:
     """Open (create, migrate, back up as needed) the database and return a context for it."""
     clock = clock or clock_from_env()
     location = Location.of(where)
-    db.sqlite_file(location)  # a server's URL: one line, until its backend is complete
     db.open_database(location, clock.now().date())
-    return Context(location=location, clock=clock)
+    ctx = Context(location=location, clock=clock)
+    if location.path is None:
+        _daily_server_export(ctx)
+    return ctx
+
+
+def _daily_server_export(ctx: Context) -> None:
+    """Today's JSON export of a server's data, or a warning that it was skipped (a file is
+    backed up by copying it, in storage, when it is opened)."""
+    import logging
+
+    from netrhythm.files.space import disk_full_cause, disk_full_message
+    from netrhythm.services.transfer.daily_json import daily_export
+
+    folder = ctx.location.backups
+    try:
+        daily_export(ctx, folder)
+    except OSError as exc:
+        reason = (disk_full_message(folder) if disk_full_cause(exc)
+                  else " ".join(str(exc).split()))
+        logging.getLogger("netrhythm").warning("today's export of the server's data was "
+                                               "skipped: %s", reason)

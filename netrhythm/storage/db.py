@@ -131,6 +131,18 @@ def close_database() -> None:
     database.close()
 
 
+def is_empty(where: Location | Path) -> bool:
+    """Whether nothing is kept where ``where`` says yet: no file (or an empty one), or a server
+    database without tables (a problem reaching it: a ``ServerError``)."""
+    location = Location.of(where)
+    if location.path is None:
+        from netrhythm.storage.server import table_count
+
+        return table_count(location) == 0
+    return not location.path.exists() or (location.path.is_file()
+                                           and location.path.stat().st_size == 0)
+
+
 def peek_setting(where: Location | Path, key: str) -> Any:
     """A setting of the netrhythm database ``where`` says, read without opening it for use (and
     without writing); None when it is not one, cannot be read, or lacks the setting."""

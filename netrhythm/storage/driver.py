@@ -17,11 +17,12 @@ from netrhythm.paths import Location
 DRIVERS = ("psycopg", "psycopg2")
 
 
-def prepare(location: Location) -> None:
-    """For a SQLite file, keep PostgreSQL's drivers from loading (Peewee then finds none);
-    for a server, nothing. Call before the first import of Peewee."""
-    if location.path is None or "peewee" in sys.modules:  # a server; or too late to matter
-        return
+def prepare(*locations: Location) -> None:
+    """When every location a command uses is a SQLite file, keep PostgreSQL's drivers from
+    loading (Peewee then finds none); when one is a server, nothing. Call before the first
+    import of Peewee."""
+    if any(where.path is None for where in locations) or "peewee" in sys.modules:
+        return  # a server; or too late to matter
     for name in DRIVERS:
         if name not in sys.modules:
             sys.modules[name] = None  # type: ignore[assignment]  # "import psycopg" fails

@@ -31,6 +31,7 @@ from netrhythm.storage.tables import database
 
 log = logging.getLogger("netrhythm")
 LOCK = APPLICATION_ID  # the advisory lock taken while the schema is created or migrated
+_TABLES = "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
 
 
 class ServerDatabase(PostgresqlDatabase):
@@ -94,11 +95,7 @@ def open_server(location: Location, today: date) -> None:
     """Point storage at the server's database, creating the newest schema when it is empty.
     A server that cannot be reached or refuses us is one :class:`ServerError` line; without
     psycopg installed, an ``InputError`` says what to install."""
-    from importlib.util import find_spec
-
-    if find_spec("psycopg") is None:
-        raise InputError("--db", "a PostgreSQL server needs the postgres extra: pip install "
-                                 "'netrhythm[postgres]' (or use a SQLite file)")
+    _require_driver()
     warning = unencrypted_warning(location.url or "")
     if warning:
         log.warning("%s", warning)
@@ -121,6 +118,30 @@ def open_server(location: Location, today: date) -> None:
         raise
 
 
+def table_count(location: Location) -> int:
+    """How many tables the server's database holds, netrhythm's or not (0: empty), read on a
+    connection of its own; a problem reaching it is one :class:`ServerError` line."""
+    _require_driver()
+    server = ServerDatabase(location.url, prefer_psycopg3=True, **KEEPALIVES)
+    try:
+        return int(server.execute_sql(_TABLES).fetchone()[0])
+    except Exception as exc:
+        problem = server_problem(exc, location)
+        if problem is not None:
+            raise problem from exc
+        raise
+    finally:
+        server.close()
+
+
+def _require_driver() -> None:
+    from importlib.util import find_spec
+
+    if find_spec("psycopg") is None:
+        raise InputError("--db", "a PostgreSQL server needs the postgres extra: pip install "
+                                 "'netrhythm[postgres]' (or use a SQLite file)")
+
+
 def _version() -> int | None:
     """The schema version the database records; None when it records none."""
     if database.execute_sql("SELECT to_regclass('netrhythm_schema')").fetchone()[0] is None:
@@ -141,8 +162,7 @@ def _create(location: Location, today: date) -> None:
     from netrhythm.storage.seed import seed_practices
     from netrhythm.storage.server_schema import create_schema
 
-    taken = database.execute_sql(
-        "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()").fetchone()[0]
+    taken = database.execute_sql(_TABLES).fetchone()[0]
     if taken:
         raise NotNetrhythmError(
             f"{location} already holds {taken} tables that are not netrhythm's. Nothing was "

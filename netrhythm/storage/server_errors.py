@@ -62,9 +62,10 @@ def server_problem(exc: BaseException, location: Location) -> ServerError | None
 
 
 def _reason(text: str) -> str:
-    """The driver's reason, short: its last line, without the connection attempt's preamble."""
-    reason = text.rsplit(": ", 1)[-1].strip().rstrip(".")
-    return reason[:120] or "no answer"
+    """The driver's reason, short: its last line, without the connection attempt's preamble
+    and without libpq's own question (the line asks it already)."""
+    reason = text.rsplit(": ", 1)[-1].split(" Is the server", 1)[0].strip().rstrip(".?")
+    return reason[:1].lower() + reason[1:120] if reason else "no answer"
 
 
 def unencrypted_warning(url: str) -> str | None:

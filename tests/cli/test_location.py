@@ -1,7 +1,7 @@
 """Where the data lives: one value, a SQLite file or a server's URL (shown without password).
 
-This netrhythm keeps its data in a file: a URL is refused with one line, before anything is
-created (no folder named ``postgresql:`` appears), and its password is never printed."""
+A server that cannot be reached is one line and exit 1, before anything is created (no
+folder named ``postgresql:`` appears), and a password is never printed."""
 
 from __future__ import annotations
 
@@ -33,17 +33,18 @@ def _run(tmp_path: Path, *args: str, env: dict[str, str] | None = None
                           env={**os.environ, **(env or {})}, timeout=60)
 
 
-def test_a_server_url_is_refused_in_one_line_without_its_password(tmp_path: Path) -> None:
-    safe = "postgresql://me@db.example/nr?sslmode=require"
+def test_an_unreachable_server_is_one_line_without_its_password(tmp_path: Path) -> None:
+    socket = tmp_path / "no-server"
+    safe = f"postgresql://me@/nr?host={socket}"
+    secret = f"postgresql://me:s3cret@/nr?host={socket}"
     for args, env in ((["--db", safe, "status"], {}),
-                      (["log", "reach-out"], {"NETRHYTHM_DB": URL})):
-        done = _run(tmp_path, *args, env=env)
-        assert done.returncode == 2, done
+                      (["log", "reach-out"], {"NETRHYTHM_DB": secret})):
+        done = _run(tmp_path, *args, env={**(env or {}), "XDG_DATA_HOME": str(tmp_path)})
+        assert done.returncode == 1, done
         assert done.stdout == ""
-        assert done.stderr == (
-            "netrhythm: error: --db: postgresql://me@db.example/nr?sslmode=require is a "
-            "database server's address; this netrhythm keeps its data in a SQLite file: give "
-            "--db a file path (or unset NETRHYTHM_DB)\n")
+        assert done.stderr == (f"netrhythm: cannot reach the database server of {safe} (no "
+                               "such file or directory); is it running, and is the address "
+                               "right? Nothing was changed.\n")
     assert list(tmp_path.iterdir()) == []  # nothing created
 
 

@@ -1,10 +1,13 @@
 """Opening a PostgreSQL database through storage: an empty one gets the newest schema (version
 recorded in the database, times as timestamptz, days as dates, the default practices), once
 even when several machines start at the same moment; a newer schema and another
-application's tables are refused untouched. The command line still refuses a URL."""
+application's tables are refused untouched. The command line works on it and exports the
+data once a day."""
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import sys
 import time
@@ -123,12 +126,21 @@ def test_machines_starting_at_once_create_the_schema_once(url: str, pg_server: S
         == [(0, f"{len(DEFAULT_PRACTICES)}\n", "")] * 4
 
 
-def test_the_command_line_still_refuses_a_server(url: str, tmp_path: Path) -> None:
-    """Until search, live refresh and the rest work on a server, no one half-uses one."""
+def test_the_command_line_uses_a_server_and_exports_it_daily(url: str, pg_database: str,
+                                                              tmp_path: Path) -> None:
+    """A command on a server writes there (nothing beside it on this machine but today's JSON
+    export, 0600 in a 0700 folder of the user data folder)."""
     script = Path(sys.executable).with_name("netrhythm")
-    done = subprocess.run([str(script), "--db", url, "status"], capture_output=True,
-                          text=True, timeout=60)
-    assert done.returncode == 2
-    assert "is a database server's address; this netrhythm keeps its data in a SQLite " \
-           "file" in done.stderr
-    assert done.stdout == ""
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path), "NETRHYTHM_DB": url,
+           "NETRHYTHM_NOW": "2026-11-23T10:00"}
+    for args in (["log", "reach-out", "--with", "Ana", "--new"], ["status"]):
+        done = subprocess.run([str(script), *args], capture_output=True, text=True,
+                              timeout=60, env=env, cwd=tmp_path)
+        assert done.returncode == 0, done
+    assert "Reach out        █" in done.stdout and "1/3" in done.stdout
+    folder = tmp_path / "netrhythm" / "server-backups"
+    exports = list(folder.iterdir())
+    assert [p.name for p in exports] == [f"{pg_database}-2026-11-23.json"]
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(exports[0].stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["netrhythm"]
