@@ -155,10 +155,12 @@ def delete_contact(contact_id: int) -> None:
 
 def tag_ids(names: Iterable[str]) -> list[int]:
     """Ids of the named tags, creating the missing ones (names match case-insensitively)."""
+    d = current()
+    same = f"SELECT id FROM tag WHERE {d.by_name('name')} = {d.by_name('?')}"
     out = []
     for name in dict.fromkeys(n.strip() for n in names if n.strip()):
-        row = Tag.select(Tag.id).where(Tag.name == name).first()
-        out.append(row.id if row else int(Tag.insert(name=name).execute()))
+        row = database.execute_sql(same, [name]).fetchone()
+        out.append(row[0] if row else int(Tag.insert(name=name).execute()))
     return out
 
 
@@ -210,8 +212,10 @@ def tag_cadences() -> list[tuple[str, int]]:
 
 def tag_members(name: str) -> list[int]:
     """Ids of the active contacts tagged ``name`` (any case)."""
+    d = current()
     sql = ("SELECT ct.contact_id FROM tag t JOIN contact_tag ct ON ct.tag_id = t.id "
-           "JOIN contact c ON c.id = ct.contact_id WHERE t.name = ? AND NOT c.archived")
+           f"JOIN contact c ON c.id = ct.contact_id WHERE {d.by_name('t.name')} = "
+           f"{d.by_name('?')} AND NOT c.archived")
     return [r[0] for r in database.execute_sql(sql, [name])]
 
 

@@ -4,8 +4,6 @@ The data lives where a :class:`~netrhythm.paths.Location` says: a SQLite file, o
 server's URL, which :mod:`netrhythm.storage.server` opens (``tables.database`` is a proxy
 pointed at one or the other here). Everything else here that is about a file (the checks,
 write-ahead logging, the copies, ``data_version``) is about a SQLite file.
-Until the server backend matches the file's (live refresh, search), the composition root
-refuses a URL with one line (:func:`sqlite_file`); tests open a server through storage.
 A file that is not a regular file, empty, not SQLite, another application's SQLite file,
 corrupt, or written by a newer netrhythm is reported (:mod:`netrhythm.storage.file_checks`)
 and never modified. When today's backup cannot be written (a full disk, a read-only folder),
@@ -21,7 +19,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from netrhythm.domain.errors import InputError
 from netrhythm.files.atomic import publish_new, staged, sync_file
 from netrhythm.files.space import disk_full_cause, disk_full_message
 from netrhythm.paths import Location
@@ -47,16 +44,6 @@ PRAGMAS = {
 }
 _MIGRATIONS = Path(__file__).with_name("migrations")
 log = logging.getLogger("netrhythm")
-
-
-def sqlite_file(where: Location | Path) -> Path:
-    """The SQLite file of ``where``; an ``InputError`` on ``--db`` for anything else."""
-    location = Location.of(where)
-    if location.path is None:
-        raise InputError("--db", f"{location} is a database server's address; this netrhythm "
-                                 "keeps its data in a SQLite file: give --db a file path "
-                                 "(or unset NETRHYTHM_DB)")
-    return location.path
 
 
 def open_database(where: Location | Path, today: date) -> None:

@@ -37,13 +37,17 @@ _TABLES = "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
 class ServerDatabase(PostgresqlDatabase):
     """Peewee's ``PostgresqlDatabase`` speaking storage's SQLite-shaped SQL and values."""
 
-    field_types = {**PostgresqlDatabase.field_types, "DATETIME": "TIMESTAMPTZ"}
+    # Ids are 64-bit, as SQLite's are (a JSON backup or a SQLite file may hold large ones).
+    field_types = {**PostgresqlDatabase.field_types, "DATETIME": "TIMESTAMPTZ",
+                   "AUTO": "BIGSERIAL", "INT": "BIGINT"}
 
     def begin(self, *lock_type: Any) -> None:  # type: ignore[override]
         super().begin()  # "IMMEDIATE" is SQLite's write lock; rows are locked as written here
 
     def execute_sql(self, sql: str, params: Any = None) -> Any:
-        if "?" in sql:
+        # Storage's own SQL (SQLite's "?"; or no parameters, where a "%" is literal) is
+        # translated; Peewee's queries come with psycopg's "%s" and their parameters.
+        if "?" in sql or ("%" in sql and not params):
             sql, params = to_server(sql, params)
         return super().execute_sql(sql, params)
 

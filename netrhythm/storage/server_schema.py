@@ -29,17 +29,18 @@ from netrhythm.storage.triggers import JOURNALED
 EXTRA = [
     "CREATE TABLE netrhythm_schema (version integer NOT NULL)",
     """CREATE TABLE journal_cursor (
-        id integer PRIMARY KEY CHECK (id = 1), change_id integer,
+        id integer PRIMARY KEY CHECK (id = 1), change_id bigint,
         search_sync integer NOT NULL DEFAULT 1)""",
     "INSERT INTO journal_cursor (id, change_id, search_sync) VALUES (1, NULL, 1)",
     """CREATE TABLE week_count (
-        practice_id integer NOT NULL, week integer NOT NULL, n integer NOT NULL,
+        practice_id bigint NOT NULL, week integer NOT NULL, n integer NOT NULL,
         PRIMARY KEY (practice_id, week))""",
     """CREATE TABLE week_count_start (
         id integer PRIMARY KEY CHECK (id = 1), week_start integer NOT NULL)""",
     "INSERT INTO week_count_start (id, week_start) VALUES (1, 0)",
     'CREATE INDEX contact_name ON contact (lower(name COLLATE "C"))',
     'CREATE INDEX contact_email ON contact (lower(email COLLATE "C"))',
+    'CREATE UNIQUE INDEX tag_name_nocase ON tag (lower(name COLLATE "C"))',  # as NOCASE
     "CREATE UNIQUE INDEX contact_tag_pair ON contact_tag (contact_id, tag_id)",
     "CREATE UNIQUE INDEX action_contact_pair ON action_contact (action_id, contact_id)",
     "CREATE INDEX action_contact_contact ON action_contact (contact_id, day)",
@@ -134,7 +135,7 @@ END $$""",
     "CREATE TRIGGER revision_contact_name_au AFTER UPDATE OF name ON contact FOR EACH ROW "
     "WHEN (NEW.name IS DISTINCT FROM OLD.name) EXECUTE FUNCTION nr_contact_name()",
     """CREATE FUNCTION nr_journal() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE cid integer := (SELECT change_id FROM journal_cursor WHERE id = 1);
+DECLARE cid bigint := (SELECT change_id FROM journal_cursor WHERE id = 1);
 BEGIN
   IF cid IS NULL THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN

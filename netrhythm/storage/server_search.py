@@ -77,7 +77,7 @@ _ALL = {"tags_in": "", "actions_in": "", "contacts_in": ""}
 _SOME = {"tags_in": "WHERE ct.contact_id = ANY(ids)",
          "actions_in": "WHERE ac.contact_id = ANY(ids)", "contacts_in": "WHERE c.id = ANY(ids)"}
 
-_INDEX = f"""CREATE FUNCTION nr_search_index(ids integer[]) RETURNS void LANGUAGE plpgsql AS $$
+_INDEX = f"""CREATE FUNCTION nr_search_index(ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM contact_search WHERE id = ANY(ids);
   {_ROWS.format(**_SOME)}
@@ -115,7 +115,7 @@ _ON = (
 
 SCHEMA = [
     """CREATE TABLE contact_search (
-        id integer PRIMARY KEY, name text NOT NULL, org text NOT NULL, tags text NOT NULL,
+        id bigint PRIMARY KEY, name text NOT NULL, org text NOT NULL, tags text NOT NULL,
         notes text NOT NULL, history text NOT NULL, doc text NOT NULL,
         size integer NOT NULL)""",
     _WORDS, _INDEX, _TRIGGER,

@@ -102,7 +102,15 @@ def _execute_many(sql: str, table: str, rows: list[list[Any]]) -> None:
     try:
         database.executemany(sql, rows)
     except (sqlite3.IntegrityError, IntegrityError) as exc:
-        raise RowRejected(table, str(exc)) from None
+        raise RowRejected(table, _one_line(str(exc))) from None
+
+
+def _one_line(problem: str) -> str:
+    """The database's reason on one line (PostgreSQL adds a "DETAIL:" line naming the key)."""
+    first, *rest = [line.strip() for line in problem.splitlines() if line.strip()]
+    details = [line.removeprefix("DETAIL:").strip().rstrip(".") for line in rest
+               if line.startswith("DETAIL:")]
+    return ": ".join([first, *details])
 
 
 def _sql(value: Any) -> Any:

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from netrhythm.files.atomic import write_replacing
 from netrhythm.services.context import Context
-from netrhythm.services.transfer.exchange import export_json
 
 KEEP_DAILY_EXPORTS = 7
 
@@ -34,6 +33,8 @@ def daily_export(ctx: Context, folder: Path) -> Path | None:
     target = folder / f"{stem}-{ctx.today().isoformat()}.json"
     if target.exists():
         return None
+    from netrhythm.services.transfer.exchange import export_json  # once a day: 0.18x of `status`
+
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     write_replacing(target, export_json(ctx).encode("utf-8"))
     kept = sorted(folder.glob(f"{stem}-????-??-??.json"))
