@@ -1,22 +1,147 @@
-"""The PostgreSQL leg: one throwaway server per test session (see ``server.py``), one database
-per test. Without a server (or without psycopg) these tests are skipped LOUDLY: a banner at
-the end of the run says so, and with ``NETRHYTHM_REQUIRE_POSTGRES=1`` (CI) they fail instead.
+"""Both backends: a test that opens its data through the ``ctx``, ``demo_ctx`` or ``where``
+fixture runs on a SQLite file and again on a PostgreSQL database (its ``backend`` parameter),
+when it lives in a suite of :data:`BOTH` and does not ask for the file itself (``db_path``,
+``demo_template``) or carry ``@pytest.mark.sqlite_only``. ``NETRHYTHM_PG_LEG=0`` keeps the
+suites to SQLite (CI runs the PostgreSQL leg on one Python only).
+
+PostgreSQL: one throwaway server per test session (see ``postgres/server.py``), one database
+per test, made from a template (the new database, or the demo) built once per worker. Without
+a server (or without psycopg) these tests are skipped LOUDLY: a banner at the end of the run
+says so, and with ``NETRHYTHM_REQUIRE_POSTGRES=1`` (CI) they fail instead.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from netrhythm.domain.clock import FixedClock
+from netrhythm.paths import Location
+from tests.helpers import FROZEN_NOW
 from tests.postgres.parity import Scenario, run_on_both
 from tests.postgres.server import REQUIRE, Server, Unavailable
 
 BANNER = "PostgreSQL SUITE SKIPPED"
+BOTH = {"storage", "services", "cli", "transfer", "nudge", "calendars"}  # suites run on both
+FILE_FIXTURES = {"db_path", "demo_template"}  # a test asking for these is about the file
+TESTS = Path(__file__).resolve().parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only(why): the test is about the SQLite file "
+                                       "(its bytes, pragmas, copies); no PostgreSQL leg")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """``backend``: sqlite, and postgres too where both backends are tested."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    suite = metafunc.definition.path.relative_to(TESTS).parts[0]
+    both = (suite in BOTH and os.environ.get("NETRHYTHM_PG_LEG", "1") != "0"
+            and not FILE_FIXTURES & set(metafunc.fixturenames)
+            and metafunc.definition.get_closest_marker("sqlite_only") is None)
+    metafunc.parametrize("backend", ["sqlite", "postgres"] if both else ["sqlite"])
+
+
+@pytest.fixture
+def backend() -> str:
+    """Where a test's data lives: "sqlite" or "postgres" (``tests/backends.py`` parametrizes
+    it)."""
+    return "sqlite"
+
+
+@pytest.fixture
+def location(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Location:
+    """A new database: the file ``db_path`` names, or a PostgreSQL database as ``open_context``
+    makes it with the frozen clock."""
+    if backend == "postgres":
+        return server_location(request, "new")
+    return Location(tmp_path / "netrhythm.db")
+
+
+@pytest.fixture
+def where(location: Location) -> str:
+    """The new database as ``--db`` takes it (a path or a URL)."""
+    return str(location)
+
+
+@pytest.fixture
+def demo_location(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Location:
+    """A private copy of the demo data: a file, or a PostgreSQL database."""
+    if backend == "postgres":
+        return server_location(request, "demo")
+    path = tmp_path / "demo.db"
+    shutil.copyfile(request.getfixturevalue("demo_template"), path)
+    return Location(path)
+
+
+def _back_to_sqlite() -> None:
+    from netrhythm.storage import db as storage_db
+    from netrhythm.storage.tables import database, file_database
+
+    if database.obj is not file_database:
+        storage_db.close_database()
+        database.initialize(file_database)
+
+
+def _worker() -> str:
+    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The user data folder of the whole session (and of the commands it runs): a temporary
+    one, never the real one (a server's daily export, the demo, the default file go there)."""
+    patch = pytest.MonkeyPatch()
+    folder = tmp_path_factory.mktemp("data-home")
+    patch.setenv("XDG_DATA_HOME", str(folder))
+    yield folder
+    patch.undo()
+
+
+@pytest.fixture(scope="session")
+def pg_templates(pg_server: Server) -> dict[str, str]:
+    """Database names of this worker's templates, built on first use: ``new`` (a database as
+    ``open_context`` makes it today) and ``demo`` (the demo data)."""
+    return {}
+
+
+def _template(server: Server, made: dict[str, str], kind: str, now: datetime) -> str:
+    key = f"{kind}_{now:%Y%m%d%H%M}"
+    if key in made:
+        return made[key]
+    from netrhythm.services.context import open_context
+    from netrhythm.services.demo.create import create_demo
+
+    name = f"nr_template_{key}_{_worker()}"
+    server.create_database(name)
+    context = open_context(server.url(name), FixedClock(now))
+    try:
+        if kind == "demo":
+            create_demo(context)
+    finally:
+        context.close()
+    made[key] = name
+    return name
+
+
+def server_location(request: pytest.FixtureRequest, kind: str,
+                    now: datetime = FROZEN_NOW) -> Location:
+    """A new database on the session's server holding a copy of the ``kind`` template made at
+    ``now`` (storage points at SQLite again after the test)."""
+    request.addfinalizer(_back_to_sqlite)
+    server: Server = request.getfixturevalue("pg_server")
+    name: str = request.getfixturevalue("pg_database")
+    template = _template(server, request.getfixturevalue("pg_templates"), kind, now)
+    server.create_database(name, template=template)
+    return Location(None, server.url(name))
 
 
 def _unavailable(why: str) -> None:
@@ -45,8 +170,11 @@ def pg_server() -> Iterator[Server]:
 @pytest.fixture
 def pg_database(pg_server: Server, request: pytest.FixtureRequest) -> str:
     """A new, empty database on the session's server; its name (unique per test and worker)."""
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    name = re.sub(r"\W", "_", f"nr_{worker}_{request.node.name}")[:60].lower()
+    import hashlib
+
+    digest = hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:10]
+    name = re.sub(r"\W", "_", f"nr_{_worker()}_{request.node.name}")[:48].lower()
+    name = f"{name}_{digest}"
     pg_server.create_database(name)
     return name
 

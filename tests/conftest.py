@@ -1,20 +1,24 @@
-"""Shared fixtures: a frozen clock, a temporary database file, an open context, demo data.
+"""Shared fixtures: a frozen clock, a temporary database, an open context, demo data.
 
 Databases are real files in a temporary folder (never ``:memory:``): Peewee keeps one
-connection per thread, and the app reads and writes from worker threads.
+connection per thread, and the app reads and writes from worker threads. ``ctx``,
+``demo_ctx`` and ``where`` run a test on a SQLite file and, in the suites that test both
+backends, again on a PostgreSQL database (``tests/backends.py``).
 """
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from netrhythm.domain.clock import FixedClock
+from netrhythm.paths import Location
 from netrhythm.services.context import Context, open_context
 from tests.helpers import FROZEN_NOW
+
+pytest_plugins = ["tests.backends"]
 
 
 @pytest.fixture
@@ -30,9 +34,9 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def ctx(db_path: Path, clock: FixedClock) -> Iterator[Context]:
+def ctx(location: Location, clock: FixedClock) -> Iterator[Context]:
     """A new, empty database (default practices seeded), opened with the frozen clock."""
-    context = open_context(db_path, clock)
+    context = open_context(location, clock)
     yield context
     context.close()
 
@@ -52,10 +56,8 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def demo_ctx(tmp_path: Path, demo_template: Path, clock: FixedClock) -> Iterator[Context]:
+def demo_ctx(demo_location: Location, clock: FixedClock) -> Iterator[Context]:
     """A private copy of the demo database, opened with the frozen clock."""
-    path = tmp_path / "demo.db"
-    shutil.copyfile(demo_template, path)
-    context = open_context(path, clock)
+    context = open_context(demo_location, clock)
     yield context
     context.close()

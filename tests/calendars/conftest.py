@@ -3,7 +3,6 @@ the .ics fixture files, calendars written on the fly, and readers of the events 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -11,8 +10,11 @@ from pathlib import Path
 import pytest
 
 from netrhythm.domain.clock import FixedClock
+from netrhythm.paths import Location
 from netrhythm.services import settings
 from netrhythm.services.context import Context, open_context
+from tests.backends import server_location
+from tests.helpers import query
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ics"
 NOW = datetime(2026, 3, 1, 10, 0)  # a Sunday; the import window is 2025-03-01 to 2027-03-01
@@ -21,9 +23,11 @@ COLUMNS = ("name", "held_on", "last_day", "starts_at", "ends_at", "tz", "locatio
 
 
 @pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[Context]:
+def ctx(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Context]:
     """An empty database whose user lives in Lisbon, today 2026-03-01."""
-    context = open_context(tmp_path / "cal.db", FixedClock(NOW))
+    where = (server_location(request, "new", NOW) if backend == "postgres"
+             else Location(tmp_path / "cal.db"))
+    context = open_context(where, FixedClock(NOW))
     settings.set_value(context, "time-zone", "Europe/Lisbon")
     yield context
     context.close()
@@ -33,15 +37,11 @@ def ics(name: str) -> Path:
     return DATA / name
 
 
-def rows(db: Path, where: str = "1",
+def rows(db: Path | Location, where: str = "TRUE",
          columns: tuple[str, ...] = COLUMNS) -> list[tuple[object, ...]]:
     """Events as stored, by day, start and id."""
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(f"SELECT {', '.join(columns)} FROM event WHERE {where} "
-                            "ORDER BY held_on, coalesce(starts_at, ''), id").fetchall()
-    finally:
-        conn.close()
+    return query(db, f"SELECT {', '.join(columns)} FROM event WHERE {where} "
+                     "ORDER BY held_on, coalesce(starts_at, ''), id")
 
 
 def calendar(*events: str, name: str = "") -> str:

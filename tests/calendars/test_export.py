@@ -52,7 +52,7 @@ def test_round_trip_into_an_empty_database_gives_the_same_events(ctx: Context,
                                                                  tmp_path: Path) -> None:
     _fill(ctx)
     path = write_calendar(ctx, tmp_path / "out.ics", with_notes=True)
-    upcoming = rows(ctx.db_path, "coalesce(last_day, held_on) >= '2026-03-01'", SAME)
+    upcoming = rows(ctx.location, "coalesce(last_day, held_on) >= '2026-03-01'", SAME)
     other = open_context(tmp_path / "other.db", FixedClock(NOW))
     try:
         settings.set_value(other, "time-zone", "Europe/Lisbon")
@@ -102,7 +102,7 @@ def test_sequence_rises_with_every_change_and_undo_puts_it_back(ctx: Context) ->
 def test_moving_an_event_keeps_its_hours(ctx: Context) -> None:
     import_calendar(ctx, ics("meetup_feed.ics"))
     event_svc.edit_event(ctx, "#1", event_svc.EventForm(held_on="2026-04-02"))  # summer time
-    assert rows(ctx.db_path, "id = 1", ("held_on", "starts_at", "ends_at")) == \
+    assert rows(ctx.location, "id = 1", ("held_on", "starts_at", "ends_at")) == \
         [("2026-04-02", "2026-04-02T17:30:00Z", "2026-04-02T20:00:00Z")]  # 18:30 in Lisbon
 
 
@@ -110,28 +110,28 @@ def test_reimporting_its_own_export_updates_rather_than_duplicates(ctx: Context,
                                                                    tmp_path: Path) -> None:
     _fill(ctx)
     data = export_calendar(ctx)
-    before = state(ctx.db_path)
+    before = state(ctx.location)
     path = tmp_path / "own.ics"
     path.write_bytes(data)
     summary = import_calendar(ctx, path)
     assert (summary.added, summary.updated, summary.own_skipped) == ([], [], 1)
-    assert summary.unchanged == 19 and state(ctx.db_path) == before
+    assert summary.unchanged == 19 and state(ctx.location) == before
     database = read_database_id()
-    ((dinner,),) = rows(ctx.db_path, "name = 'Founders dinner'", ("id",))
+    ((dinner,),) = rows(ctx.location, "name = 'Founders dinner'", ("id",))
     newer = data.replace(b"SUMMARY:Founders dinner", b"SUMMARY:Founders dinner (moved)")
     uid = f"UID:event-{dinner}.{database}@netrhythm\r\nSEQUENCE:".encode()
     assert uid + b"0" in newer
     path.write_bytes(newer.replace(uid + b"0", uid + b"4"))
-    count = len(rows(ctx.db_path))
+    count = len(rows(ctx.location))
     summary = import_calendar(ctx, path)
     assert [line.split(") (")[0].split(" ", 2)[2] for line in summary.updated] == \
         ["Founders dinner (moved"]
-    assert rows(ctx.db_path, f"id = {dinner}", ("name", "uid")) == \
+    assert rows(ctx.location, f"id = {dinner}", ("name", "uid")) == \
         [("Founders dinner (moved)", None)]
-    assert len(rows(ctx.db_path)) == count
+    assert len(rows(ctx.location)) == count
     event_svc.delete_event(ctx, f"#{dinner}")  # deleted here: the file brings it back, once
     assert len(import_calendar(ctx, path).added) == 1
-    assert import_calendar(ctx, path).added == [] and len(rows(ctx.db_path)) == count
+    assert import_calendar(ctx, path).added == [] and len(rows(ctx.location)) == count
 
 
 def test_another_databases_export_is_not_taken_for_ours(ctx: Context, tmp_path: Path) -> None:
@@ -142,7 +142,7 @@ def test_another_databases_export_is_not_taken_for_ours(ctx: Context, tmp_path: 
     export_calendar(ctx)  # this database gets its id
     summary = import_calendar(ctx, other)
     assert len(summary.added) == 3
-    assert rows(ctx.db_path, "id = 1", ("name",)) == [("Mine",)]
+    assert rows(ctx.location, "id = 1", ("name",)) == [("Mine",)]
 
 
 def test_follow_ups_are_transparent_all_day_events_and_notes_need_with_notes(
@@ -190,7 +190,7 @@ def test_the_json_backup_keeps_calendar_events_whole(ctx: Context, tmp_path: Pat
     backup = tmp_path / "backup.json"
     backup.write_text(export_json(ctx))
     columns = (*COLUMNS, "revision", "notes")
-    kept = rows(ctx.db_path, columns=columns)
+    kept = rows(ctx.location, columns=columns)
     assert kept[2][-2:] == (1, "")  # the renamed one's revision
     other = open_context(tmp_path / "other.db", FixedClock(NOW))
     try:

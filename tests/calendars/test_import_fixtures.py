@@ -24,7 +24,7 @@ FIXTURES = ["meetup_feed.ics", "all_day.ics", "weekly_meetup.ics", "monthly_open
 
 def test_meetup_feed_keeps_moments_in_utc_and_days_in_lisbon(ctx: Context) -> None:
     summary = import_calendar(ctx, ics("meetup_feed.ics"))
-    assert rows(ctx.db_path) == [
+    assert rows(ctx.location) == [
         ("Python Lisbon: March talks", "2026-03-12", None, "2026-03-12T18:30:00Z",
          "2026-03-12T21:00:00Z", "Europe/Lisbon",
          "Impact Hub Lisboa (Rua da Mouraria 12, Lisboa, Portugal)",
@@ -58,7 +58,7 @@ def test_meetup_feed_keeps_moments_in_utc_and_days_in_lisbon(ctx: Context) -> No
 
 def test_all_day_events_are_dates_with_their_last_day(ctx: Context) -> None:
     import_calendar(ctx, ics("all_day.ics"))
-    assert rows(ctx.db_path, columns=("name", "held_on", "last_day", "starts_at", "tz")) == [
+    assert rows(ctx.location, columns=("name", "held_on", "last_day", "starts_at", "tz")) == [
         ("Lisbon Tech Day", "2026-05-20", None, None, ""),
         ("PyCon Portugal (day 1)", "2026-09-18", None, None, ""),
         ("Web Summit 2026", "2026-11-10", "2026-11-13", None, ""),  # DTEND 14th is exclusive
@@ -69,7 +69,7 @@ def test_all_day_events_are_dates_with_their_last_day(ctx: Context) -> None:
 
 def test_weekly_meetup_with_a_moved_and_a_cancelled_week(ctx: Context) -> None:
     summary = import_calendar(ctx, ics("weekly_meetup.ics"))
-    got = rows(ctx.db_path, columns=("held_on", "starts_at", "recurrence_id", "sequence",
+    got = rows(ctx.location, columns=("held_on", "starts_at", "recurrence_id", "sequence",
                                      "name"))
     assert [g[0] for g in got] == [
         "2026-01-06", "2026-01-13", "2026-01-20", "2026-01-27", "2026-02-03", "2026-02-10",
@@ -83,7 +83,7 @@ def test_weekly_meetup_with_a_moved_and_a_cancelled_week(ctx: Context) -> None:
 
 def test_outlook_export_with_windows_zones(ctx: Context) -> None:
     import_calendar(ctx, ics("outlook_export.ics"))
-    got = rows(ctx.db_path, columns=("name", "held_on", "last_day", "starts_at", "tz",
+    got = rows(ctx.location, columns=("name", "held_on", "last_day", "starts_at", "tz",
                                      "recurrence_id", "sequence"))
     assert got[0] == ("Partner sync (Berlin)", "2026-04-15", None, "2026-04-15T08:00:00Z",
                       "Europe/Berlin", "", 1)
@@ -95,14 +95,14 @@ def test_outlook_export_with_windows_zones(ctx: Context) -> None:
 
 def test_google_export_times_belong_to_its_calendar_zone(ctx: Context) -> None:
     import_calendar(ctx, ics("google_export.ics"))
-    lunch = rows(ctx.db_path, "name LIKE 'Lunch%'", ("starts_at", "tz", "sequence"))
+    lunch = rows(ctx.location, "name LIKE 'Lunch%'", ("starts_at", "tz", "sequence"))
     assert lunch == [("2026-03-20T16:00:00Z", "America/New_York", 1)]
-    assert len(rows(ctx.db_path, "name = 'Boston founders check-in'")) == 4
+    assert len(rows(ctx.location, "name = 'Boston founders check-in'")) == 4
 
 
 def test_hostile_text_is_cleaned_and_counted(ctx: Context) -> None:
     summary = import_calendar(ctx, ics("hostile_text.ics"))
-    (name,) = rows(ctx.db_path, columns=("name",))
+    (name,) = rows(ctx.location, columns=("name",))
     assert "\x1b" not in str(name[0]) and "\u202e" not in str(name[0])
     assert summary.stripped > 0
     assert f"Note: removed {summary.stripped} control characters from the text." in \
@@ -113,9 +113,9 @@ def test_hostile_text_is_cleaned_and_counted(ctx: Context) -> None:
 def test_importing_the_same_file_twice_changes_nothing(ctx: Context, name: str) -> None:
     first = import_calendar(ctx, ics(name))
     assert first.added and latest() is not None
-    before, undo_entry = state(ctx.db_path), latest()
+    before, undo_entry = state(ctx.location), latest()
     again = import_calendar(ctx, ics(name))
-    assert state(ctx.db_path) == before
+    assert state(ctx.location) == before
     assert latest() == undo_entry  # no empty change either
     assert (again.added, again.updated, again.cancelled, again.removed) == ([], [], [], [])
     assert again.unchanged == len(first.added)
@@ -124,9 +124,9 @@ def test_importing_the_same_file_twice_changes_nothing(ctx: Context, name: str) 
 
 @pytest.mark.parametrize("name", FIXTURES)
 def test_a_dry_run_writes_nothing_and_says_what_would_come(ctx: Context, name: str) -> None:
-    before = state(ctx.db_path)
+    before = state(ctx.location)
     summary = import_calendar(ctx, ics(name), dry_run=True)
-    assert state(ctx.db_path) == before
+    assert state(ctx.location) == before
     assert summary.lines()[1].startswith(f"Would add {len(summary.added)}, would update 0")
     assert summary.lines()[-1] == "Dry run: nothing was written."
     assert summary.added == import_calendar(ctx, ics(name)).added
@@ -140,11 +140,11 @@ def test_a_dry_run_writes_nothing_and_says_what_would_come(ctx: Context, name: s
 def test_a_malformed_file_imports_nothing_and_names_the_line(ctx: Context, name: str,
                                                              line: str) -> None:
     import_calendar(ctx, ics("all_day.ics"))
-    before = state(ctx.db_path)
+    before = state(ctx.location)
     with pytest.raises(InputError) as caught:
         import_calendar(ctx, ics(name))
     assert caught.value.field == name and line in caught.value.message
-    assert state(ctx.db_path) == before
+    assert state(ctx.location) == before
 
 
 def test_only_regular_files_are_read(ctx: Context, tmp_path: Path) -> None:
@@ -177,7 +177,7 @@ def test_a_file_over_the_size_limit_is_refused(ctx: Context, tmp_path: Path,
 def test_dates_and_match_narrow_what_comes_in(ctx: Context) -> None:
     summary = import_calendar(ctx, ics("weekly_meetup.ics"), match="moved",
                               first="2026-03-01", last="2026-03-31")
-    assert [r[0] for r in rows(ctx.db_path, columns=("name",))] == \
+    assert [r[0] for r in rows(ctx.location, columns=("name",))] == \
         ["Hack night (moved to Thursday)"]
     assert summary.unmatched == 4  # the other Tuesdays of March, the cancelled one too
     assert "Note: left out 4 events without 'moved' (--match)." in summary.lines()
@@ -193,11 +193,11 @@ def test_event_days_follow_the_users_zone(ctx: Context) -> None:
 
     import_calendar(ctx, ics("luma_event.ics"))  # 16:30 UTC on 25 April
     import_calendar(ctx, ics("meetup_feed.ics"))
-    assert rows(ctx.db_path, "uid LIKE '%lu.ma%' OR tz = 'UTC'", ("held_on",)) == \
+    assert rows(ctx.location, "uid LIKE '%lu.ma%' OR tz = 'UTC'", ("held_on",)) == \
         [("2026-04-25",)]
     message = settings.set_value(ctx, "time-zone", "Pacific/Kiritimati")  # UTC+14
     assert message == "Time zone: Pacific/Kiritimati; 4 events moved to another day."
-    assert rows(ctx.db_path, columns=("held_on",)) == \
+    assert rows(ctx.location, columns=("held_on",)) == \
         [("2026-03-13",), ("2026-03-19",), ("2026-04-10",), ("2026-04-26",)]
     upcoming = event_svc.list_events(ctx)[0]
     assert time_label(upcoming[-1], read_zone()) == "06:30–09:00"

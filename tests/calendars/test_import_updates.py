@@ -46,7 +46,7 @@ def test_a_higher_sequence_updates_the_same_sequence_changes_nothing(ctx: Contex
                              extra="LOCATION:Room 2"),
                       vevent("b@x", "20260313T183000Z", "Workshop (renamed)"),
                       vevent("c@x", "20260320", "Open day"))
-    assert rows(ctx.db_path, columns=("name", "held_on", "starts_at", "location", "sequence")) \
+    assert rows(ctx.location, columns=("name", "held_on", "starts_at", "location", "sequence")) \
         == [("Workshop", "2026-03-13", "2026-03-13T18:30:00Z", "", 0),
             ("Talks (moved)", "2026-03-19", "2026-03-19T17:00:00Z", "Room 2", 1),
             ("Open day", "2026-03-20", None, "", 0)]
@@ -59,7 +59,7 @@ def test_a_higher_sequence_updates_the_same_sequence_changes_nothing(ctx: Contex
 def test_an_older_copy_is_skipped(ctx: Context, tmp_path: Path) -> None:
     _import(ctx, tmp_path, vevent("a@x", "20260312T183000Z", "Talks v3", sequence=3))
     summary = _import(ctx, tmp_path, vevent("a@x", "20260312T183000Z", "Talks v1", sequence=1))
-    assert rows(ctx.db_path, columns=("name",)) == [("Talks v3",)]
+    assert rows(ctx.location, columns=("name",)) == [("Talks v3",)]
     assert summary.skipped == [("line 4 Talks v1 (Thu 12 Mar 2026 18:30)",
                                 "an older copy (SEQUENCE 1; this one is at 3)")]
 
@@ -85,7 +85,7 @@ def test_cancelled_events_go_unless_something_links_to_them(ctx: Context,
         vevent(f"{n}@x", f"202602{10 + i}T180000Z", n.title(), sequence=1,
                extra="STATUS:CANCELLED")
         for i, n in enumerate(("acted", "met", "followed", "alone"))))
-    assert rows(ctx.db_path, columns=("id", "cancelled")) == \
+    assert rows(ctx.location, columns=("id", "cancelled")) == \
         [(ids["acted"], 1), (ids["met"], 1), (ids["followed"], 1)]
     assert [line.split(":")[0] for line in summary.cancelled] == [
         "line 4 Acted (Tue 10 Feb 2026 18", "line 13 Met (Wed 11 Feb 2026 18",
@@ -104,13 +104,13 @@ def test_cancelled_events_go_unless_something_links_to_them(ctx: Context,
 
 def test_occurrences_dropped_by_a_later_exdate(ctx: Context, tmp_path: Path) -> None:
     _import(ctx, tmp_path, WEEKLY.format(seq=0, extra=""))
-    days = [r[0] for r in rows(ctx.db_path, columns=("held_on",))]
+    days = [r[0] for r in rows(ctx.location, columns=("held_on",))]
     assert days == ["2026-02-03", "2026-02-10", "2026-02-17", "2026-02-24"]
-    (third,) = [i for (i,) in rows(ctx.db_path, "held_on = '2026-02-17'", ("id",))]
+    (third,) = [i for (i,) in rows(ctx.location, "held_on = '2026-02-17'", ("id",))]
     log_action(ctx, LogRequest("attend-event", date="2026-02-17", event=f"#{third}"))
     summary = _import(ctx, tmp_path, WEEKLY.format(
         seq=1, extra="\r\nEXDATE;TZID=Europe/Lisbon:20260210T090000,20260217T090000"))
-    assert rows(ctx.db_path, columns=("held_on", "cancelled")) == \
+    assert rows(ctx.location, columns=("held_on", "cancelled")) == \
         [("2026-02-03", 0), ("2026-02-17", 1), ("2026-02-24", 0)]
     assert summary.removed == ["Coffee club (Tue 10 Feb 2026): no longer in the calendar"]
     assert summary.cancelled == ["Coffee club (Tue 17 Feb 2026): no longer in the calendar; "
@@ -123,22 +123,22 @@ def test_a_narrower_import_does_not_drop_what_it_did_not_read(ctx: Context,
     summary = _import(ctx, tmp_path, WEEKLY.format(seq=0, extra=""), first="2026-02-15")
     assert (summary.read, summary.unchanged, summary.removed) == (2, 2, [])
     summary = _import(ctx, tmp_path, WEEKLY.format(seq=0, extra=""), match="tea")
-    assert (summary.read, summary.removed, len(rows(ctx.db_path))) == (0, [], 4)
+    assert (summary.read, summary.removed, len(rows(ctx.location))) == (0, [], 4)
 
 
 def test_undo_takes_back_an_import_byte_for_byte(ctx: Context, tmp_path: Path) -> None:
     ids = _linked_feed(ctx, tmp_path)
     assert ids
-    before = state(ctx.db_path)
+    before = state(ctx.location)
     _import(ctx, tmp_path,
             vevent("acted@x", "20260210T180000Z", "Acted", sequence=1, extra="STATUS:CANCELLED"),
             vevent("alone@x", "20260213T180000Z", "Alone", sequence=1,
                    extra="STATUS:CANCELLED"),
             vevent("met@x", "20260211T190000Z", "Met (later)", sequence=2),
             *(vevent(f"new{n}@x", f"202603{10 + n}T180000Z", f"New {n}") for n in range(5)))
-    assert state(ctx.db_path) != before
+    assert state(ctx.location) != before
     assert undo() is not None
-    assert state(ctx.db_path) == before
+    assert state(ctx.location) == before
 
 
 def test_a_cancelled_event_is_not_suggested_as_upcoming(ctx: Context, tmp_path: Path) -> None:
@@ -162,7 +162,7 @@ def test_long_names_are_cut_to_the_limit_and_counted(ctx: Context, tmp_path: Pat
     summary = _import(ctx, tmp_path, vevent(
         "a@x", "20260312T183000Z", "N" * 300,
         extra=f"LOCATION:{'L' * 250}\r\n{long_url}\r\nDESCRIPTION:{'d' * 25_000}"))
-    ((name, location, url, notes),) = rows(ctx.db_path, columns=("name", "location", "url",
+    ((name, location, url, notes),) = rows(ctx.location, columns=("name", "location", "url",
                                                                   "notes"))
     assert (len(str(name)), str(name)[-1]) == (200, "…")
     assert (len(str(location)), url, len(str(notes))) == (200, "", 20_000)

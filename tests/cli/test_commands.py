@@ -11,15 +11,15 @@ from tests.helpers import run_cli
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "n.db"
+def db(where: str) -> str:
+    path = where
     assert run_cli(path, "contacts", "add", "Maria Chen", "--company", "Acme", "--tag",
                    "gardening", "--every", "30").code == 0
     assert run_cli(path, "contacts", "add", "Ana Ruiz", "--company", "Globex").code == 0
     return path
 
 
-def test_log_then_status_shows_progress_and_slack(db: Path) -> None:
+def test_log_then_status_shows_progress_and_slack(db: str) -> None:
     result = run_cli(db, "log", "reach-out", "--with", "maria", "--note", "coffee")
     assert result.code == 0, result.err
     assert "Logged: Reach out with Maria Chen (today)." in result.out
@@ -30,7 +30,7 @@ def test_log_then_status_shows_progress_and_slack(db: Path) -> None:
     assert "2 more reach-outs by Sunday to meet this week" in status.out
 
 
-def test_status_json_matches_hand_computed_streaks(db: Path) -> None:
+def test_status_json_matches_hand_computed_streaks(db: str) -> None:
     # three weeks met in a row (W45, W46, W47), then one action this week
     for day in ("2026-11-02", "2026-11-03", "2026-11-04", "2026-11-09", "2026-11-10",
                 "2026-11-11", "2026-11-16", "2026-11-17", "2026-11-22", "today"):
@@ -47,7 +47,7 @@ def test_status_json_matches_hand_computed_streaks(db: Path) -> None:
     assert "keeps your 3-week streak" in reach["slack"]
 
 
-def test_review_formats_agree(db: Path) -> None:
+def test_review_formats_agree(db: str) -> None:
     assert run_cli(db, "log", "give-value", "--with", "Ana Ruiz", "--date", "2026-11-18").code == 0
     text = run_cli(db, "review")
     assert text.code == 0
@@ -62,12 +62,12 @@ def test_review_formats_agree(db: Path) -> None:
     assert (give["count"], give["met"]) == (1, False)
 
 
-def test_reflection_is_saved_and_shown(db: Path) -> None:
+def test_reflection_is_saved_and_shown(db: str) -> None:
     assert run_cli(db, "review", "--reflect", "Helped Ana with an intro.").code == 0
     assert "Helped Ana with an intro." in run_cli(db, "review").out
 
 
-def test_contacts_list_show_and_search(db: Path) -> None:
+def test_contacts_list_show_and_search(db: str) -> None:
     run_cli(db, "log", "reach-out", "--with", "Maria Chen", "--note", "talked about tomatoes")
     listed = run_cli(db, "contacts", "list")
     assert "Maria Chen" in listed.out and "Ana Ruiz" in listed.out
@@ -79,7 +79,7 @@ def test_contacts_list_show_and_search(db: Path) -> None:
     assert "Maria Chen" in run_cli(db, "search", "garden").out
 
 
-def test_contacts_overdue_and_tag_filters(db: Path) -> None:
+def test_contacts_overdue_and_tag_filters(db: str) -> None:
     run_cli(db, "contacts", "edit", "Ana Ruiz", "--every", "7", "--last-contact", "2026-10-01")
     overdue = json.loads(run_cli(db, "contacts", "list", "--overdue", "--json").out)
     assert [c["name"] for c in overdue] == ["Ana Ruiz"]
@@ -87,7 +87,7 @@ def test_contacts_overdue_and_tag_filters(db: Path) -> None:
     assert [c["name"] for c in tagged] == ["Maria Chen"]
 
 
-def test_practices_add_edit_archive(db: Path) -> None:
+def test_practices_add_edit_archive(db: str) -> None:
     added = run_cli(db, "practices", "add", "Write a post", "--target", "1", "--kind", "give")
     assert added.code == 0, added.err
     assert "Added Write a post (write-a-post): 1 per week, Mon–Sun." in added.out
@@ -98,11 +98,11 @@ def test_practices_add_edit_archive(db: Path) -> None:
     assert "write-a-post" in run_cli(db, "practices", "list", "--all").out
 
 
-def slugs(db: Path) -> list[str]:
+def slugs(db: str) -> list[str]:
     return [line.split()[0] for line in run_cli(db, "practices", "list", "--all").out.splitlines()]
 
 
-def test_practices_move_changes_the_order_and_says_when_it_cannot(db: Path) -> None:
+def test_practices_move_changes_the_order_and_says_when_it_cannot(db: str) -> None:
     moved = run_cli(db, "practices", "move", "give-value", "up")
     assert moved.code == 0, moved.err
     assert "Moved Give value up: Give value, Reach out, Follow up, Attend an event." in moved.out
@@ -114,7 +114,7 @@ def test_practices_move_changes_the_order_and_says_when_it_cannot(db: Path) -> N
 
 
 def test_practices_delete_asks_for_yes_when_actions_would_go_and_undo_restores(
-        db: Path) -> None:
+        db: str) -> None:
     assert run_cli(db, "log", "give-value").code == 0
     refused = run_cli(db, "practices", "delete", "give-value")
     assert refused.code == 2
@@ -131,7 +131,7 @@ def test_practices_delete_asks_for_yes_when_actions_would_go_and_undo_restores(
     assert "Deleted Follow up (it had no actions)" in empty.out
 
 
-def test_events_add_list_and_log_at_event(db: Path) -> None:
+def test_events_add_list_and_log_at_event(db: str) -> None:
     assert run_cli(db, "events", "add", "PyCon Lisbon", "--date", "2026-12-05",
                    "--location", "Lisbon").code == 0
     assert run_cli(db, "events", "add", "Meetup", "--date", "2026-11-20").code == 0
@@ -142,7 +142,7 @@ def test_events_add_list_and_log_at_event(db: Path) -> None:
     assert "Ana Ruiz" in listed.out
 
 
-def test_pause_keeps_streak(db: Path) -> None:
+def test_pause_keeps_streak(db: str) -> None:
     for day in ("2026-11-09", "2026-11-10", "2026-11-11"):
         run_cli(db, "log", "reach-out", "--date", day)
     assert run_cli(db, "pause", "last").out.startswith("Week 2026-W47 paused")
@@ -151,7 +151,7 @@ def test_pause_keeps_streak(db: Path) -> None:
     assert reach["current_streak_weeks"] == 1
 
 
-def test_follow_up_is_scheduled_and_shown(db: Path) -> None:
+def test_follow_up_is_scheduled_and_shown(db: str) -> None:
     result = run_cli(db, "log", "follow-up", "--with", "Ana", "--follow-up", "3",
                      "--date", "2026-11-18")
     assert "Follow-up due 2026-11-21." in result.out
@@ -178,7 +178,7 @@ def test_every_command_has_help(tmp_path: Path) -> None:
         assert result.code == 0 and "usage: netrhythm" in result.out, args
 
 
-def test_settings_show_change_and_undo(db: Path) -> None:
+def test_settings_show_change_and_undo(db: str) -> None:
     shown = run_cli(db, "settings")
     assert "week-start             monday" in shown.out
     assert "nudge.quiet-start      21:00" in shown.out

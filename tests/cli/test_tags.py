@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -12,8 +11,8 @@ from tests.helpers import run_cli
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "n.db"
+def db(where: str) -> str:
+    path = where
     for args in (["Maria Chen", "--tag", "mentors", "--tag", "rust"],
                  ["Ana Ruiz", "--tag", "Mentors", "--every", "14"],
                  ["Ben Cohen", "--tag", "rustaceans"],
@@ -23,7 +22,7 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-def test_tags_lists_every_tag_with_its_active_contacts_and_cadence(db: Path) -> None:
+def test_tags_lists_every_tag_with_its_active_contacts_and_cadence(db: str) -> None:
     listed = run_cli(db, "tags")
     assert (listed.code, listed.out) == (0, (
         "Tag         Contacts  Cadence\n"
@@ -33,7 +32,7 @@ def test_tags_lists_every_tag_with_its_active_contacts_and_cadence(db: Path) -> 
     assert run_cli(db, "tags", "list").out == listed.out
 
 
-def test_tags_set_gives_everyone_tagged_a_cadence_and_undo_takes_it_back(db: Path) -> None:
+def test_tags_set_gives_everyone_tagged_a_cadence_and_undo_takes_it_back(db: str) -> None:
     before = _data(db)
     done = run_cli(db, "tags", "set", "MENT", "--every", "30")
     assert (done.code, done.out) == (0, (
@@ -53,7 +52,7 @@ def test_tags_set_gives_everyone_tagged_a_cadence_and_undo_takes_it_back(db: Pat
     assert _data(db) == before
 
 
-def test_every_none_takes_a_tags_cadence_away(db: Path) -> None:
+def test_every_none_takes_a_tags_cadence_away(db: str) -> None:
     assert run_cli(db, "tags", "set", "rust", "--every", "7").code == 0
     done = run_cli(db, "tags", "set", "rust", "--every", "none")
     assert done.out.startswith("rust: no cadence (was every 7 days).\n")
@@ -71,7 +70,7 @@ def test_every_none_takes_a_tags_cadence_away(db: Path) -> None:
     (["rust", "--every", "soon"], "netrhythm: error: --every: 'soon' is not a whole number, "
                                   "or none for no cadence\n"),
 ])
-def test_bad_input_names_the_field_and_changes_nothing(db: Path, args: list[str],
+def test_bad_input_names_the_field_and_changes_nothing(db: str, args: list[str],
                                                        message: str) -> None:
     before = _data(db)
     result = run_cli(db, "tags", "set", *args)
@@ -79,7 +78,7 @@ def test_bad_input_names_the_field_and_changes_nothing(db: Path, args: list[str]
     assert _data(db) == before
 
 
-def test_every_is_required_and_help_says_what_it_does(db: Path) -> None:
+def test_every_is_required_and_help_says_what_it_does(db: str) -> None:
     missing = run_cli(db, "tags", "set", "rust")
     assert missing.code == 2 and "--every" in missing.err
     helped = run_cli(db, "tags", "set", "--help")

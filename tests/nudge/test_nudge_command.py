@@ -4,21 +4,20 @@ dry runs and --quiet (the printed schedules: test_schedule.py)."""
 from __future__ import annotations
 
 import re
-import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import run_cli
+from tests.helpers import query, run_cli
 from tests.notify_server import NotificationServer, notification_server
 
 NOW = "2026-11-23T12:00:00"  # Monday noon: not quiet, not yet behind pace
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "n.db"
+def db(where: str) -> str:
+    path = where
     assert run_cli(path, "contacts", "add", "Ana O'Brien [bold]x", "--company", "Globex",
                    now=NOW).code == 0
     result = run_cli(path, "log", "reach-out", "--with", "Ana", "--follow-up", "2",
@@ -27,13 +26,8 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-def _log(db: Path) -> list[tuple[str, str, str]]:
-    conn = sqlite3.connect(db)
-    try:
-        sql = "SELECT key, title, delivered_via FROM nudge_log ORDER BY id"
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
+def _log(db: str) -> list[tuple[object, ...]]:
+    return query(db, "SELECT key, title, delivered_via FROM nudge_log ORDER BY id")
 
 
 def _no_bus_env() -> dict[str, str]:
@@ -41,7 +35,7 @@ def _no_bus_env() -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_due_follow_up_reaches_a_real_notification_server(db: Path, tmp_path: Path) -> None:
+def test_due_follow_up_reaches_a_real_notification_server(db: str, tmp_path: Path) -> None:
     (tmp_path / "srv").mkdir()
     with notification_server(tmp_path / "srv") as server:
         env = {k: server.env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "PATH")}
@@ -58,7 +52,7 @@ def test_due_follow_up_reaches_a_real_notification_server(db: Path, tmp_path: Pa
     assert all(via.startswith("desktop:") for _, _, via in _log(db))
 
 
-def test_without_a_session_bus_the_nudge_is_printed_with_the_reason(db: Path) -> None:
+def test_without_a_session_bus_the_nudge_is_printed_with_the_reason(db: str) -> None:
     result = run_cli(db, "nudge", now=NOW, env=_no_bus_env())
     assert result.code == 0, result.err
     assert "netrhythm: Follow up with Ana O'Brien [bold]x" in result.out
@@ -68,7 +62,7 @@ def test_without_a_session_bus_the_nudge_is_printed_with_the_reason(db: Path) ->
     assert {via for _, _, via in logged} == {"terminal"}
 
 
-def test_a_printed_nudge_is_printed_once_then_tried_again_for_the_desktop(db: Path) -> None:
+def test_a_printed_nudge_is_printed_once_then_tried_again_for_the_desktop(db: str) -> None:
     first = run_cli(db, "nudge", now=NOW, env=_no_bus_env())
     again = run_cli(db, "nudge", now="2026-11-23T15:00:00", env=_no_bus_env())
     assert "netrhythm: Follow up with Ana O'Brien [bold]x" in first.out
@@ -77,30 +71,26 @@ def test_a_printed_nudge_is_printed_once_then_tried_again_for_the_desktop(db: Pa
             "(DBUS_SESSION_BUS_ADDRESS is not set)); the next run tries again.") in again.out
     keys = [key for key, _, _ in _log(db)]
     assert len(keys) == len(set(keys)) >= 1
-    conn = sqlite3.connect(db)
-    try:
-        rows = conn.execute("SELECT state, attempts, printed_at FROM nudge_log "
-                            "WHERE key LIKE 'follow-up:%'").fetchall()
-    finally:
-        conn.close()
+    rows = query(db, "SELECT state, attempts, printed_at FROM nudge_log "
+                     "WHERE key LIKE 'follow-up:%'")
     assert rows == [("printed", 2, "2026-11-23 12:00:00")]
 
 
-def test_dry_run_prints_and_records_nothing(db: Path) -> None:
+def test_dry_run_prints_and_records_nothing(db: str) -> None:
     result = run_cli(db, "nudge", "--dry-run", now=NOW, env=_no_bus_env())
     assert result.code == 0
     assert "Would send: Follow up with Ana O'Brien [bold]x" in result.out
     assert _log(db) == []
 
 
-def test_quiet_hours_send_nothing(db: Path) -> None:
+def test_quiet_hours_send_nothing(db: str) -> None:
     result = run_cli(db, "nudge", now="2026-11-23T22:30:00", env=_no_bus_env())
     assert result.code == 0
     assert "quiet hours" in result.out
     assert _log(db) == []
 
 
-def test_watch_needs_a_positive_number_of_minutes(db: Path) -> None:
+def test_watch_needs_a_positive_number_of_minutes(db: str) -> None:
     result = run_cli(db, "nudge", "--watch", "0", now=NOW)
     assert result.code == 2
     assert result.err.startswith("netrhythm: error: --watch:")
@@ -110,7 +100,7 @@ def _server_env(server: NotificationServer) -> dict[str, str]:
     return {k: server.env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "PATH")}
 
 
-def test_quiet_prints_only_the_nudge_that_could_not_be_shown(db: Path) -> None:
+def test_quiet_prints_only_the_nudge_that_could_not_be_shown(db: str) -> None:
     first = run_cli(db, "nudge", "--quiet", now=NOW, env=_no_bus_env())
     assert first.code == 0, first.err
     assert first.out.splitlines()[0] == "netrhythm: Follow up with Ana O'Brien [bold]x"
@@ -122,7 +112,7 @@ def test_quiet_prints_only_the_nudge_that_could_not_be_shown(db: Path) -> None:
 
 @pytest.mark.slow
 def test_quiet_run_with_a_server_prints_nothing_and_sets_an_expiry(
-    db: Path, tmp_path: Path
+    db: str, tmp_path: Path
 ) -> None:
     (tmp_path / "srv").mkdir()
     with notification_server(tmp_path / "srv") as server:
@@ -134,7 +124,7 @@ def test_quiet_run_with_a_server_prints_nothing_and_sets_an_expiry(
 
 
 @pytest.mark.slow
-def test_a_delivery_that_times_out_is_printed_with_the_reason(db: Path, tmp_path: Path) -> None:
+def test_a_delivery_that_times_out_is_printed_with_the_reason(db: str, tmp_path: Path) -> None:
     (tmp_path / "srv").mkdir()
     with notification_server(tmp_path / "srv") as server, server.paused():
         started = time.monotonic()

@@ -55,12 +55,13 @@ class Server:
     def connect_kwargs(self, database: str) -> dict[str, str]:
         return {"host": str(self.folder), "user": "postgres", "dbname": database}
 
-    def create_database(self, name: str) -> None:
+    def create_database(self, name: str, template: str = "template1") -> None:
+        """A new database ``name`` (dropped first if it exists), a copy of ``template``."""
         import psycopg
 
         with psycopg.connect(**self.connect_kwargs("postgres"), autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
 
     def stop(self) -> None:
         if (self.data / "postmaster.pid").exists():

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -23,7 +23,7 @@ from netrhythm.services.settings import current, set_value
 from netrhythm.services.tracking.log import LogRequest, log_action
 from netrhythm.services.undo import undo
 from netrhythm.storage import contacts as contact_store
-from tests.helpers import dump
+from tests.helpers import dump, query
 
 TODAY = date(2026, 11, 23)
 
@@ -105,12 +105,12 @@ def test_my_name_signs_drafts_and_undo_takes_it_back(people: Context) -> None:
 
 
 def test_templates_are_checked_saved_used_and_undone(people: Context) -> None:
-    before = dump(people.db_path)
+    before = dump(people.location)
     with pytest.raises(InputError) as caught:
         draft_settings.set_template(people, "follow-up", "We met at {evnt}. Hi.")
     assert (caught.value.field, "unknown placeholder {evnt}" in caught.value.message) == (
         "--set-template", True)
-    assert dump(people.db_path) == before
+    assert dump(people.location) == before
     draft_settings.set_template(people, "Follow up", "We met at {event}! | Hello.\nTalk soon?")
     assert draft_settings.template_text("follow-up") == (
         "We met at {event}! | Hello.\nTalk soon?", True)
@@ -146,21 +146,23 @@ def test_no_note_is_ever_quoted_on_the_demo_data(demo_ctx: Context) -> None:
     """Every active contact, every kind: no contact note and no action note appears (as a
     draft would hold it: cleaned), except a note that is also the task of a follow-up due
     with them (that one may be quoted)."""
-    database = sqlite3.connect(demo_ctx.db_path)  # plain reads, beside the service
-    notes = {cid: clean(text) for cid, text in database.execute(
+    def read(sql: str, *params: object) -> list[tuple[Any, ...]]:  # plain reads, beside it
+        return query(demo_ctx.location, sql, params)
+
+    notes = {cid: clean(text) for cid, text in read(
         "SELECT id, notes FROM contact WHERE notes != ''")}
     action_notes: dict[int, set[str]] = {}
-    for cid, text in database.execute(
+    for cid, text in read(
             "SELECT ac.contact_id, a.note FROM action a JOIN action_contact ac "
             "ON ac.action_id = a.id WHERE a.note != ''"):
         action_notes.setdefault(cid, set()).add(clean(text))
     due_by = (TODAY + timedelta(days=7)).isoformat()
     tasks: dict[int, set[str]] = {}
-    for cid, text in database.execute(
+    for cid, text in read(
             "SELECT contact_id, note FROM follow_up WHERE done_on IS NULL AND due_on <= ? "
-            "AND note != ''", [due_by]):
+            "AND note != ''", due_by):
         tasks.setdefault(cid, set()).add(clean(text))
-    ids = [cid for (cid,) in database.execute("SELECT id FROM contact WHERE archived = 0")]
+    ids = [cid for (cid,) in read("SELECT id FROM contact WHERE NOT archived")]
     kinds = [practice(slug) for slug in ("follow-up", "reach-out", "give-value",
                                          "attend-event")]
     quoted_tasks = 0
@@ -171,7 +173,6 @@ def test_no_note_is_ever_quoted_on_the_demo_data(demo_ctx: Context) -> None:
             for note in action_notes.get(cid, set()) - tasks.get(cid, set()):
                 assert note not in text, (cid, note, text)
             quoted_tasks += any(task in text for task in tasks.get(cid, ()))
-    database.close()
     assert quoted_tasks > 0  # the check can see a quoted note
 
 

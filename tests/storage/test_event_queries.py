@@ -79,11 +79,11 @@ def test_the_event_follow_up_window_is_a_setting(ctx: Context) -> None:
 def test_bad_event_input_is_refused_and_nothing_is_saved(
         ctx: Context, form: EventForm, field: str, message: str) -> None:
     add_event(ctx, EventForm("Rust meetup", "2026-12-03"))
-    before = dump(ctx.db_path)
+    before = dump(ctx.location)
     with pytest.raises(InputError) as caught:
         add_event(ctx, form)
     assert caught.value.field == field and message in caught.value.message
-    assert dump(ctx.db_path) == before
+    assert dump(ctx.location) == before
 
 
 def test_events_sharing_a_name_are_named_by_id(ctx: Context) -> None:

@@ -7,15 +7,19 @@ import sqlite3
 from pathlib import Path
 
 from netrhythm.domain.records import ContactRec
+from netrhythm.paths import Location
 from netrhythm.storage.contacts import load_contacts
 from tests.helpers import dump
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "import"
 
 
-def state(db: Path) -> list[str]:
+def state(db: Path | Location) -> list[str]:
     """Every row of every table, the search index by its content (its internal segments
     differ after an undo even when it indexes the same text)."""
+    if isinstance(db, Location) and db.path is None:
+        return dump(db)
+    db = Location.of(db).file
     lines = [line for line in dump(db) if not line.startswith('INSERT INTO "contact_search_')]
     conn = sqlite3.connect(db)
     try:

@@ -23,7 +23,7 @@ TABLES = ["practices", "actions", "contacts", "tags", "contact_tags", "events", 
 
 def _journaled(ctx: Context) -> list[str]:
     """The database without the nudge log, which undo does not touch (sent is sent)."""
-    return [line for line in state(ctx.db_path) if "nudge_log" not in line]
+    return [line for line in state(ctx.location) if "nudge_log" not in line]
 
 
 def test_export_document_is_versioned_and_complete(ctx: Context) -> None:
@@ -85,13 +85,13 @@ def test_a_database_with_data_is_refused_without_merge(ctx: Context, change: str
         practice_service.edit_practice(ctx, "reach-out",
                                        practice_service.PracticeForm(target=5))
         found = "changed practices"
-    before = state(ctx.db_path)
+    before = state(ctx.location)
     with pytest.raises(InputError) as raised:
         import_json(ctx, data("backup-small.json"))
     assert raised.value.message == (
         f"this database is not empty ({found}); `netrhythm import backup-small.json --merge` "
         "adds the backup to it, or use an empty one with --db NEW")
-    assert state(ctx.db_path) == before
+    assert state(ctx.location) == before
 
 
 def test_merge_remaps_ids_dedupes_contacts_and_is_idempotent(ctx: Context) -> None:
@@ -116,10 +116,10 @@ def test_merge_remaps_ids_dedupes_contacts_and_is_idempotent(ctx: Context) -> No
     assert carla.tags == ("founders", "lisbon")
     assert carla.last_contact == date(2026, 11, 3)
     assert ctx.read_week_start() == 0  # your settings win when merging
-    before = state(ctx.db_path)
+    before = state(ctx.location)
     again = import_json(ctx, data("backup-small.json"), merge=True)
     assert again.lines()[-1] == "Nothing new: everything in the file is already here."
-    assert state(ctx.db_path) == before
+    assert state(ctx.location) == before
 
 
 @pytest.mark.parametrize(("name", "problem"), [
@@ -136,11 +136,11 @@ def test_merge_remaps_ids_dedupes_contacts_and_is_idempotent(ctx: Context) -> No
                   "(vCard, CSV) are imported with `netrhythm contacts import FILE`"),
 ])
 def test_bad_backups_are_refused_clearly(ctx: Context, name: str, problem: str) -> None:
-    before = state(ctx.db_path)
+    before = state(ctx.location)
     with pytest.raises(InputError) as raised:
         import_json(ctx, data(name))
     assert (raised.value.field, raised.value.message) == (name, problem)
-    assert state(ctx.db_path) == before
+    assert state(ctx.location) == before
 
 
 def test_a_row_the_database_refuses_imports_nothing(ctx: Context, tmp_path: Path) -> None:
@@ -148,8 +148,11 @@ def test_a_row_the_database_refuses_imports_nothing(ctx: Context, tmp_path: Path
     doc["practices"][1]["slug"] = doc["practices"][0]["slug"]  # slugs are unique
     path = tmp_path / "twice.json"
     path.write_text(json.dumps(doc))
-    before = state(ctx.db_path)
-    with pytest.raises(InputError, match=r"practice: the database refused a row \(UNIQUE "
-                                         r"constraint failed"):
+    before = state(ctx.location)
+    with pytest.raises(InputError, match=r"practice: the database refused a row \((UNIQUE "
+                                         r"constraint failed: practice.slug|duplicate key value "
+                                         r"violates unique constraint \"practice_slug\": Key "
+                                         r"\(slug\)=\(reach-out\) already exists)\); nothing "
+                                         r"was imported$"):
         import_json(ctx, path)
-    assert state(ctx.db_path) == before
+    assert state(ctx.location) == before

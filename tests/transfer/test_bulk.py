@@ -67,7 +67,7 @@ def test_a_failure_half_way_through_writing_leaves_nothing_behind(
 
     path = tmp_path / "many.vcf"
     path.write_text(cards(300), newline="")
-    before = state(ctx.db_path)
+    before = state(ctx.location)
 
     def crash(*args: object) -> None:  # after the contacts are inserted
         assert Contact.select().count() == 300
@@ -76,4 +76,4 @@ def test_a_failure_half_way_through_writing_leaves_nothing_behind(
     monkeypatch.setattr(storage, "_link", crash)
     with pytest.raises(RuntimeError, match="killed"):
         import_contacts(ctx, path)
-    assert state(ctx.db_path) == before
+    assert state(ctx.location) == before

@@ -10,8 +10,8 @@ from tests.helpers import run_cli
 from tests.transfer.conftest import data
 
 
-def test_contacts_import_prints_the_summary_and_undo_reverts_it(tmp_path: Path) -> None:
-    db = tmp_path / "n.db"
+def test_contacts_import_prints_the_summary_and_undo_reverts_it(tmp_path: Path, where: str) -> None:
+    db = where
     preview = run_cli(db, "contacts", "import", str(data("Connections.csv")), "--dry-run")
     assert preview.code == 0, preview.err
     assert preview.out.splitlines()[:2] == [
@@ -30,8 +30,8 @@ def test_contacts_import_prints_the_summary_and_undo_reverts_it(tmp_path: Path) 
     assert run_cli(db, "contacts", "list").out == "No contacts.\n"
 
 
-def test_malformed_import_exits_2_with_one_clear_line(tmp_path: Path) -> None:
-    db = tmp_path / "n.db"
+def test_malformed_import_exits_2_with_one_clear_line(tmp_path: Path, where: str) -> None:
+    db = where
     result = run_cli(db, "contacts", "import", str(data("bad-no-end.vcf")))
     assert result.code == 2
     assert result.out == ""
@@ -45,8 +45,8 @@ def test_malformed_import_exits_2_with_one_clear_line(tmp_path: Path) -> None:
                                                   "name\n")
 
 
-def test_exports_go_to_stdout_or_to_a_new_private_file(tmp_path: Path) -> None:
-    db = tmp_path / "n.db"
+def test_exports_go_to_stdout_or_to_a_new_private_file(tmp_path: Path, where: str) -> None:
+    db = where
     assert run_cli(db, "contacts", "import", str(data("nextcloud-v40.vcf"))).code == 0
     vcf = run_cli(db, "contacts", "export")
     assert vcf.out.startswith("BEGIN:VCARD\nVERSION:3.0\n")  # (newlines read as text)

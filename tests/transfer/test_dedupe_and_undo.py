@@ -60,9 +60,9 @@ def test_tag_option_tags_added_and_merged_contacts(ctx: Context) -> None:
 
 
 def test_dry_run_reports_the_same_and_writes_nothing(ctx: Context) -> None:
-    before = state(ctx.db_path)
+    before = state(ctx.location)
     preview = import_contacts(ctx, data("apple-v30.vcf"), dry_run=True)
-    assert state(ctx.db_path) == before
+    assert state(ctx.location) == before
     assert preview.lines()[1] == "Would add 3, would merge 2, would skip 2."
     assert preview.lines()[-1] == "Dry run: nothing was written."
     real = import_contacts(ctx, data("apple-v30.vcf"))
@@ -72,7 +72,7 @@ def test_dry_run_reports_the_same_and_writes_nothing(ctx: Context) -> None:
 
 def test_undo_reverts_a_whole_import(ctx: Context) -> None:
     import_contacts(ctx, data("plain.csv"))
-    before = state(ctx.db_path)
+    before = state(ctx.location)
     summary = import_contacts(ctx, data("apple-v30.vcf"), tag="imported")
     assert summary.lines() == [
         "Read 7 contacts from apple-v30.vcf (vCard).",
@@ -89,7 +89,7 @@ def test_undo_reverts_a_whole_import(ctx: Context) -> None:
         "`netrhythm undo` reverts this import.",
     ]
     assert undo() == "imported 2 contacts from apple-v30.vcf, merged 2"
-    assert state(ctx.db_path) == before
+    assert state(ctx.location) == before
 
 
 def test_imported_contacts_are_searchable(ctx: Context) -> None:

@@ -37,12 +37,12 @@ CASES = [
 def test_malformed_file_names_the_place_and_writes_nothing(ctx: Context, name: str,
                                                            problem: str) -> None:
     import_contacts(ctx, data("plain.csv"))  # something to keep intact
-    before = state(ctx.db_path)
+    before = state(ctx.location)
     with pytest.raises(InputError) as raised:
         import_contacts(ctx, data(name))
     assert raised.value.field == name
     assert raised.value.message.startswith(problem), raised.value.message
-    assert state(ctx.db_path) == before
+    assert state(ctx.location) == before
 
 
 def test_a_bad_row_after_thousands_of_good_ones_still_writes_nothing(ctx: Context,
@@ -50,10 +50,10 @@ def test_a_bad_row_after_thousands_of_good_ones_still_writes_nothing(ctx: Contex
     rows = [f"Person {i},p{i}@example.com" for i in range(3000)]
     path = tmp_path / "big.csv"
     path.write_text("name,email\n" + "\n".join(rows) + "\n" + ("x" * 201) + ",long@x\n")
-    before = state(ctx.db_path)
+    before = state(ctx.location)
     with pytest.raises(InputError, match="line 3002: name is 201 characters long"):
         import_contacts(ctx, path)
-    assert state(ctx.db_path) == before
+    assert state(ctx.location) == before
 
 
 @pytest.mark.parametrize(("content", "problem"), [
