@@ -54,15 +54,19 @@ def heavy_server(size: Size, env: dict[str, str]) -> Iterator[tuple[str, str]]:
         url = server.url(DATABASE)
         sample, out = run_once([sys.executable, "-m", "benchmarks.postgres", url, size.name],
                                env)
-        yield url, (f"PostgreSQL {out.strip()} on a local Unix socket: the same data set, "
-                    f"generated in {sample.seconds:.0f} s")
+        version, contacts, actions = out.split()
+        yield url, (f"PostgreSQL {version} on a local Unix socket: the same data set "
+                    f"({int(contacts):,} contacts, {int(actions):,} actions), generated in "
+                    f"{sample.seconds:.0f} s")
     finally:
         server.stop()
         signal.signal(signal.SIGTERM, previous)
 
 
 def _generate(url: str, size_name: str) -> None:
-    """Fill the server's database; print the server's version."""
+    """Fill the server's database, then analyze it (the planner's statistics, as autovacuum
+    would make them soon after, but not in the middle of a measure); print the server's
+    version and how many contacts and actions it holds."""
     from benchmarks.generate import NOW, generate
     from netrhythm.domain.clock import FixedClock
     from netrhythm.services.context import open_context
@@ -72,10 +76,12 @@ def _generate(url: str, size_name: str) -> None:
     ctx = open_context(url, FixedClock(NOW))
     try:
         version = database.execute_sql("SHOW server_version").fetchone()[0]
-        database.execute_sql("VACUUM ANALYZE")  # as autovacuum would soon after a bulk load
+        counts = [database.execute_sql(f"SELECT count(*) FROM {table}").fetchone()[0]
+                  for table in ("contact", "action")]
+        database.execute_sql("VACUUM ANALYZE")
     finally:
         ctx.close()
-    print(str(version).split()[0])
+    print(str(version).split()[0], *counts)
 
 
 if __name__ == "__main__":
