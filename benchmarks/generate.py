@@ -82,8 +82,9 @@ def _first_day(size: Size, now: datetime) -> date:
     return date(now.year - size.years, now.month, min(now.day, 28))
 
 
-def generate(path: Path, size: Size, now: datetime = NOW) -> None:
-    """Create a database at ``path`` holding the data set ``size``."""
+def generate(where: Path | str, size: Size, now: datetime = NOW) -> None:
+    """Create a database holding the data set ``size``: a file at ``where``, or in the empty
+    server database a ``postgresql://`` URL names (the same rows)."""
     from netrhythm.domain.clock import FixedClock
     from netrhythm.services.context import open_context
     from netrhythm.storage.journal import bulk_load
@@ -91,11 +92,12 @@ def generate(path: Path, size: Size, now: datetime = NOW) -> None:
 
     rnd = random.Random(SEED)
     first = _first_day(size, now)
-    ctx = open_context(path, FixedClock(now))
+    ctx = open_context(where, FixedClock(now))
     try:
         with bulk_load():
             _write(rnd, size, first, now)
-        database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        if isinstance(where, Path):
+            database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         ctx.close()
 
@@ -105,6 +107,7 @@ def _write(rnd: random.Random, size: Size, first: date, now: datetime) -> None:
 
     from benchmarks import words
     from netrhythm.storage import tables as t
+    from netrhythm.storage.dialect import current
 
     today = now.date()
     ids = _practices(first)
@@ -133,6 +136,8 @@ def _write(rnd: random.Random, size: Size, first: date, now: datetime) -> None:
         columns = [getattr(model, name) for name in fields]
         for chunk in chunked(rows, 500):
             model.insert_many(chunk, fields=columns).execute()
+        if "id" in fields and current().ids_taken:  # a server's id sequence moves past them
+            t.database.execute_sql(current().ids_taken.format(model._meta.table_name))
 
 
 def _practices(first: date) -> list[int]:

@@ -28,6 +28,10 @@ READY_TARGET = "≤ 1.3× empty app + Peewee"
 # ``netrhythm`` command keeps them out for a file: ``storage.driver``). The same numbers with
 # or without the extra.
 PEEWEE_ALONE = "import sys; sys.modules.update(psycopg=None, psycopg2=None); import peewee"
+# On a server the baseline loads what such a program needs: Peewee and PostgreSQL's driver.
+PEEWEE_PSYCOPG = "import peewee, psycopg"
+PG_TARGET = "≤ 1.5× import peewee, psycopg"
+PG_NAMES = ("netrhythm log (PostgreSQL)", "netrhythm status (PostgreSQL)")
 FILTER_TEXT = "m"  # one letter: the most matches (about 4,000 of 5,000), the worst keystroke
 
 
@@ -74,6 +78,42 @@ def cli_rows(db: Path, repeat: int) -> list[Row]:
     samples = interleaved(commands, repeat, ENV)
     baseline = _ms(samples.pop("peewee"))
     return [Row(name, _ms(s), "ms", 1.5, "≤ 1.5× import peewee", baseline, "import peewee")
+            for name, s in samples.items()]
+
+
+def pg_rows(db: Path, size: Size, work: Path, repeat: int) -> list[Row]:
+    """``log`` and ``status`` on the same data set on a local server (Unix socket), against
+    ``import peewee, psycopg``; rows without values, and a line saying why, when no server
+    can be started here (:mod:`benchmarks.postgres`)."""
+    from benchmarks import postgres
+    from tests.postgres.server import Unavailable
+
+    why = postgres.unavailable()
+    if why is None:
+        env = {**ENV, "XDG_DATA_HOME": str(work / "xdg")}  # the daily export goes in ``work``
+        try:
+            with postgres.heavy_server(size, env) as (url, about):
+                print(about, flush=True)
+                return _pg_measure(url, log_contact(db), repeat, env)
+        except Unavailable as exc:  # the server could not start
+            why = str(exc)
+    print(f"PostgreSQL rows skipped: {why}", flush=True)
+    return [Row(name, None, "ms", 1.5, PG_TARGET, note="PostgreSQL skipped, see above")
+            for name in PG_NAMES]
+
+
+def _pg_measure(url: str, contact: str, repeat: int, env: dict[str, str]) -> list[Row]:
+    base = [SCRIPT, "--db", url]
+    commands = {
+        "peewee": [PYTHON, "-c", PEEWEE_PSYCOPG],
+        PG_NAMES[0]: [*base, "log", "reach-out", "--with", contact, "--note", "coffee chat"],
+        PG_NAMES[1]: [*base, "status"],
+    }
+    for argv in commands.values():
+        run_once(argv, env)
+    samples = interleaved(commands, repeat, env)
+    baseline = _ms(samples.pop("peewee"))
+    return [Row(name, _ms(s), "ms", 1.5, PG_TARGET, baseline, PEEWEE_PSYCOPG)
             for name, s in samples.items()]
 
 

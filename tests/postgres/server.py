@@ -4,7 +4,8 @@ by process name) at the end of the session.
 
 PostgreSQL refuses to run as root, so as root the server runs as the ``postgres`` system user
 (``runuser``); otherwise as the current user. ``fsync=off`` and its friends are for test speed
-only. Nothing here is netrhythm: it is test infrastructure.
+only. Nothing here is netrhythm: it is test infrastructure, which the benchmark command's
+PostgreSQL rows use too (``benchmarks/postgres.py``).
 """
 
 from __future__ import annotations
