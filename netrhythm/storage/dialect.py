@@ -38,6 +38,9 @@ class Dialect(NamedTuple):
     insert_or_ignore: str  # the verb of an INSERT that skips rows a unique key already holds
     or_ignore: str  # and its tail
     ids_taken: str  # {} a table whose rows were given their ids -> SQL so new rows get new ones
+    ids_free: tuple[str, ...]  # {} a table -> SQL that holds its ids until commit, then a query
+    # of the first id no one holds (the file's write lock holds them already; a server's other
+    # machines may have taken ids from the sequence that are not in the table yet)
     server: bool  # PostgreSQL (contact search: FTS5 here, storage.server_search there)
 
     def day(self, expr: str) -> str:
@@ -97,6 +100,7 @@ SQLITE = Dialect(
     insert_or_ignore="INSERT OR IGNORE",
     or_ignore="",
     ids_taken="",  # SQLite takes the next id from the table itself
+    ids_free=('SELECT coalesce(max(id), 0) + 1 FROM "{0}"',),
     server=False,
 )
 POSTGRES = Dialect(
@@ -120,6 +124,9 @@ POSTGRES = Dialect(
     or_ignore=" ON CONFLICT DO NOTHING",
     ids_taken="SELECT setval(pg_get_serial_sequence('\"{0}\"', 'id'), "
               "coalesce(max(id), 0) + 1, false) FROM \"{0}\"",
+    ids_free=('LOCK TABLE "{0}" IN SHARE ROW EXCLUSIVE MODE',
+              "SELECT greatest(coalesce(max(id), 0), coalesce(pg_sequence_last_value("
+              "pg_get_serial_sequence('\"{0}\"', 'id')::regclass), 0)) + 1 FROM \"{0}\""),
     server=True,
 )
 

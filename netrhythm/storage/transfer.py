@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from peewee import IntegrityError, fn
+from peewee import IntegrityError
 
 from netrhythm.storage.dialect import current
 from netrhythm.storage.journal import record_bulk, unrecorded
@@ -129,7 +129,12 @@ def _tag_ids(names: Sequence[str]) -> dict[str, int]:
 
 
 def _next_id(model: Any) -> int:
-    return int(model.select(fn.COALESCE(fn.MAX(model.id), 0)).scalar()) + 1
+    """The first of the ids this transaction may give new rows of ``model`` (held until it
+    commits: on a server, other machines' new rows wait, then take later ids)."""
+    *hold, first = current().ids_free
+    for statement in (*hold, first):
+        row = database.execute_sql(statement.format(model._meta.table_name)).fetchone()
+    return int(row[0])
 
 
 def write_contacts(new: Sequence[dict[str, Any]], updates: Sequence[dict[str, Any]],
