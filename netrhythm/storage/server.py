@@ -165,12 +165,16 @@ def _create(location: Location, today: date) -> None:
     """The newest schema and the default practices, in the caller's transaction."""
     from netrhythm.storage.seed import seed_practices
     from netrhythm.storage.server_schema import create_schema
+    from netrhythm.storage.server_search import MissingExtensionError
 
     taken = database.execute_sql(_TABLES).fetchone()[0]
     if taken:
         raise NotNetrhythmError(
             f"{location} already holds {taken} tables that are not netrhythm's. Nothing was "
             "changed; give --db an empty database (or one netrhythm created).")
-    create_schema(database)
+    try:
+        create_schema(database)
+    except MissingExtensionError as exc:
+        raise MissingExtensionError(f"{location}: {exc}") from exc
     seed_practices(today)
     database.execute_sql("INSERT INTO netrhythm_schema (version) VALUES (%s)", (LATEST_VERSION,))

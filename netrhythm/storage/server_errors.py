@@ -55,6 +55,9 @@ def server_problem(exc: BaseException, location: Location) -> ServerError | None
     if any(sign in low for sign in _LOST):
         return ServerError(f"the connection to {location} was lost in the middle of the "
                            "command; nothing of it was written. Try again.")
+    if "invalid response to ssl negotiation" in low:
+        return ServerError(f"{location}: what answers at that address is not a PostgreSQL "
+                           "server; is the address (host and port) right? Nothing was changed.")
     if any(sign in low for sign in _UNREACHABLE):
         return ServerError(f"cannot reach the database server of {location} ({_reason(text)});"
                            " is it running, and is the address right? Nothing was changed.")

@@ -36,6 +36,7 @@ def test_a_role_that_may_not_create_unaccent_is_told_who_can_and_nothing_is_made
     with pytest.raises(MissingExtensionError) as raised:
         db.open_database(url, date(2026, 11, 23))
     message = str(raised.value)
+    assert message.startswith(f"{url}: contact search needs PostgreSQL's unaccent extension")
     assert "unaccent extension" in message and "CREATE EXTENSION unaccent" in message
     assert "database owner or a superuser" in message and "Nothing was changed" in message
     assert "\n" not in message

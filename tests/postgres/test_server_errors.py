@@ -120,3 +120,27 @@ def test_a_remote_host_without_required_encryption_is_warned_of(
         assert unencrypted_warning(quiet) is None, quiet
     monkeypatch.setenv("PGSSLMODE", "verify-full")
     assert unencrypted_warning("postgresql://me@db.example/nr") is None
+
+
+def test_an_address_where_something_else_answers_is_named(back_to_files: None) -> None:
+    """A web server (or anything not PostgreSQL) on the port: said so, not its odd reply."""
+    import socket
+    import threading
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def answer_like_a_web_server() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(64)
+            conn.sendall(b"HTTP/1.1 400 Bad Request\r\n\r\n")
+
+    threading.Thread(target=answer_like_a_web_server, daemon=True).start()
+    try:
+        message = _fails_with(f"postgresql://me@127.0.0.1:{port}/nr?sslmode=require")
+    finally:
+        listener.close()
+    assert message == (f"postgresql://me@127.0.0.1:{port}/nr?sslmode=require: what answers at "
+                       "that address is not a PostgreSQL server; is the address (host and port) "
+                       "right? Nothing was changed.")
