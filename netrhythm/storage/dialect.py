@@ -38,6 +38,7 @@ class Dialect(NamedTuple):
     insert_or_ignore: str  # the verb of an INSERT that skips rows a unique key already holds
     or_ignore: str  # and its tail
     ids_taken: str  # {} a table whose rows were given their ids -> SQL so new rows get new ones
+    snapshot: str  # run first in a transaction so that all its reads see one moment ("": they do)
     server: bool  # PostgreSQL (contact search: FTS5 here, storage.server_search there)
 
     def day(self, expr: str) -> str:
@@ -97,6 +98,7 @@ SQLITE = Dialect(
     insert_or_ignore="INSERT OR IGNORE",
     or_ignore="",
     ids_taken="",  # SQLite takes the next id from the table itself
+    snapshot="",  # a read transaction reads one snapshot from its first read on
     server=False,
 )
 POSTGRES = Dialect(
@@ -120,6 +122,7 @@ POSTGRES = Dialect(
     or_ignore=" ON CONFLICT DO NOTHING",
     ids_taken="SELECT setval(pg_get_serial_sequence('\"{0}\"', 'id'), "
               "coalesce(max(id), 0) + 1, false) FROM \"{0}\"",
+    snapshot="SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
     server=True,
 )
 
