@@ -135,3 +135,11 @@ def test_the_journal_takes_the_shape_of_each_database() -> None:
     local = datetime(2026, 11, 23, 10, tzinfo=UTC).astimezone().replace(tzinfo=None)
     assert journal_shapes.for_sqlite("week_review", utc, ["id", "written_at"]) == (
         f'{{"id":1,"written_at":"{local}"}}')
+
+
+def test_a_server_target_lets_the_driver_load() -> None:
+    from netrhythm.cli.main import _other_databases
+    from netrhythm.cli.parser import build_parser
+
+    argv = ["copy", "--to", "postgresql://me@db.example/nr"]
+    assert _other_databases(build_parser(argv).parse_args(argv)) == [argv[2]]
