@@ -70,19 +70,26 @@ def resolve_location(cli_value: str | None) -> Location:
     ``ps`` and stays in the shell's history; ``~/.pgpass``, ``PGPASSWORD`` or ``NETRHYTHM_DB``
     carry it instead."""
     if cli_value and cli_value.strip():
-        location = Location.of(cli_value)
-        if location.url is not None and has_password(location.url):
-            from netrhythm.domain.errors import InputError
-
-            raise InputError("--db", "a password typed on the command line shows in `ps` and "
-                                     "stays in the shell's history; give the address without "
-                                     "it and put the password in ~/.pgpass or PGPASSWORD, or "
-                                     "set the whole address in NETRHYTHM_DB")
-        return location
+        return typed_location(cli_value, "--db")
     raw = os.environ.get(DB_ENV) or ""
     if raw.strip():
         return Location.of(raw)
     return Location(default_db_path())
+
+
+def typed_location(value: str, field: str) -> Location:
+    """``value``, typed on the command line as ``field`` (``--db``, ``--to``), as a location;
+    an address holding a password is refused (``InputError`` naming ``field``): the command
+    line shows in ``ps`` and stays in the shell's history."""
+    location = Location.of(value)
+    if location.url is not None and has_password(location.url):
+        from netrhythm.domain.errors import InputError
+
+        whole = ", or set the whole address in NETRHYTHM_DB" if field == "--db" else ""
+        raise InputError(field, "a password typed on the command line shows in `ps` and "
+                                "stays in the shell's history; give the address without it "
+                                f"and put the password in ~/.pgpass or PGPASSWORD{whole}")
+    return location
 
 
 def backups_dir(db_path: Path) -> Path:

@@ -51,13 +51,13 @@ def _main(argv: list[str]) -> int:
 
 def _run(args: Namespace) -> int:
     from netrhythm.cli import commands
-    from netrhythm.paths import keymap_path, resolve_location
+    from netrhythm.paths import Location, keymap_path, resolve_location
 
     location = resolve_location(args.db)
     from netrhythm.storage.driver import prepare
 
     # Before anything imports Peewee: no PostgreSQL driver when every database is a file.
-    prepare(location, *[resolve_location(where) for where in _other_databases(args)])
+    prepare(location, *[Location.of(where) for where in _other_databases(args)])
     if args.version:
         from netrhythm.cli.parser import version_text
 
@@ -67,8 +67,10 @@ def _run(args: Namespace) -> int:
 
 
 def _other_databases(args: Namespace) -> list[str]:
-    """Where a command keeps data besides ``--db``: the demo's database."""
-    return [where for where in (getattr(args, "demo_db", None),) if where]
+    """Where a command keeps data besides ``--db``: the demo's database, a copy's target.
+    (A password typed in one is refused by the command itself, naming its flag.)"""
+    return [where for where in (getattr(args, "demo_db", None), getattr(args, "copy_to", None))
+            if where and where.strip()]
 
 
 def _fail(exc: Exception, args: object) -> int:

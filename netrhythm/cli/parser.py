@@ -344,6 +344,18 @@ def _import(sub: Subparsers) -> None:
     p.add_argument("--merge", action="store_true", help="allow importing into a non-empty database")
 
 
+def _copy(sub: Subparsers) -> None:
+    p = _command(sub, "copy", help="copy the whole database into an empty one (file or server)",
+                 description="Copy the whole database in use (--db), undo history included, "
+                             "into an empty one: a new SQLite file or an empty database on a "
+                             "PostgreSQL server, either way. The database in use is only read.",
+                 handler="netrhythm.cli.copy_cmd:run", opens_database=False)
+    p.add_argument("--to", dest="copy_to", metavar="URL_OR_PATH", required=True,
+                   help="where to copy it: a new file, or an empty server database "
+                        "(postgresql://USER@HOST/NAME; the password in ~/.pgpass or "
+                        "PGPASSWORD, never here)")
+
+
 def _demo(sub: Subparsers) -> None:
     p = _command(sub, "demo", help="a year of demo data in its own database, then the app",
                  description="Create a year of realistic demo data in a database of its own "
@@ -408,7 +420,7 @@ COMMANDS: dict[str, Callable[[Subparsers], None]] = {
     "log": _log, "status": _status, "review": _review, "search": _search,
     "contacts": _contacts, "tags": _tags, "practices": _practices, "events": _events,
     "pause": _pause, "undo": _undo, "nudge": _nudge, "settings": _settings, "export": _export,
-    "import": _import, "demo": _demo, "draft": _draft,
+    "import": _import, "copy": _copy, "demo": _demo, "draft": _draft,
 }
 
 

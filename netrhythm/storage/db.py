@@ -15,14 +15,16 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from netrhythm.files.atomic import publish_new, staged, sync_file
+from netrhythm.files.atomic import publish_new, publish_replacing, staged, sync_file
 from netrhythm.files.space import disk_full_cause, disk_full_message
 from netrhythm.paths import Location
 from netrhythm.storage.backups import copy_database, daily_backup
+from netrhythm.storage.connection import GuardedDatabase
 from netrhythm.storage.errors import CorruptDatabaseError, DatabaseFileError
 from netrhythm.storage.file_checks import (
     APPLICATION_ID,
@@ -118,14 +120,15 @@ def close_database() -> None:
     database.close()
 
 
-def is_empty(where: Location | Path) -> bool:
-    """Whether nothing is kept where ``where`` says yet: no file (or an empty one), or a server
-    database without tables (a problem reaching it: a ``ServerError``)."""
+def is_empty(where: Location | Path, field: str = "--db") -> bool:
+    """Whether nothing is kept where ``where`` (given as ``field``) says yet: no file (or an
+    empty one), or a server database without tables (a problem reaching it: a
+    ``ServerError``)."""
     location = Location.of(where)
     if location.path is None:
         from netrhythm.storage.server import table_count
 
-        return table_count(location) == 0
+        return table_count(location, field) == 0
     return not location.path.exists() or (location.path.is_file()
                                            and location.path.stat().st_size == 0)
 
@@ -152,21 +155,36 @@ def _create(path: Path, today: date) -> None:
     """Build a new database in a temporary file, then link it into place atomically."""
     from netrhythm.storage.seed import seed_practices
 
+    try:
+        build_file(path, today, lambda: seed_practices(today))
+    except FileExistsError:
+        pass  # another process created it first: use theirs
+
+
+def build_file(path: Path, today: date, fill: Callable[[], None],
+               replace_empty: bool = False) -> None:
+    """A new database file at ``path`` (0600): the newest schema and the rows ``fill`` writes
+    (storage pointed at it meanwhile), in one transaction, in a temporary file beside it that
+    is then linked into place. An existing file is never replaced (``FileExistsError``),
+    unless ``replace_empty`` and it is empty; on any failure the temporary is removed."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     with staged(path) as tmp:
+        new = GuardedDatabase(str(tmp), pragmas=PRAGMAS, timeout=10)
+        before = database.obj
+        database.initialize(new)
         try:
-            _use_file(tmp)
             with database.atomic("IMMEDIATE"):
                 _run_migrations(today)
-                seed_practices(today)
+                fill()
             database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
-            database.close()
+            new.close()
+            database.initialize(before)
         sync_file(tmp)
-        try:
+        if replace_empty and path.is_file() and path.stat().st_size == 0:
+            publish_replacing(tmp, path)
+        else:
             publish_new(tmp, path)
-        except FileExistsError:
-            pass  # another process created it first: use theirs
 
 
 def _run_migrations(today: date) -> None:

@@ -41,6 +41,7 @@ class Dialect(NamedTuple):
     ids_free: tuple[str, ...]  # {} a table -> SQL that holds its ids until commit, then a query
     # of the first id no one holds (the file's write lock holds them already; a server's other
     # machines may have taken ids from the sequence that are not in the table yet)
+    snapshot: str  # run first in a transaction so that all its reads see one moment ("": they do)
     server: bool  # PostgreSQL (contact search: FTS5 here, storage.server_search there)
 
     def day(self, expr: str) -> str:
@@ -101,6 +102,7 @@ SQLITE = Dialect(
     or_ignore="",
     ids_taken="",  # SQLite takes the next id from the table itself
     ids_free=('SELECT coalesce(max(id), 0) + 1 FROM "{0}"',),
+    snapshot="",  # a read transaction reads one snapshot from its first read on
     server=False,
 )
 POSTGRES = Dialect(
@@ -127,6 +129,7 @@ POSTGRES = Dialect(
     ids_free=('LOCK TABLE "{0}" IN SHARE ROW EXCLUSIVE MODE',
               "SELECT greatest(coalesce(max(id), 0), coalesce(pg_sequence_last_value("
               "pg_get_serial_sequence('\"{0}\"', 'id')::regclass), 0)) + 1 FROM \"{0}\""),
+    snapshot="SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
     server=True,
 )
 

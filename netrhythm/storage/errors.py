@@ -15,6 +15,10 @@ class CorruptDatabaseError(DatabaseFileError):
     """SQLite reports the file as malformed."""
 
 
+class NotEmptyError(DatabaseFileError):
+    """A database to fill from scratch (a copy's target) holds something already."""
+
+
 class NewerSchemaError(DatabaseFileError):
     """Written by a newer netrhythm than this one."""
 

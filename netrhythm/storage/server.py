@@ -15,6 +15,7 @@ refused untouched, as for a SQLite file. The schema itself: :mod:`netrhythm.stor
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -23,7 +24,7 @@ from peewee import IntegrityError, PostgresqlDatabase
 from netrhythm.domain.errors import InputError
 from netrhythm.paths import Location
 from netrhythm.storage.dialect import to_server
-from netrhythm.storage.errors import NewerSchemaError, NotNetrhythmError
+from netrhythm.storage.errors import NewerSchemaError, NotEmptyError, NotNetrhythmError
 from netrhythm.storage.file_checks import APPLICATION_ID, LATEST_VERSION
 from netrhythm.storage.server_errors import server_problem, unencrypted_warning
 from netrhythm.storage.server_watch import KEEPALIVES
@@ -99,7 +100,7 @@ def open_server(location: Location, today: date) -> None:
     """Point storage at the server's database, creating the newest schema when it is empty.
     A server that cannot be reached or refuses us is one :class:`ServerError` line; without
     psycopg installed, an ``InputError`` says what to install."""
-    _require_driver()
+    require_driver()
     warning = unencrypted_warning(location.url or "")
     if warning:
         log.warning("%s", warning)
@@ -122,10 +123,47 @@ def open_server(location: Location, today: date) -> None:
         raise
 
 
-def table_count(location: Location) -> int:
-    """How many tables the server's database holds, netrhythm's or not (0: empty), read on a
-    connection of its own; a problem reaching it is one :class:`ServerError` line."""
-    _require_driver()
+def build_server(location: Location, fill: Callable[[], None]) -> None:
+    """Fill the server's empty database: the newest schema and the rows ``fill`` writes
+    (storage pointed at it meanwhile), in one transaction holding the schema lock, on a
+    connection of its own. A database that holds tables is left alone (``NotEmptyError``);
+    a problem reaching the server is one :class:`ServerError` line; on any failure nothing
+    is written."""
+    from netrhythm.storage.server_schema import create_schema
+
+    require_driver("--to")
+    warning = unencrypted_warning(location.url or "")
+    if warning:
+        log.warning("%s", warning)
+    server = ServerDatabase(location.url, prefer_psycopg3=True, **KEEPALIVES)
+    before = database.obj
+    database.initialize(server)
+    try:
+        with database.atomic():
+            database.execute_sql("SELECT pg_advisory_xact_lock(?)", (LOCK,))
+            taken = database.execute_sql(_TABLES).fetchone()[0]
+            if taken:
+                raise NotEmptyError(f"{location} holds {taken} tables now (another program "
+                                    "wrote there meanwhile); nothing was changed.")
+            create_schema(database)
+            database.execute_sql("INSERT INTO netrhythm_schema (version) VALUES (?)",
+                                 (LATEST_VERSION,))
+            fill()
+    except Exception as exc:
+        problem = server_problem(exc, location)
+        if problem is not None:
+            raise problem from exc
+        raise
+    finally:
+        server.close()
+        database.initialize(before)
+
+
+def table_count(location: Location, field: str = "--db") -> int:
+    """How many tables the server's database (given as ``field``) holds, netrhythm's or not
+    (0: empty), read on a connection of its own; a problem reaching it is one
+    :class:`ServerError` line."""
+    require_driver(field)
     server = ServerDatabase(location.url, prefer_psycopg3=True, **KEEPALIVES)
     try:
         return int(server.execute_sql(_TABLES).fetchone()[0])
@@ -138,11 +176,12 @@ def table_count(location: Location) -> int:
         server.close()
 
 
-def _require_driver() -> None:
+def require_driver(field: str = "--db") -> None:
+    """An ``InputError`` on ``field`` saying what to install when psycopg is missing."""
     from importlib.util import find_spec
 
     if find_spec("psycopg") is None:
-        raise InputError("--db", "a PostgreSQL server needs the postgres extra: pip install "
+        raise InputError(field, "a PostgreSQL server needs the postgres extra: pip install "
                                  "'netrhythm[postgres]' (or use a SQLite file)")
 
 
