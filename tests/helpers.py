@@ -26,7 +26,7 @@ class Result:
     err: str
 
 
-def run_cli(db: Path, *args: str, now: str = NOW, env: dict[str, str] | None = None,
+def run_cli(db: Path | str, *args: str, now: str = NOW, env: dict[str, str] | None = None,
             timeout: float = 60) -> Result:
     """Run ``netrhythm --db DB ARGS`` in a subprocess, as a user would."""
     full_env = {**os.environ, "NETRHYTHM_NOW": now, **(env or {})}

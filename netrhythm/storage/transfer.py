@@ -15,7 +15,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from peewee import IntegrityError
@@ -90,7 +90,8 @@ def _insert(model: Any, names: Sequence[str], rows: Sequence[Sequence[Any]],
     columns = ", ".join(f'"{model._meta.fields[n].column_name}"' for n in names)
     marks = ", ".join("?" * len(names))
     sql = f'{verb} INTO "{model._meta.table_name}" ({columns}) VALUES ({marks}){tail}'
-    _execute_many(sql, model._meta.table_name, [[_sql(v) for v in row] for row in rows])
+    keep = current().server
+    _execute_many(sql, model._meta.table_name, [[_sql(v, keep) for v in row] for row in rows])
     ids_taken = current().ids_taken
     if rows and "id" in names and ids_taken:  # a server's id sequence moves past them
         database.execute_sql(ids_taken.format(model._meta.table_name))
@@ -113,8 +114,12 @@ def _one_line(problem: str) -> str:
     return ": ".join([first, *details])
 
 
-def _sql(value: Any) -> Any:
-    """Values as Peewee stores them: dates and date-times as their ISO text, with a space."""
+def _sql(value: Any, times_as_they_are: bool = False) -> Any:
+    """Values as Peewee stores them: dates and date-times as their ISO text, with a space; with
+    ``times_as_they_are`` (a server), date-times stay themselves: the driver sends this
+    machine's offset with them, where text would be read in the server's time zone."""
+    if times_as_they_are and isinstance(value, datetime):
+        return value
     return str(value) if isinstance(value, date) else value
 
 
@@ -155,7 +160,8 @@ def write_contacts(new: Sequence[dict[str, Any]], updates: Sequence[dict[str, An
     if updates:
         sets = ", ".join(f'"{f}" = ?' for f in UPDATABLE)
         _execute_many(f"UPDATE contact SET {sets} WHERE id = ?", "contact",
-                      [[_sql(row[f]) for f in UPDATABLE] + [row["id"]] for row in updates])
+                      [[_sql(row[f], current().server) for f in UPDATABLE] + [row["id"]]
+                       for row in updates])
     _link(tag_map, links)
     if ids:
         record_bulk(change_id, [("insert", "contact", ids[0], ids[-1])])
@@ -173,6 +179,8 @@ def dump() -> dict[str, list[dict[str, Any]]]:
     """Every exported table as rows of Python values, in id order."""
     out: dict[str, list[dict[str, Any]]] = {}
     with database.atomic():  # one read snapshot: a consistent export while others write
+        if current().snapshot:
+            database.execute_sql(current().snapshot)
         _dump_into(out)
     return out
 
