@@ -1,7 +1,8 @@
 """Both backends: a test that opens its data through the ``ctx``, ``demo_ctx`` or ``where``
 fixture runs on a SQLite file and again on a PostgreSQL database (its ``backend`` parameter),
-when it lives in a suite of :data:`BOTH` and does not ask for the file itself (``db_path``,
-``demo_template``) or carry ``@pytest.mark.sqlite_only``. ``NETRHYTHM_PG_LEG=0`` keeps the
+when it lives in a suite of :data:`BOTH` (or carries ``@pytest.mark.both_backends``) and does
+not ask for the file itself (``db_path``, ``demo_template``) or carry
+``@pytest.mark.sqlite_only``. ``NETRHYTHM_PG_LEG=0`` keeps the
 suites to SQLite (CI runs the PostgreSQL leg on one Python only).
 
 PostgreSQL: one throwaway server per test session (see ``postgres/server.py``), one database
@@ -37,6 +38,8 @@ TESTS = Path(__file__).resolve().parent
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only(why): the test is about the SQLite file "
                                        "(its bytes, pragmas, copies); no PostgreSQL leg")
+    config.addinivalue_line("markers", "both_backends: run on PostgreSQL too, in a suite that "
+                                       "otherwise runs on SQLite only")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -44,7 +47,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "backend" not in metafunc.fixturenames:
         return
     suite = metafunc.definition.path.relative_to(TESTS).parts[0]
-    both = (suite in BOTH and os.environ.get("NETRHYTHM_PG_LEG", "1") != "0"
+    chosen = metafunc.definition.get_closest_marker("both_backends") is not None
+    both = ((suite in BOTH or chosen) and os.environ.get("NETRHYTHM_PG_LEG", "1") != "0"
             and not FILE_FIXTURES & set(metafunc.fixturenames)
             and metafunc.definition.get_closest_marker("sqlite_only") is None)
     metafunc.parametrize("backend", ["sqlite", "postgres"] if both else ["sqlite"])
