@@ -121,6 +121,15 @@ def _without_password(url: str) -> tuple[str, bool]:
     return urlunsplit(parts._replace(netloc=netloc, query="&".join(kept))), held
 
 
+def url_stem(where: str) -> str:
+    """A file name stem for the data at ``where`` (a URL shown without its password):
+    ``db.example-5432-nr`` for ``postgresql://me@db.example:5432/nr``."""
+    import re
+
+    rest = where.split("://", 1)[-1].split("?", 1)[0].rpartition("@")[2]
+    return re.sub(r"[^A-Za-z0-9_.]+", "-", rest).strip("-.") or "server"
+
+
 def config_dir() -> Path:
     """The user config folder (``~/.config/netrhythm`` on Linux; ``$XDG_CONFIG_HOME`` moves it)."""
     from platformdirs import user_config_dir

@@ -52,7 +52,8 @@ def query(db: Path | Location | str, sql: str,
         with psycopg.connect(url, autocommit=True) as server:
             _values_as_sqlite(server)
             text, values = to_server(sql, params)
-            return server.execute(text, values).fetchall()  # type: ignore[arg-type]
+            cursor = server.execute(text, values)
+            return cursor.fetchall() if cursor.description else []  # type: ignore[arg-type]
     conn = sqlite3.connect(_path(db))
     try:
         return conn.execute(sql, params).fetchall()

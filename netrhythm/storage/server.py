@@ -17,14 +17,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from peewee import IntegrityError, PostgresqlDatabase
 
 from netrhythm.domain.errors import InputError
-from netrhythm.paths import Location
+from netrhythm.paths import Location, url_stem
 from netrhythm.storage.dialect import to_server
-from netrhythm.storage.errors import NewerSchemaError, NotEmptyError, NotNetrhythmError
+from netrhythm.storage.errors import (
+    CorruptDatabaseError,
+    NewerSchemaError,
+    NotEmptyError,
+    NotNetrhythmError,
+)
 from netrhythm.storage.file_checks import APPLICATION_ID, LATEST_VERSION
 from netrhythm.storage.server_errors import server_problem, unencrypted_warning
 from netrhythm.storage.server_watch import KEEPALIVES
@@ -114,6 +120,8 @@ def open_server(location: Location, today: date) -> None:
                 version = _version()  # another machine may have created it meanwhile
                 if version is None:
                     _create(location, today)
+                elif version < LATEST_VERSION:
+                    _upgrade(location, version)
         _check_version(location, version)
     except Exception as exc:
         database.close()
@@ -191,6 +199,50 @@ def _version() -> int | None:
         return None
     row = database.execute_sql("SELECT version FROM netrhythm_schema").fetchone()
     return int(row[0]) if row else None
+
+
+# Upgrades of a server's schema: the step from version N to N + 1, run in the transaction that
+# holds the schema lock, after the rows are saved. Schema 6 is the first a server has; whoever
+# raises LATEST_VERSION adds the server's step here beside the file's migration.
+SERVER_STEPS: dict[int, Callable[[Any], None]] = {}
+
+
+def _upgrade(location: Location, version: int) -> None:
+    """Save every row beside the daily exports, then upgrade the schema step by step (one
+    transaction: a failure leaves the database as it was). Several machines starting at once
+    wait for the lock; the first upgrades, the others find it done."""
+    missing = [v for v in range(version, LATEST_VERSION) if v not in SERVER_STEPS]
+    if missing:
+        raise CorruptDatabaseError(
+            f"{location} has schema {version}, which this netrhythm cannot upgrade (no step "
+            f"from {missing[0]}); open it with the netrhythm that wrote it. Nothing was changed.")
+    saved = _save_rows(location, version)
+    log.info("saved every row of %s in %s before upgrading its schema", location, saved)
+    for step in range(version, LATEST_VERSION):
+        SERVER_STEPS[step](database)
+    database.execute_sql("UPDATE netrhythm_schema SET version = ?", (LATEST_VERSION,))
+
+
+def _save_rows(location: Location, version: int) -> Path:
+    """Every row of every table as JSON (``{table: [row, …]}``), read in the upgrade's
+    transaction, written whole, readable by the owner only, in the backups folder."""
+    import json
+
+    from netrhythm.files.atomic import write_new
+
+    tables = [name for (name,) in database.execute_sql(
+        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1")]
+    rows = {name: database.execute_sql(
+        f'SELECT coalesce(json_agg(t ORDER BY t), \'[]\') FROM "{name}" t').fetchone()[0]
+        for name in tables}
+    folder = location.backups
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    name = f"{url_stem(str(location))}-pre-v{LATEST_VERSION}-from-v{version}-{stamp}.json"
+    target = folder / name
+    write_new(target, json.dumps({"schema_version": version, "tables": rows},
+                                 ensure_ascii=False, default=str).encode("utf-8"))
+    return target
 
 
 def _check_version(location: Location, version: int | None) -> None:

@@ -10,8 +10,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from netrhythm.domain.clock import FixedClock
+from netrhythm.paths import url_stem as export_name
 from netrhythm.services.context import Context, open_context
-from netrhythm.services.transfer.daily_json import daily_export, export_name
+from netrhythm.services.transfer.daily_json import daily_export
 from netrhythm.services.transfer.exchange import export_json, import_json
 from tests.transfer.conftest import state
 

@@ -10,26 +10,19 @@ the server's job.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from netrhythm.files.atomic import write_replacing
+from netrhythm.paths import url_stem
 from netrhythm.services.context import Context
 
 KEEP_DAILY_EXPORTS = 7
 
 
-def export_name(where: str) -> str:
-    """A file name stem for the data at ``where`` (a URL shown without its password):
-    ``db.example-5432-nr`` for ``postgresql://me@db.example:5432/nr``."""
-    rest = where.split("://", 1)[-1].split("?", 1)[0].rpartition("@")[2]
-    return re.sub(r"[^A-Za-z0-9_.]+", "-", rest).strip("-.") or "server"
-
-
 def daily_export(ctx: Context, folder: Path) -> Path | None:
     """Today's export into ``folder``, unless there is one already; then only the newest
     ``KEEP_DAILY_EXPORTS`` of this database's are kept. Returns the file written, if any."""
-    stem = export_name(str(ctx.location))
+    stem = url_stem(str(ctx.location))
     target = folder / f"{stem}-{ctx.today().isoformat()}.json"
     if target.exists():
         return None
