@@ -136,10 +136,10 @@ def _tag_ids(names: Sequence[str]) -> dict[str, int]:
 def _next_id(model: Any) -> int:
     """The first of the ids this transaction may give new rows of ``model`` (held until it
     commits: on a server, other machines' new rows wait, then take later ids)."""
-    *hold, first = current().ids_free
-    for statement in (*hold, first):
-        row = database.execute_sql(statement.format(model._meta.table_name)).fetchone()
-    return int(row[0])
+    *hold, first = (sql.format(model._meta.table_name) for sql in current().ids_free)
+    for statement in hold:
+        database.execute_sql(statement)
+    return int(database.execute_sql(first).fetchone()[0])
 
 
 def write_contacts(new: Sequence[dict[str, Any]], updates: Sequence[dict[str, Any]],

@@ -138,7 +138,7 @@ def fill(where: str, demo: bool) -> None:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def backend(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def databases(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
             environment: None) -> Iterator[tuple[str, list[str], Traces | None]]:
     """The backend's name, a fresh database with one contact and one with the demo data (a
     file or a URL each), and the traces of server connections (None for files)."""
@@ -182,8 +182,8 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.
 
 @pytest.mark.parametrize("args", [STATUS, LOG], ids=["status", "log"])
 def test_log_and_status_talk_to_the_database_a_fixed_number_of_times(
-        backend: tuple[str, list[str], Traces | None], counted: Counter,
+        databases: tuple[str, list[str], Traces | None], counted: Counter,
         args: tuple[str, ...]) -> None:
-    name, places, traces = backend
+    name, places, traces = databases
     counts = [measure(where, args, counted, traces) for where in places]
     assert counts == [EXPECTED[name][args]] * 2, (name, args, counts)
