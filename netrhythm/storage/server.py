@@ -15,7 +15,8 @@ refused untouched, as for a SQLite file. The schema itself: :mod:`netrhythm.stor
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -113,18 +114,34 @@ def open_server(location: Location, today: date) -> None:
     server = ServerDatabase(location.url, prefer_psycopg3=True, **KEEPALIVES)
     database.initialize(server)
     try:
-        version = _version()
-        if version != LATEST_VERSION:
-            with database.atomic():
-                database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (LOCK,))
-                version = _version()  # another machine may have created it meanwhile
-                if version is None:
-                    _create(location, today)
-                elif version < LATEST_VERSION:
-                    _upgrade(location, version)
-        _check_version(location, version)
-    except Exception as exc:
+        with plainly(location):
+            _open(location, today)
+    except Exception:
         database.close()
+        raise
+
+
+def _open(location: Location, today: date) -> None:
+    """Check the schema version; create or upgrade the schema under the lock when needed."""
+    version = _version()
+    if version != LATEST_VERSION:
+        with database.atomic():
+            database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (LOCK,))
+            version = _version()  # another machine may have created it meanwhile
+            if version is None:
+                _create(location, today)
+            elif version < LATEST_VERSION:
+                _upgrade(location, version)
+    _check_version(location, version)
+
+
+@contextmanager
+def plainly(location: Location) -> Iterator[None]:
+    """The driver's failures to reach or keep the server as one :class:`ServerError` line
+    (others as they are)."""
+    try:
+        yield
+    except Exception as exc:
         problem = server_problem(exc, location)
         if problem is not None:
             raise problem from exc
@@ -147,7 +164,7 @@ def build_server(location: Location, fill: Callable[[], None]) -> None:
     before = database.obj
     database.initialize(server)
     try:
-        with database.atomic():
+        with plainly(location), database.atomic():
             database.execute_sql("SELECT pg_advisory_xact_lock(?)", (LOCK,))
             taken = database.execute_sql(_TABLES).fetchone()[0]
             if taken:
@@ -157,11 +174,6 @@ def build_server(location: Location, fill: Callable[[], None]) -> None:
             database.execute_sql("INSERT INTO netrhythm_schema (version) VALUES (?)",
                                  (LATEST_VERSION,))
             fill()
-    except Exception as exc:
-        problem = server_problem(exc, location)
-        if problem is not None:
-            raise problem from exc
-        raise
     finally:
         server.close()
         database.initialize(before)
@@ -174,12 +186,8 @@ def table_count(location: Location, field: str = "--db") -> int:
     require_driver(field)
     server = ServerDatabase(location.url, prefer_psycopg3=True, **KEEPALIVES)
     try:
-        return int(server.execute_sql(_TABLES).fetchone()[0])
-    except Exception as exc:
-        problem = server_problem(exc, location)
-        if problem is not None:
-            raise problem from exc
-        raise
+        with plainly(location):
+            return int(server.execute_sql(_TABLES).fetchone()[0])
     finally:
         server.close()
 

@@ -9,7 +9,6 @@ moments, and the journal's come back as the same local times."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from netrhythm.storage import db as storage_db
 from netrhythm.storage.tables import MODELS, database, file_database
 from tests.helpers import FROZEN_NOW, Result, run_cli
 from tests.postgres.server import Server
-from tests.transfer.copies import CHANGES, every_row, make_changes
+from tests.transfer.copies import CHANGES, demo_with_changes, every_row, make_changes
 
 ZONE = {"TZ": "America/New_York"}
 
@@ -43,10 +42,7 @@ def url(pg_server: Server, pg_database: str, tmp_path: Path,
 @pytest.fixture
 def source(tmp_path: Path, demo_template: Path) -> Path:
     """A copy of the demo with a few undoable changes made on the machine "desk"."""
-    path = tmp_path / "source.db"
-    shutil.copyfile(demo_template, path)
-    make_changes(path, "desk")
-    return path
+    return demo_with_changes(tmp_path, demo_template)
 
 
 def _cli(where: Path | str, *args: str) -> Result:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -44,3 +45,12 @@ def make_changes(where: Path | str, machine: str) -> None:
     for args, _ in CHANGES:
         done = run_cli(where, *args, env={"NETRHYTHM_MACHINE": machine})  # type: ignore[arg-type]
         assert done.code == 0, done.err
+
+
+def demo_with_changes(folder: Path, demo_template: Path) -> Path:
+    """A copy of the demo in ``folder`` with every change of :data:`CHANGES` made on the
+    machine "desk" (undo has them to take back)."""
+    path = folder / "source.db"
+    shutil.copyfile(demo_template, path)
+    make_changes(path, "desk")
+    return path

@@ -20,16 +20,13 @@ from netrhythm.services.transfer.copying import copy_database
 from netrhythm.storage import copying, journal_shapes
 from netrhythm.storage.tables import database, file_database
 from tests.helpers import FROZEN_NOW, run_cli
-from tests.transfer.copies import CHANGES, every_row, make_changes
+from tests.transfer.copies import CHANGES, demo_with_changes, every_row
 
 
 @pytest.fixture
 def source(tmp_path: Path, demo_template: Path) -> Path:
     """A copy of the demo with a few undoable changes made on the machine "desk"."""
-    path = tmp_path / "source.db"
-    shutil.copyfile(demo_template, path)
-    make_changes(path, "desk")
-    return path
+    return demo_with_changes(tmp_path, demo_template)
 
 
 def test_a_copy_holds_every_row_and_undo_goes_on_there(source: Path, tmp_path: Path,
