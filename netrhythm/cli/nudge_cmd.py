@@ -71,9 +71,16 @@ def run(args: Namespace, location: Location) -> int:
     """Print a scheduler entry (the database is not opened), or check once or every few
     minutes."""
     if args.print_schedule:
+        import sys
+
+        from netrhythm.paths import has_password
         from netrhythm.services.nudges.schedule import schedule
 
         print(schedule(args.print_schedule, str(location)), end="")
+        if location.url is not None and has_password(location.url):
+            print("netrhythm: note: the entry gives the server's address without its "
+                  "password; put it in ~/.pgpass for the scheduled command (netrhythm never "
+                  "writes a password into a file)", file=sys.stderr)
         return 0
     from netrhythm.services.context import open_context
 

@@ -229,3 +229,24 @@ def test_url_password_stripping() -> None:
     assert strip("postgresql://u@h/db") == "postgresql://u@h/db"
     assert strip("/plain/path.db") == "/plain/path.db"
     assert strip("~/x/../n.db") == str(Path.home() / "n.db")
+
+
+def test_a_server_entry_never_holds_the_password_and_says_where_it_goes(tmp_path: Path) -> None:
+    """Printing needs no server: the entry names it without the password, and a note on
+    standard error (the entry stays installable as printed) says to use ~/.pgpass."""
+    import os
+    import subprocess
+
+    from tests.helpers import SCRIPT
+
+    env = {**os.environ, "NETRHYTHM_DB": "postgresql://me:s3cret@db.example/nr?sslmode=require"}
+    for kind in ("systemd", "cron", "launchd"):
+        done = subprocess.run([str(SCRIPT), "nudge", "--print-schedule", kind], env=env,
+                              capture_output=True, text=True, timeout=60, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert "s3cret" not in done.stdout + done.stderr
+        assert "me@db.example/nr?sslmode=require" in done.stdout.replace("&amp;", "&")
+        assert done.stderr == ("netrhythm: note: the entry gives the server's address without "
+                               "its password; put it in ~/.pgpass for the scheduled command "
+                               "(netrhythm never writes a password into a file)\n")
+    assert list(tmp_path.iterdir()) == []

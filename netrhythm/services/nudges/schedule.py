@@ -15,8 +15,9 @@ ordinary run). Every word is escaped for the program that reads it:
 - launchd: the plist is written by ``plistlib``, so the XML is escaped.
 
 A path that no entry can carry safely (a line break or another control character, or text that
-is not valid UTF-8) is refused with an ``InputError`` naming ``--db`` (exit 2). A database URL
-(a future ``postgresql://``) is printed without its password (``str(location)``).
+is not valid UTF-8) is refused with an ``InputError`` naming ``--db`` (exit 2). A server's
+address (``postgresql://``) is printed without its password (``str(location)``): the scheduled
+command finds it in ``~/.pgpass``.
 """
 
 from __future__ import annotations
