@@ -137,7 +137,7 @@ def _next_id(model: Any) -> int:
     """The first of the ids this transaction may give new rows of ``model`` (held until it
     commits: on a server, other machines' new rows wait, then take later ids)."""
     *hold, first = (sql.format(model._meta.table_name) for sql in current().ids_free)
-    for statement in hold:
+    for statement in hold if database.in_transaction() else ():  # (outside one: a glance)
         database.execute_sql(statement)
     return int(database.execute_sql(first).fetchone()[0])
 

@@ -5,6 +5,7 @@ file and on a PostgreSQL database with the same seed and clock, then a scenario 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -84,7 +85,9 @@ def questions() -> dict[str, Callable[[], Any]]:
         "done_between": lambda: followups.follow_ups_done_between(TODAY - timedelta(90), TODAY),
         "paused_days": settings.paused_days,
         "review": lambda: settings.get_review(TODAY - timedelta(14), TODAY - timedelta(8)),
-        "merge_state": transfer.merge_state,
+        # (Its next ids aside: a server's start past ids its sequence handed out, which an
+        # undo does not take back; a file's past the largest id. tests/postgres/test_import_ids.)
+        "merge_state": lambda: replace(transfer.merge_state(), next_ids={}),
     }
 
 
