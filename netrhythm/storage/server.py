@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from peewee import IntegrityError, PostgresqlDatabase
+from peewee import IntegrityError, InterfaceError, OperationalError, PostgresqlDatabase
 
 from netrhythm.domain.errors import InputError
 from netrhythm.paths import Location, url_stem
@@ -50,14 +50,31 @@ class ServerDatabase(PostgresqlDatabase):
                    "AUTO": "BIGSERIAL", "INT": "BIGINT"}
 
     def begin(self, *lock_type: Any) -> None:  # type: ignore[override]
-        super().begin()  # "IMMEDIATE" is SQLite's write lock; rows are locked as written here
+        # "IMMEDIATE" is SQLite's write lock; rows are locked as written here.
+        self._once_more(lambda: PostgresqlDatabase.begin(self))
 
     def execute_sql(self, sql: str, params: Any = None) -> Any:
         # Storage's own SQL (SQLite's "?"; or no parameters, where a "%" is literal) is
         # translated; Peewee's queries come with psycopg's "%s" and their parameters.
         if "?" in sql or ("%" in sql and not params):
             sql, params = to_server(sql, params)
-        return super().execute_sql(sql, params)
+        if self.in_transaction() or not sql.lstrip()[:6].upper() == "SELECT":
+            return super().execute_sql(sql, params)
+        return self._once_more(lambda: PostgresqlDatabase.execute_sql(self, sql, params))
+
+    def _once_more(self, run: Callable[[], Any]) -> Any:
+        """``run``, and once more on a new connection when the connection broke before it (a
+        server restarted, a laptop woke up): only a read or the start of a transaction, where
+        nothing can have been half-done. Inside a transaction a broken connection is an error
+        (the command is one line: nothing of it was written)."""
+        try:
+            return run()
+        except (OperationalError, InterfaceError):
+            if self.is_closed() or self.is_connection_usable():
+                raise
+            log.info("the connection to the server broke; connecting again")
+            self.close()
+            return run()
 
     def executemany(self, sql: str, rows: list[Any]) -> None:
         """One statement run for every row (psycopg pipelines them); errors as Peewee's."""

@@ -76,6 +76,30 @@ def test_a_connection_dropped_mid_command_writes_nothing(
         assert check.execute("SELECT count(*) FROM contact").fetchone() == (0,)
 
 
+def test_a_connection_broken_between_commands_is_made_again(
+        pg_server: Server, pg_database: str, back_to_files: None) -> None:
+    """A server restarted, a laptop woken up: the open app's next read, or its next change,
+    connects again instead of failing (only where nothing can have been half-done)."""
+    import psycopg
+
+    from netrhythm.storage import contacts, practices
+
+    db.open_database(pg_server.url(pg_database), TODAY)
+
+    def cut() -> None:
+        pid = database.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+        with psycopg.connect(**pg_server.connect_kwargs(pg_database), autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+
+    cut()
+    assert len(practices.list_practices()) == 4  # a read
+    cut()
+    with db.write_transaction():  # a change: its BEGIN finds the connection broken
+        contacts.insert_contact(name="After the break", created_on=TODAY)
+    cut()
+    assert [c.name for c in contacts.load_contacts()] == ["After the break"]
+
+
 def test_a_refused_password_is_named_without_the_password() -> None:
     """(The test server trusts every local user: the driver's message, as it words it.)"""
     location = Location.of("postgresql://me:s3cret@db.example/nr?sslmode=require")
