@@ -46,6 +46,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """``backend``: sqlite, and postgres too where both backends are tested."""
     if "backend" not in metafunc.fixturenames:
         return
+    defs = metafunc._arg2fixturedefs.get("backend", ())  # the fixture the test will get
+    if defs and defs[-1].params is not None:
+        return  # a suite's own ``backend`` fixture, parametrized itself (test_round_trips)
     suite = metafunc.definition.path.relative_to(TESTS).parts[0]
     chosen = metafunc.definition.get_closest_marker("both_backends") is not None
     both = ((suite in BOTH or chosen) and os.environ.get("NETRHYTHM_PG_LEG", "1") != "0"
