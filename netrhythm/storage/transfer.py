@@ -137,9 +137,9 @@ def _next_id(model: Any) -> int:
     """The first of the ids this transaction may give new rows of ``model`` (held until it
     commits: on a server, other machines' new rows wait, then take later ids)."""
     *hold, first = current().ids_free
-    for statement in (*hold, first):
-        row = database.execute_sql(statement.format(model._meta.table_name)).fetchone()
-    return int(row[0])
+    for statement in hold:  # statements without rows (LOCK TABLE): nothing to fetch
+        database.execute_sql(statement.format(model._meta.table_name))
+    return int(database.execute_sql(first.format(model._meta.table_name)).fetchone()[0])
 
 
 def write_contacts(new: Sequence[dict[str, Any]], updates: Sequence[dict[str, Any]],
