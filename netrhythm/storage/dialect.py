@@ -42,6 +42,8 @@ class Dialect(NamedTuple):
     # of the first id no one holds (the file's write lock holds them already; a server's other
     # machines may have taken ids from the sequence that are not in the table yet)
     snapshot: str  # run first in a transaction so that all its reads see one moment ("": they do)
+    take_turns: str  # {} a number naming what is written -> SQL run first in a write transaction
+    # so that those writing it take turns until commit ("": SQLite's writers always do)
     server: bool  # PostgreSQL (contact search: FTS5 here, storage.server_search there)
 
     def day(self, expr: str) -> str:
@@ -103,6 +105,7 @@ SQLITE = Dialect(
     ids_taken="",  # SQLite takes the next id from the table itself
     ids_free=('SELECT coalesce(max(id), 0) + 1 FROM "{0}"',),
     snapshot="",  # a read transaction reads one snapshot from its first read on
+    take_turns="",  # BEGIN IMMEDIATE holds the file's write lock: one writer at a time
     server=False,
 )
 POSTGRES = Dialect(
@@ -130,6 +133,9 @@ POSTGRES = Dialect(
               "SELECT greatest(coalesce(max(id), 0), coalesce(pg_sequence_last_value("
               "pg_get_serial_sequence('\"{0}\"', 'id')::regclass), 0)) + 1 FROM \"{0}\""),
     snapshot="SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+    # An advisory lock held until commit, in netrhythm's key space (APPLICATION_ID, "NRTM"); a
+    # pair of keys, apart from the single key that guards the schema (storage.server.LOCK).
+    take_turns="SELECT pg_advisory_xact_lock(1314014285, {})",
     server=True,
 )
 

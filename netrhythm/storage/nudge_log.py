@@ -7,6 +7,12 @@ statement itself (Peewee's ``as_rowcount``), never from ``lastrowid``, which on 
 holds the id of this connection's previous insert when an insert was ignored. Both statements
 are plain SQL that SQLite and PostgreSQL accept, and Peewee writes the placeholders.
 
+Writers of the log take turns (:func:`_take_turns`, first in each write): a summary is claimed
+with the nudges it groups in one transaction, and on PostgreSQL (READ COMMITTED, rows locked as
+written) two processes whose plans group the same nudges in another order would each hold some
+rows while waiting for the other's, a deadlock the server ends by failing one of them. SQLite's
+writers take turns already (``BEGIN IMMEDIATE``).
+
 Whoever holds a claim records how delivery went with ``finish``, guarded by its own
 ``claimed_by`` and ``claimed_at``: a run whose lease was taken over changes nothing. A
 withdrawal is claimed the same way (``delivered`` to ``withdrawn``, then ``CloseNotification``)
@@ -21,6 +27,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 
+from netrhythm.storage.dialect import current
 from netrhythm.storage.tables import NudgeLog, database
 
 if TYPE_CHECKING:
@@ -30,6 +37,7 @@ CLAIMED, DELIVERED, PRINTED, FAILED, WITHDRAWN = (
     "claimed", "delivered", "printed", "failed", "withdrawn")
 RETRY = (FAILED, PRINTED)
 SETTLED = (DELIVERED, WITHDRAWN)
+TURN = 1  # the nudge log's number for Dialect.take_turns
 
 
 class Shown(NamedTuple):
@@ -50,6 +58,14 @@ def _named(value: str | None) -> tuple[int, ...]:
     return tuple(i for i in ids if isinstance(i, int)) if isinstance(ids, list) else ()
 
 
+def _take_turns() -> None:
+    """Wait until no other transaction writes the log, and keep others waiting until this one
+    ends (nothing on SQLite, whose write transaction does so already)."""
+    sql = current().take_turns
+    if sql:
+        database.execute_sql(sql.format(TURN))
+
+
 def busy_or_done(lease_start: datetime) -> set[str]:
     """Keys that need no delivery now: delivered, withdrawn, or claimed since ``lease_start``."""
     query = NudgeLog.select(NudgeLog.key).where(
@@ -64,6 +80,7 @@ def claim(key: str, title: str, message: str, *, by: str, now: datetime,
           named: tuple[int, ...] = ()) -> bool:
     """Claim ``key`` for delivery by ``by`` (pid@host); False when another process holds it
     or it needs no delivery. Call inside a write transaction."""
+    _take_turns()
     named_json = json.dumps(list(named)) if named else None
     inserted = NudgeLog.insert(
         key=key, sent_at=now, title=title, message=message, delivered_via="pending",
@@ -88,6 +105,7 @@ def finish(key: str, *, by: str, claimed_at: datetime, state: str, via: str,
     printed or failed. ``printing``: the text is printed now, unless every key it covers was
     printed before. Returns whether to print it; None when the claim was no longer ours.
     Call inside a write transaction."""
+    _take_turns()
     ours = ((NudgeLog.key == key) | (NudgeLog.part_of == key)) & (NudgeLog.state == CLAIMED) & (
         NudgeLog.claimed_by == by) & (NudgeLog.claimed_at == claimed_at)
     first_print = printing and NudgeLog.select().where(
@@ -131,6 +149,7 @@ def shown_since(since: datetime, until: datetime | None = None) -> list[Shown]:
 def claim_withdrawal(key: str, now: datetime) -> bool:
     """Mark the delivered ``key`` (and what it carries) withdrawn; False when another process
     did first. Call inside a write transaction, then close the notification."""
+    _take_turns()
     changed = NudgeLog.update(state=WITHDRAWN, withdrawn_at=now).where(
         (NudgeLog.key == key) & (NudgeLog.state == DELIVERED)).execute()
     if changed:
@@ -141,6 +160,7 @@ def claim_withdrawal(key: str, now: datetime) -> bool:
 
 def unwithdraw(key: str, withdrawn_at: datetime) -> None:
     """The server did not take the withdrawal claimed at ``withdrawn_at``: delivered again."""
+    _take_turns()
     NudgeLog.update(state=DELIVERED, withdrawn_at=None).where(
         ((NudgeLog.key == key) | (NudgeLog.part_of == key)) & (NudgeLog.state == WITHDRAWN)
         & (NudgeLog.withdrawn_at == withdrawn_at)).execute()

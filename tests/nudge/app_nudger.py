@@ -1,7 +1,7 @@
 """The app, open headless beside `netrhythm nudge` runs, checking nudges every few tenths of a
 second (the tests of exactly-once delivery, withdrawal and quitting).
 
-Usage: python app_nudger.py DB FOLDER [EVERY]
+Usage: python app_nudger.py DB FOLDER [EVERY]  (DB: a file or a postgresql:// URL)
 FOLDER holds the files it talks through: ``now`` (optional: the time its clock reads, ISO,
 rewritten by the test as the simulated week goes on; without it NETRHYTHM_NOW or the real time),
 ``checks.jsonl`` (written: one line as each check starts, ``{"start": NOW}``, and one as it
@@ -59,7 +59,7 @@ def record(folder: Path) -> None:
     check.run_check = run_check  # type: ignore[assignment]  # the app imports it per check
 
 
-async def run(db: Path, folder: Path, every: float) -> dict[str, Any]:
+async def run(db: str, folder: Path, every: float) -> dict[str, Any]:
     ctx = open_context(db, FileClock(folder / "now"))
     record(folder)
     app = build_app(ctx, poll_seconds=0.2, cursor_blink=False, nudge_seconds=every)
@@ -91,5 +91,5 @@ async def run(db: Path, folder: Path, every: float) -> dict[str, Any]:
 
 if __name__ == "__main__":
     every = float(sys.argv[3]) if len(sys.argv) > 3 else 0.3
-    result = asyncio.run(run(Path(sys.argv[1]), Path(sys.argv[2]), every))
+    result = asyncio.run(run(sys.argv[1], Path(sys.argv[2]), every))
     print(json.dumps(result), flush=True)

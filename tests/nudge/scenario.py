@@ -1,5 +1,6 @@
-"""Shared by the exactly-once tests: databases with nudges due, `netrhythm nudge` and the app
-(tests/nudge/app_nudger.py) started as processes against a test's notification server."""
+"""Shared by the exactly-once tests: databases (a file, or a PostgreSQL database's URL) with
+nudges due, `netrhythm nudge` and the app (tests/nudge/app_nudger.py) started as processes
+against a test's notification server."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ WITHOUT_JEEPNEY = ("import sys; sys.modules['jeepney'] = None; "
                    "from netrhythm.cli.main import main; raise SystemExit(main())")
 
 
-def follow_ups(db: Path, due: dict[str, int]) -> None:
+def follow_ups(db: Path | str, due: dict[str, int]) -> None:
     """One contact per name, each with a follow-up due in that many days from Saturday 21
     November 2026 (2: Monday, 3: Tuesday); last week's review written (no review nudge)."""
     for name, days in due.items():
@@ -48,7 +49,7 @@ for args in json.loads(sys.argv[1]):
 """
 
 
-def run_many(db: Path, commands: list[list[str]], now: str) -> None:
+def run_many(db: Path | str, commands: list[list[str]], now: str) -> None:
     """Run each ``netrhythm`` command (no session bus) in one process: quicker than one
     process each when a test sets up a database."""
     env = {**os.environ, **NO_BUS, "NETRHYTHM_NOW": now}
@@ -62,7 +63,7 @@ def server_env(server: NotificationServer) -> dict[str, str]:
     return {k: server.env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "PATH")}
 
 
-def nudge(db: Path, env: dict[str, str], now: str, *more: str,
+def nudge(db: Path | str, env: dict[str, str], now: str, *more: str,
           program: tuple[str, ...] = (str(SCRIPT),)) -> subprocess.Popen[str]:
     """`netrhythm --db DB nudge --quiet` started at ``now`` (``program``: how to run it)."""
     full = {**os.environ, **env, "NETRHYTHM_NOW": now}
@@ -80,7 +81,7 @@ def finished(process: subprocess.Popen[str], timeout: float = 60) -> tuple[int, 
 class OpenApp:
     """The app open headless on ``db``, its clock at the time written with ``set_now``."""
 
-    def __init__(self, db: Path, folder: Path, env: dict[str, str], now: str,
+    def __init__(self, db: Path | str, folder: Path, env: dict[str, str], now: str,
                  every: float = 0.25) -> None:
         folder.mkdir(exist_ok=True)
         self.folder = folder

@@ -2,22 +2,23 @@
 and three `netrhythm nudge` runs at once and the open app; a failing and a hanging notify-send
 (retried by the next run); a run killed mid-delivery (its lease taken over later); a nudge
 printed without a desktop and shown once one appears; withdrawal by another process; quitting
-the app while the server hangs."""
+the app while the server hangs. Each on a SQLite file and on a PostgreSQL server (whose runs
+could as well be other machines')."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
-import sqlite3
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import run_cli
+from tests.helpers import query, run_cli
 from tests.notify_server import NotificationServer, notification_server
 from tests.nudge.bus_witness import BusWitness, bus_witness
 from tests.nudge.scenario import (
@@ -51,37 +52,69 @@ def witness(server: NotificationServer, tmp_path: Path) -> Iterator[BusWitness]:
         yield watching
 
 
-def rows(db: Path, where: str = "1") -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(f"SELECT key, state, attempts, server_id FROM nudge_log "
-                            f"WHERE {where} ORDER BY key").fetchall()
-    finally:
-        conn.close()
+def rows(db: Path | str, where: str = "true") -> list[tuple[object, ...]]:
+    """The nudge log of ``db`` (a file or a server database's URL)."""
+    return query(db, f"SELECT key, state, attempts, server_id FROM nudge_log WHERE {where} "
+                     "ORDER BY key")
 
 
 def titles(witness: BusWitness) -> Counter[str]:
     return Counter(shown.title for shown in witness.notified())
 
 
+SIX = {"Ana Ruiz": 2, "Bo Chen": 2, "Cy Diaz": 2, "Dee Ng": 3, "Eve Li": 3, "Fay Wu": 3}
+
+
 @pytest.fixture(scope="module")
 def six_due(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Three follow-ups due on Monday, three more on Tuesday."""
     db = tmp_path_factory.mktemp("six") / "six.db"
-    follow_ups(db, {"Ana Ruiz": 2, "Bo Chen": 2, "Cy Diaz": 2,
-                    "Dee Ng": 3, "Eve Li": 3, "Fay Wu": 3})
+    follow_ups(db, SIX)
     return db
+
+
+@pytest.fixture
+def six_due_copy(backend: str, tmp_path: Path,
+                 request: pytest.FixtureRequest) -> Callable[[str], str]:
+    """A new copy of :func:`six_due` per call (its name unique in the test): a file, or a
+    database on the session's PostgreSQL server made from a template built once per worker."""
+    if backend == "sqlite":
+        template = request.getfixturevalue("six_due")
+
+        def file_copy(name: str) -> str:
+            shutil.copy(template, tmp_path / f"{name}.db")
+            return str(tmp_path / f"{name}.db")
+
+        return file_copy
+    import hashlib
+
+    from tests.postgres.server import Server
+
+    server: Server = request.getfixturevalue("pg_server")
+    made: dict[str, str] = request.getfixturevalue("pg_templates")  # this worker's
+    if "six_due" not in made:
+        name = f"nr_template_six_due_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+        server.create_database(name)
+        follow_ups(server.url(name), SIX)
+        made["six_due"] = name
+    test = hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:12]
+
+    def server_copy(name: str) -> str:
+        server.create_database(f"nr_six_{test}_{name}", template=made["six_due"])
+        return server.url(f"nr_six_{test}_{name}")
+
+    return server_copy
 
 
 @pytest.mark.parametrize("runs", [2, 3])
 def test_concurrent_runs_and_the_open_app_show_each_nudge_once(
-    runs: int, six_due: Path, server: NotificationServer, witness: BusWitness, tmp_path: Path
+    runs: int, six_due_copy: Callable[[str], str], server: NotificationServer,
+    witness: BusWitness, tmp_path: Path
 ) -> None:
     env = server_env(server)
     rounds = 2
     for round_ in range(rounds):
-        db = tmp_path / f"round{round_}.db"
-        shutil.copy(six_due, db)
+        db = six_due_copy(f"round{round_}")
         app = OpenApp(db, tmp_path / f"app{round_}", env, QUIET)  # open, quiet for now
         # Monday's three: the runs race each other (the app still sees Sunday night).
         codes = [finished(p) for p in [nudge(db, env, MONDAY) for _ in range(runs)]]
@@ -103,14 +136,13 @@ def test_concurrent_runs_and_the_open_app_show_each_nudge_once(
 
 
 @pytest.fixture
-def one_due(tmp_path: Path) -> Path:
-    db = tmp_path / "one.db"
-    follow_ups(db, {"Ana Ruiz": 2})
-    return db
+def one_due(where: str) -> str:
+    follow_ups(where, {"Ana Ruiz": 2})
+    return where
 
 
 def test_a_failing_then_a_hanging_notify_send_is_retried_by_the_next_run(
-    one_due: Path, server: NotificationServer, witness: BusWitness, tmp_path: Path
+    one_due: str, server: NotificationServer, witness: BusWitness, tmp_path: Path
 ) -> None:
     program = (sys.executable, "-c", WITHOUT_JEEPNEY)
     (tmp_path / "a").mkdir()
@@ -145,7 +177,7 @@ def test_a_failing_then_a_hanging_notify_send_is_retried_by_the_next_run(
 
 
 def test_a_run_killed_mid_delivery_leaves_a_lease_taken_over_later(
-    one_due: Path, server: NotificationServer, witness: BusWitness
+    one_due: str, server: NotificationServer, witness: BusWitness
 ) -> None:
     env = server_env(server)
     with server.paused():  # dunst hangs: the run waits on it, holding its claim
@@ -164,7 +196,7 @@ def test_a_run_killed_mid_delivery_leaves_a_lease_taken_over_later(
 
 
 def test_printed_without_a_desktop_then_shown_once_a_server_is_there(
-    one_due: Path, server: NotificationServer, witness: BusWitness
+    one_due: str, server: NotificationServer, witness: BusWitness
 ) -> None:
     assert run_cli(one_due, "settings", "nudge.show-minutes", "5").code == 0
     code, out, _ = finished(nudge(one_due, NO_BUS, MONDAY))
@@ -178,7 +210,7 @@ def test_printed_without_a_desktop_then_shown_once_a_server_is_there(
 
 
 def test_a_follow_up_logged_is_withdrawn_by_whichever_process_checks_next(
-    one_due: Path, server: NotificationServer, witness: BusWitness, tmp_path: Path
+    one_due: str, server: NotificationServer, witness: BusWitness, tmp_path: Path
 ) -> None:
     env = server_env(server)
     app = OpenApp(one_due, tmp_path / "app", env, QUIET)
@@ -202,7 +234,7 @@ def test_a_follow_up_logged_is_withdrawn_by_whichever_process_checks_next(
 
 
 def test_quitting_the_app_never_waits_on_a_hung_server(
-    one_due: Path, server: NotificationServer, witness: BusWitness, tmp_path: Path
+    one_due: str, server: NotificationServer, witness: BusWitness, tmp_path: Path
 ) -> None:
     env = server_env(server)
     with server.paused():

@@ -85,10 +85,22 @@ def questions() -> dict[str, Callable[[], Any]]:
         "done_between": lambda: followups.follow_ups_done_between(TODAY - timedelta(90), TODAY),
         "paused_days": settings.paused_days,
         "review": lambda: settings.get_review(TODAY - timedelta(14), TODAY - timedelta(8)),
-        # (Its next ids aside: a server's start past ids its sequence handed out, which an
-        # undo does not take back; a file's past the largest id. tests/postgres/test_import_ids.)
-        "merge_state": lambda: replace(transfer.merge_state(), next_ids={}),
+        # As an import asks it, while writing; without the next ids: a server's sequences do
+        # not go back with undo (the ids an undone change took are not given again).
+        "merge_state": _writing(lambda: replace(transfer.merge_state(), next_ids={})),
     }
+
+
+def _writing(ask: Callable[[], Any]) -> Callable[[], Any]:
+    """``ask`` inside a write transaction (which writes nothing), where storage holds the ids
+    it reports until commit (a server's LOCK TABLE needs one)."""
+    from netrhythm.storage.db import write_transaction
+
+    def asked() -> Any:
+        with write_transaction():
+            return ask()
+
+    return asked
 
 
 def answers() -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """The app, open headless on a database that other processes write to (the concurrency test).
 
-Usage: python app_watcher.py DB STOPFILE LOGS
+Usage: python app_watcher.py DB STOPFILE LOGS  (DB: a file or a postgresql:// URL)
 Prints "ready" once the Week screen shows; then, while the others write, logs LOGS give-values
 through the Log form (notes "app-0" …) and watches the Week screen reload on its own; once
 STOPFILE exists, waits until the screen shows every action, and prints one line of JSON:
@@ -44,7 +44,7 @@ def counts(app: Any) -> dict[str, int]:
     return {p.practice.slug: p.period.count for p in week.view.status.progress.practices}
 
 
-async def run(db: Path, stop: Path, logs: int) -> dict[str, Any]:
+async def run(db: str, stop: Path, logs: int) -> dict[str, Any]:
     ctx = open_context(db)
     app = build_app(ctx, poll_seconds=0.2, cursor_blink=False)
     problems: list[str] = []
@@ -108,5 +108,5 @@ async def run(db: Path, stop: Path, logs: int) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    result = asyncio.run(run(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])))
+    result = asyncio.run(run(sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])))
     print(json.dumps(result), flush=True)

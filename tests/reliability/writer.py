@@ -1,6 +1,7 @@
 """A writer process for the concurrency test: runs one netrhythm command many times in-process.
 
-Usage: python writer.py DB COUNT LABEL  (logs COUNT reach-outs, notes "LABEL-i")
+Usage (DB: a file or a postgresql:// URL):
+       python writer.py DB COUNT LABEL  (logs COUNT reach-outs, notes "LABEL-i")
        python writer.py DB nudge STOPFILE  (runs `netrhythm nudge` in a loop until STOPFILE
                                             exists, at least once)
 Prints one line per failed command and, at the end, "done OK FAILED".
