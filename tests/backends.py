@@ -148,6 +148,44 @@ def server_location(request: pytest.FixtureRequest, kind: str,
     return Location(None, server.url(name))
 
 
+def copy_of_built(request: pytest.FixtureRequest, key: str, build: Callable[[Location], Any],
+                  now: datetime = FROZEN_NOW) -> tuple[Location, Any]:
+    """A private copy of a database that ``build`` fills, built once per worker and backend
+    (from a new database made at ``now`` on a server, from no file at all on SQLite): its
+    location, and what ``build`` returned. For a module's costly data, which its tests read
+    or change."""
+    backend: str = request.getfixturevalue("backend")
+    built: dict[tuple[str, str], tuple[Location, Any]] = request.getfixturevalue(
+        "built_databases")
+    tmp_path: Path = request.getfixturevalue("tmp_path")
+    if backend == "postgres":
+        request.addfinalizer(_back_to_sqlite)
+        server: Server = request.getfixturevalue("pg_server")
+        source = "nr_built_" + re.sub(r"\W", "_", key).lower() + "_" + _worker()
+        if (backend, key) not in built:
+            template = _template(server, request.getfixturevalue("pg_templates"), "new", now)
+            server.create_database(source, template=template)
+            result = build(Location(None, server.url(source)))
+            _back_to_sqlite()  # nothing in this process holds it (a template must be free)
+            built[backend, key] = (Location(None, server.url(source)), result)
+        name: str = request.getfixturevalue("pg_database")
+        server.create_database(name, template=source)
+        return Location(None, server.url(name)), built[backend, key][1]
+    if (backend, key) not in built:
+        file = request.getfixturevalue("tmp_path_factory").mktemp("built") / f"{key}.db"
+        built[backend, key] = (Location(file), build(Location(file)))
+    source_file, result = built[backend, key]
+    copy = tmp_path / f"{key}.db"
+    shutil.copyfile(source_file.file, copy)
+    return Location(copy), result
+
+
+@pytest.fixture(scope="session")
+def built_databases() -> dict[tuple[str, str], tuple[Location, Any]]:
+    """``copy_of_built``'s databases, by backend and key."""
+    return {}
+
+
 def _unavailable(why: str) -> None:
     if os.environ.get(REQUIRE):
         pytest.fail(f"PostgreSQL is required ({REQUIRE} is set) but unavailable: {why}",
