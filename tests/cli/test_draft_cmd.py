@@ -8,7 +8,6 @@ import subprocess
 import pytest
 
 from netrhythm.paths import Location
-
 from tests.helpers import NOW, SCRIPT, dump, run_cli
 
 

@@ -4,6 +4,7 @@ names the event: whether the contact is added as met there or the action is logg
 from __future__ import annotations
 
 import json
+
 from tests.helpers import run_cli
 
 
