@@ -77,6 +77,17 @@ def where(location: Location) -> str:
 
 
 @pytest.fixture
+def unopened(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A database nothing has opened yet, as ``--db`` takes it: a file not made yet, or an
+    empty PostgreSQL database."""
+    if backend == "postgres":
+        request.addfinalizer(_back_to_sqlite)
+        server: Server = request.getfixturevalue("pg_server")
+        return server.url(request.getfixturevalue("pg_database"))
+    return str(tmp_path / "unopened.db")
+
+
+@pytest.fixture
 def demo_location(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Location:
     """A private copy of the demo data: a file, or a PostgreSQL database."""
     if backend == "postgres":
@@ -142,10 +153,17 @@ def server_location(request: pytest.FixtureRequest, kind: str,
     ``now`` (storage points at SQLite again after the test)."""
     request.addfinalizer(_back_to_sqlite)
     server: Server = request.getfixturevalue("pg_server")
-    name: str = request.getfixturevalue("pg_database")
+    name = _own_name(request, kind)
     template = _template(server, request.getfixturevalue("pg_templates"), kind, now)
     server.create_database(name, template=template)
     return Location(None, server.url(name))
+
+
+def _own_name(request: pytest.FixtureRequest, kind: str) -> str:
+    """The test's database for ``kind``: ``pg_database`` for a new one, a name of its own for
+    each other kind (a test may ask for ``location`` and ``demo_location`` both)."""
+    name: str = request.getfixturevalue("pg_database")
+    return name if kind == "new" else name.replace("nr_", f"nr{kind[0]}_", 1)
 
 
 def copy_of_built(request: pytest.FixtureRequest, key: str, build: Callable[[Location], Any],
@@ -168,7 +186,7 @@ def copy_of_built(request: pytest.FixtureRequest, key: str, build: Callable[[Loc
             result = build(Location(None, server.url(source)))
             _back_to_sqlite()  # nothing in this process holds it (a template must be free)
             built[backend, key] = (Location(None, server.url(source)), result)
-        name: str = request.getfixturevalue("pg_database")
+        name = _own_name(request, "built")
         server.create_database(name, template=source)
         return Location(None, server.url(name)), built[backend, key][1]
     if (backend, key) not in built:
