@@ -77,6 +77,17 @@ def where(location: Location) -> str:
 
 
 @pytest.fixture
+def unopened(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A database nothing has opened yet, as ``--db`` takes it: a file not made yet, or an
+    empty PostgreSQL database."""
+    if backend == "postgres":
+        request.addfinalizer(_back_to_sqlite)
+        server: Server = request.getfixturevalue("pg_server")
+        return server.url(request.getfixturevalue("pg_database"))
+    return str(tmp_path / "unopened.db")
+
+
+@pytest.fixture
 def demo_location(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Location:
     """A private copy of the demo data: a file, or a PostgreSQL database."""
     if backend == "postgres":
@@ -142,10 +153,55 @@ def server_location(request: pytest.FixtureRequest, kind: str,
     ``now`` (storage points at SQLite again after the test)."""
     request.addfinalizer(_back_to_sqlite)
     server: Server = request.getfixturevalue("pg_server")
-    name: str = request.getfixturevalue("pg_database")
+    name = _own_name(request, kind)
     template = _template(server, request.getfixturevalue("pg_templates"), kind, now)
     server.create_database(name, template=template)
     return Location(None, server.url(name))
+
+
+def _own_name(request: pytest.FixtureRequest, kind: str) -> str:
+    """The test's database for ``kind``: ``pg_database`` for a new one, a name of its own for
+    each other kind (a test may ask for ``location`` and ``demo_location`` both)."""
+    name: str = request.getfixturevalue("pg_database")
+    return name if kind == "new" else name.replace("nr_", f"nr{kind[0]}_", 1)
+
+
+def copy_of_built(request: pytest.FixtureRequest, key: str, build: Callable[[Location], Any],
+                  now: datetime = FROZEN_NOW) -> tuple[Location, Any]:
+    """A private copy of a database that ``build`` fills, built once per worker and backend
+    (from a new database made at ``now`` on a server, from no file at all on SQLite): its
+    location, and what ``build`` returned. For a module's costly data, which its tests read
+    or change."""
+    backend: str = request.getfixturevalue("backend")
+    built: dict[tuple[str, str], tuple[Location, Any]] = request.getfixturevalue(
+        "built_databases")
+    tmp_path: Path = request.getfixturevalue("tmp_path")
+    if backend == "postgres":
+        request.addfinalizer(_back_to_sqlite)
+        server: Server = request.getfixturevalue("pg_server")
+        source = "nr_built_" + re.sub(r"\W", "_", key).lower() + "_" + _worker()
+        if (backend, key) not in built:
+            template = _template(server, request.getfixturevalue("pg_templates"), "new", now)
+            server.create_database(source, template=template)
+            result = build(Location(None, server.url(source)))
+            _back_to_sqlite()  # nothing in this process holds it (a template must be free)
+            built[backend, key] = (Location(None, server.url(source)), result)
+        name = _own_name(request, "built")
+        server.create_database(name, template=source)
+        return Location(None, server.url(name)), built[backend, key][1]
+    if (backend, key) not in built:
+        file = request.getfixturevalue("tmp_path_factory").mktemp("built") / f"{key}.db"
+        built[backend, key] = (Location(file), build(Location(file)))
+    source_file, result = built[backend, key]
+    copy = tmp_path / f"{key}.db"
+    shutil.copyfile(source_file.file, copy)
+    return Location(copy), result
+
+
+@pytest.fixture(scope="session")
+def built_databases() -> dict[tuple[str, str], tuple[Location, Any]]:
+    """``copy_of_built``'s databases, by backend and key."""
+    return {}
 
 
 def _unavailable(why: str) -> None:

@@ -61,6 +61,20 @@ def query(db: Path | Location | str, sql: str,
         conn.close()
 
 
+def execute(db: Path | Location | str, sql: str, params: tuple[object, ...] = ()) -> None:
+    """Run one statement that writes (``?`` placeholders) and commit it, as another program
+    would: on a file or a PostgreSQL database's location."""
+    if _url(db) is not None:
+        query(db, sql, params)
+        return
+    conn = sqlite3.connect(_path(db))
+    try:
+        with conn:
+            conn.execute(sql, params)
+    finally:
+        conn.close()
+
+
 def dump(db: Path | Location | str) -> list[str]:
     """Every row of every table (the whole state of the database): SQL for a file, each
     table's rows in order for a PostgreSQL database."""

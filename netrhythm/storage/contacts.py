@@ -100,15 +100,15 @@ def any_contact() -> bool:
 
 def names_index(include_archived: bool = False, contact_id: int | None = None
                 ) -> list[tuple[int, str, str]]:
-    """(id, name, company) of every contact (or of the one ``contact_id``, if it is there):
-    what name resolution needs and nothing more."""
+    """(id, name, company) of every contact (or of the one ``contact_id``, if it is there),
+    oldest first: what name resolution needs and nothing more."""
     # Plain SQL: through Peewee's row wrapper, 5,000 contacts took 3–4 times as long.
     conditions = ([] if include_archived else ["NOT archived"]) + \
         ([] if contact_id is None else ["id = ?"])
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     params = [] if contact_id is None else [contact_id]
-    return database.execute_sql(f"SELECT id, name, company FROM contact{where}",
-                                params).fetchall()
+    return database.execute_sql(f"SELECT id, name, company FROM contact{where} "
+                                "ORDER BY id", params).fetchall()
 
 
 def names_containing(text: str, include_archived: bool = False) -> list[tuple[int, str, str]]:
@@ -119,7 +119,7 @@ def names_containing(text: str, include_archived: bool = False) -> list[tuple[in
     where = "" if include_archived else " AND NOT archived"
     d = current()
     sql = (f"SELECT id, name, company FROM contact WHERE (name {d.like} ? ESCAPE '\\' "
-           f"OR {d.has_non_ascii('name')}){where}")
+           f"OR {d.has_non_ascii('name')}){where} ORDER BY id")
     return database.execute_sql(sql, [pattern]).fetchall()
 
 

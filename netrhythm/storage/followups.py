@@ -57,16 +57,16 @@ def due_with_meeting(due_by: date) -> list[tuple[int, str, date, str, str | None
 
 
 def follow_ups_for(contact_id: int) -> list[FollowUpRec]:
-    return _recs("WHERE f.contact_id = ? ORDER BY f.due_on DESC", [contact_id])
+    return _recs("WHERE f.contact_id = ? ORDER BY f.due_on DESC, f.id", [contact_id])
 
 
 def follow_ups_due_between(first: date, last: date) -> list[FollowUpRec]:
-    return _recs("WHERE f.due_on BETWEEN ? AND ? ORDER BY f.due_on",
+    return _recs("WHERE f.due_on BETWEEN ? AND ? ORDER BY f.due_on, f.id",
                  [first.isoformat(), last.isoformat()])
 
 
 def follow_ups_done_between(first: date, last: date) -> list[FollowUpRec]:
-    return _recs("WHERE f.done_on BETWEEN ? AND ? ORDER BY f.done_on",
+    return _recs("WHERE f.done_on BETWEEN ? AND ? ORDER BY f.done_on, f.id",
                  [first.isoformat(), last.isoformat()])
 
 

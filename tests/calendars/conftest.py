@@ -33,6 +33,15 @@ def ctx(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterato
     context.close()
 
 
+@pytest.fixture
+def where(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A new database as ``--db`` takes it, made today (2026-03-01) as the commands here run
+    (no time zone set)."""
+    if backend == "postgres":
+        return str(server_location(request, "new", NOW))
+    return str(tmp_path / "cal.db")
+
+
 def ics(name: str) -> Path:
     return DATA / name
 

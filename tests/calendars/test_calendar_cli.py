@@ -12,12 +12,12 @@ from tests.helpers import Result, dump, run_cli
 NOW = "2026-03-01T10:00:00"
 
 
-def _cli(db: Path, *args: str) -> Result:
+def _cli(db: str, *args: str) -> Result:
     return run_cli(db, *args, now=NOW)
 
 
-def test_import_list_and_export(tmp_path: Path) -> None:
-    db = tmp_path / "c.db"
+def test_import_list_and_export(where: str, tmp_path: Path) -> None:
+    db = where
     assert _cli(db, "settings", "time-zone", "Europe/Lisbon").code == 0
     dry = _cli(db, "events", "import", str(ics("meetup_feed.ics")), "--dry-run")
     assert (dry.code, dry.out.splitlines()[1]) == \
@@ -44,8 +44,8 @@ def test_import_list_and_export(tmp_path: Path) -> None:
     assert _cli(db, "undo").out == "Undid: imported 3 events from meetup_feed.ics.\n"
 
 
-def test_bad_input_exits_2_and_changes_nothing(tmp_path: Path) -> None:
-    db = tmp_path / "c.db"
+def test_bad_input_exits_2_and_changes_nothing(where: str, tmp_path: Path) -> None:
+    db = where
     assert _cli(db, "events", "import", str(ics("all_day.ics"))).code == 0
     before = dump(db)
     bad = _cli(db, "events", "import", str(ics("malformed_bad_date.ics")))
@@ -62,8 +62,8 @@ def test_bad_input_exits_2_and_changes_nothing(tmp_path: Path) -> None:
     assert dump(db) == before
 
 
-def test_cancelled_events_say_so_in_the_list(tmp_path: Path) -> None:
-    db = tmp_path / "c.db"
+def test_cancelled_events_say_so_in_the_list(where: str, tmp_path: Path) -> None:
+    db = where
     feed = tmp_path / "f.ics"
     body = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\n"
             "UID:a@x\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260210\r\n"

@@ -43,7 +43,7 @@ def test_a_bad_value_in_the_environment_is_one_line(tmp_path: Path, env: dict[st
     assert not db.exists()  # refused before anything was opened or created
 
 
-def _to_dev_full(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _to_dev_full(db: str, *args: str) -> subprocess.CompletedProcess[str]:
     with open("/dev/full", "w") as full:
         return subprocess.run([str(SCRIPT), "--db", str(db), *args], stdout=full,
                               stderr=subprocess.PIPE, text=True, timeout=60,
@@ -53,19 +53,21 @@ def _to_dev_full(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
 @pytest.mark.parametrize("args", [["export"], ["contacts", "export"], ["contacts", "list"],
                                   ["status", "--json"], ["review", "--format", "markdown"]])
-def test_output_to_a_full_device_is_a_runtime_failure_in_one_line(tmp_path: Path,
+def test_output_to_a_full_device_is_a_runtime_failure_in_one_line(where: str,
                                                                   args: list[str]) -> None:
-    db = tmp_path / "n.db"
+    db = where
     assert run_cli(db, "contacts", "add", "Maria Chen").code == 0
     result = _to_dev_full(db, *args)
     assert (result.returncode, result.stderr) == (
         1, "netrhythm: cannot write the output to /dev/full: No space left on device\n")
 
 
-def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
-    db = tmp_path / "n.db"
-    for n in range(30):
-        assert run_cli(db, "contacts", "add", f"Person {n}", "--notes", "x" * 3000).code == 0
+def test_a_closed_pipe_ends_quietly(where: str, tmp_path: Path) -> None:
+    db = where
+    people = tmp_path / "people.csv"
+    people.write_text("name,notes\n" + "".join(f"Person {n},{'x' * 3000}\n" for n in range(30)))
+    imported = run_cli(db, "contacts", "import", str(people))
+    assert imported.code == 0, imported.err
     proc = subprocess.Popen([str(SCRIPT), "--db", str(db), "contacts", "list", "--json"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             env={**os.environ, "NETRHYTHM_NOW": NOW})
@@ -78,8 +80,8 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
 def test_a_terminal_that_cannot_show_a_name_gets_replacement_characters(
-        tmp_path: Path, encoding: str) -> None:
-    db = tmp_path / "n.db"
+        where: str, encoding: str) -> None:
+    db = where
     assert run_cli(db, "contacts", "add", "Zoë 李").code == 0
     proc = subprocess.run([str(SCRIPT), "--db", str(db), "contacts", "list"],
                           capture_output=True, timeout=60,
@@ -89,8 +91,8 @@ def test_a_terminal_that_cannot_show_a_name_gets_replacement_characters(
     assert proc.stdout.decode(encoding).startswith(shown), proc.stdout
 
 
-def test_an_export_to_a_pipe_is_exact_utf8_whatever_the_encoding(tmp_path: Path) -> None:
-    db = tmp_path / "n.db"
+def test_an_export_to_a_pipe_is_exact_utf8_whatever_the_encoding(where: str) -> None:
+    db = where
     assert run_cli(db, "contacts", "add", "Zoë 李").code == 0
     proc = subprocess.run([str(SCRIPT), "--db", str(db), "contacts", "export", "--format", "csv"],
                           capture_output=True, timeout=60,

@@ -3,20 +3,17 @@ Monday 23 November 2026), names as everywhere, and templates that are checked an
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
+from netrhythm.paths import Location
 from tests.helpers import NOW, SCRIPT, dump, run_cli
 
 
 @pytest.fixture
-def demo(demo_template: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "demo.db"
-    shutil.copyfile(demo_template, path)
-    return path
+def demo(demo_location: Location) -> str:
+    return str(demo_location)
 
 
 GOLDEN = {
@@ -73,13 +70,13 @@ next couple of weeks?
 
 
 @pytest.mark.parametrize("args", list(GOLDEN), ids=" ".join)
-def test_golden_drafts_on_the_demo_data(demo: Path, args: tuple[str, ...]) -> None:
+def test_golden_drafts_on_the_demo_data(demo: str, args: tuple[str, ...]) -> None:
     result = run_cli(demo, "draft", *args)
     assert (result.code, result.err) == (0, "")
     assert result.out == GOLDEN[args]
 
 
-def test_a_custom_ask_practice_drafts_an_ask(demo: Path) -> None:
+def test_a_custom_ask_practice_drafts_an_ask(demo: str) -> None:
     assert run_cli(demo, "practices", "add", "Ask for advice", "--kind", "ask",
                    "--target", "1").code == 0
     result = run_cli(demo, "draft", "Adaeze Farouk", "--for", "ask for")
@@ -92,7 +89,7 @@ next few weeks?
 """
 
 
-def test_unknown_and_ambiguous_names_list_candidates_and_exit_2(demo: Path) -> None:
+def test_unknown_and_ambiguous_names_list_candidates_and_exit_2(demo: str) -> None:
     ambiguous = run_cli(demo, "draft", "saanvi")
     assert (ambiguous.code, ambiguous.out) == (2, "")
     assert ambiguous.err == (
@@ -103,7 +100,7 @@ def test_unknown_and_ambiguous_names_list_candidates_and_exit_2(demo: Path) -> N
     assert "no contact named 'Saanvy Weber'; did you mean Saanvi Weber" in unknown.err
 
 
-def test_my_name_signs_the_draft_and_undo_removes_it(demo: Path) -> None:
+def test_my_name_signs_the_draft_and_undo_removes_it(demo: str) -> None:
     assert run_cli(demo, "settings", "my-name", "Sam Lee").out == "Drafts are signed Sam Lee.\n"
     assert run_cli(demo, "draft", "Maria Chen").out.endswith(
         "Would you welcome an introduction?\n\nAll the best,\nSam Lee\n")
@@ -112,7 +109,7 @@ def test_my_name_signs_the_draft_and_undo_removes_it(demo: Path) -> None:
     assert run_cli(demo, "draft", "Maria Chen").out.endswith("introduction?\n")
 
 
-def test_templates_are_shown_checked_saved_used_and_undone(demo: Path) -> None:
+def test_templates_are_shown_checked_saved_used_and_undone(demo: str) -> None:
     listed = run_cli(demo, "draft", "--templates")
     assert listed.code == 0
     assert "give-value    default" in listed.out and "{peer_interest}" in listed.out

@@ -4,24 +4,23 @@ names the event: whether the contact is added as met there or the action is logg
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from tests.helpers import run_cli
 
 
-def setup(db: Path) -> None:
+def setup(db: str) -> None:
     assert run_cli(db, "events", "add", "Rust Meetup", "--date", "2026-11-21").code == 0
     assert run_cli(db, "contacts", "add", "Ana Ruiz").code == 0
 
 
-def nudges(db: Path, now: str) -> str:
+def nudges(db: str, now: str) -> str:
     result = run_cli(db, "nudge", "--dry-run", now=now)
     assert result.code == 0, result.err
     return result.out
 
 
-def test_logging_with_people_at_an_event_schedules_a_follow_up_naming_it(tmp_path: Path) -> None:
-    db = tmp_path / "n.db"
+def test_logging_with_people_at_an_event_schedules_a_follow_up_naming_it(where: str) -> None:
+    db = where
     setup(db)
     logged = run_cli(db, "log", "attend-event", "--event", "Rust Meetup", "--with", "Ana",
                      "--date", "2026-11-21")
@@ -32,8 +31,8 @@ def test_logging_with_people_at_an_event_schedules_a_follow_up_naming_it(tmp_pat
     assert "you met at Rust Meetup" in nudges(db, "2026-11-26T10:00:00")
 
 
-def test_the_window_follows_the_setting_and_an_explicit_follow_up_wins(tmp_path: Path) -> None:
-    db = tmp_path / "n.db"
+def test_the_window_follows_the_setting_and_an_explicit_follow_up_wins(where: str) -> None:
+    db = where
     setup(db)
     assert run_cli(db, "settings", "follow-up-after-event", "5").code == 0
     logged = run_cli(db, "log", "attend-event", "--event", "Rust Meetup", "--with", "Ana")
@@ -43,8 +42,8 @@ def test_the_window_follows_the_setting_and_an_explicit_follow_up_wins(tmp_path:
     assert "Follow-up due 2026-12-03." in again.out
 
 
-def test_no_follow_up_without_people_or_without_an_event(tmp_path: Path) -> None:
-    db = tmp_path / "n.db"
+def test_no_follow_up_without_people_or_without_an_event(where: str) -> None:
+    db = where
     setup(db)
     alone = run_cli(db, "log", "attend-event", "--event", "Rust Meetup")
     assert alone.code == 0 and "Follow-up" not in alone.out

@@ -4,9 +4,10 @@ its screen into the pipe and wait for keys forever. ``netrhythm`` says so in one
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
-from tests.helpers import run_cli
+from tests.helpers import query, run_cli
 
 
 def test_the_app_without_a_terminal_says_so_and_opens_nothing(tmp_path: Path) -> None:
@@ -20,9 +21,9 @@ def test_the_app_without_a_terminal_says_so_and_opens_nothing(tmp_path: Path) ->
 
 
 def test_demo_without_a_terminal_makes_the_data_and_says_how_to_open_it(
-        tmp_path: Path) -> None:
-    demo = tmp_path / "demo.db"
-    result = run_cli(tmp_path / "mine.db", "demo", "--db", str(demo), timeout=60)
+        unopened: str, tmp_path: Path) -> None:
+    result = run_cli(tmp_path / "mine.db", "demo", "--db", unopened, timeout=60)
     assert result.code == 0, result.err
-    assert result.out.splitlines()[-1] == f"Open it with: netrhythm --db {demo}"
-    assert demo.exists() and not (tmp_path / "mine.db").exists()
+    assert result.out.splitlines()[-1] == f"Open it with: netrhythm --db {shlex.quote(unopened)}"
+    assert query(unopened, "SELECT count(*) FROM contact")[0][0] > 100
+    assert not (tmp_path / "mine.db").exists()

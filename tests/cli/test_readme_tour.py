@@ -20,10 +20,10 @@ def tour() -> list[list[str]]:
     return [words[1:] for words in lines if words and words[0] == "netrhythm"]
 
 
-def test_readme_tour_runs_top_to_bottom_on_a_new_database(db_path: Path) -> None:
+def test_readme_tour_runs_top_to_bottom_on_a_new_database(where: str) -> None:
     commands = tour()
     assert len(commands) >= 10
     for args in commands:
-        result = run_cli(db_path, *args)
+        result = run_cli(where, *args)
         assert result.code == 0, (args, result.err)
         assert "Traceback" not in result.err

@@ -8,40 +8,42 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import run_cli
+from netrhythm.paths import Location
+from tests.backends import copy_of_built
+from tests.helpers import execute, run_cli
 
 HOSTILE = "Mal\x1b]0;pwned\x07 \x9b31m \u202eexe.pdf\x1b[2J"
 SHOWN = "Mal\\x1b]0;pwned\\x07 \\x9b31m \\u202eexe.pdf\\x1b[2J"
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]")
 
 
-@pytest.fixture(scope="module")
-def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database where another program wrote HOSTILE into every kind of text."""
-    db = tmp_path_factory.mktemp("hostile") / "n.db"
+def hostile(db: Location) -> None:
+    """Another program writes HOSTILE into every kind of text."""
     for args in (["contacts", "add", "Placeholder", "--every", "7", "--met-on", "2026-01-05",
                   "--tag", "gardening", "--company", "Acme"],
                  ["events", "add", "Meetup", "--date", "2026-12-10", "--location", "Hall"],
                  ["log", "give-value", "--with", "Placeholder", "--note", "n", "--date",
                   "2026-11-17", "--follow-up", "3"],
                  ["review", "--week", "2026-W47", "--reflect", "r"]):
-        assert run_cli(db, *args).code == 0, args
-    conn = sqlite3.connect(db)
+        assert run_cli(str(db), *args).code == 0, args
     for sql in ("UPDATE contact SET name = ?1, company = ?1, email = ?1, notes = ?1, "
                 "how_met = ?1", "UPDATE tag SET name = ?1", "UPDATE event SET name = ?1, "
                 "location = ?1", "UPDATE action SET note = ?1", "UPDATE follow_up SET note = ?1",
                 "UPDATE week_review SET reflection = ?1",
                 "UPDATE practice SET name = ?1 WHERE slug = 'give-value'",
                 "UPDATE change SET description = ?1"):
-        conn.execute(sql, (HOSTILE,))
-    conn.commit()
-    conn.close()
-    return db
+        execute(db, sql, (HOSTILE,))
+
+
+@pytest.fixture
+def written(backend: str, request: pytest.FixtureRequest) -> str:
+    """A copy of a database where another program wrote HOSTILE into every kind of text
+    (built once per backend)."""
+    return str(copy_of_built(request, "hostile", hostile)[0])
 
 
 COMMANDS = [
@@ -56,7 +58,7 @@ JSON = [["contacts", "list", "--json"], ["contacts", "show", "#1", "--json"],
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
-def test_text_from_the_database_is_printed_escaped(written: Path, args: list[str]) -> None:
+def test_text_from_the_database_is_printed_escaped(written: str, args: list[str]) -> None:
     result = run_cli(written, *args)
     assert result.code == 0, result.err
     assert not RAW.search(result.out + result.err), repr(result.out)
@@ -64,7 +66,7 @@ def test_text_from_the_database_is_printed_escaped(written: Path, args: list[str
 
 
 @pytest.mark.parametrize("args", JSON, ids=" ".join)
-def test_json_output_keeps_the_exact_text_escaped(written: Path, args: list[str]) -> None:
+def test_json_output_keeps_the_exact_text_escaped(written: str, args: list[str]) -> None:
     result = run_cli(written, *args)
     assert result.code == 0, result.err
     assert not RAW.search(result.out), repr(result.out)
@@ -82,7 +84,7 @@ def strings(data: object) -> set[str]:
     return set()
 
 
-def test_an_export_to_a_pipe_is_the_exact_data(written: Path) -> None:
+def test_an_export_to_a_pipe_is_the_exact_data(written: str) -> None:
     """Data for other programs goes out as it is stored (a person reading a terminal gets
     the escaped form, as every printed line)."""
     import subprocess
@@ -96,10 +98,8 @@ def test_an_export_to_a_pipe_is_the_exact_data(written: Path) -> None:
     assert HOSTILE.encode() in proc.stdout
 
 
-def test_undo_names_the_change_escaped(written: Path, tmp_path: Path) -> None:
-    db = tmp_path / "copy.db"
-    db.write_bytes(written.read_bytes())
-    result = run_cli(db, "undo")
+def test_undo_names_the_change_escaped(written: str) -> None:
+    result = run_cli(written, "undo")
     assert result.code == 0, result.err
     assert not RAW.search(result.out + result.err) and SHOWN in result.out, result.out
 
@@ -111,7 +111,7 @@ def test_undo_names_the_change_escaped(written: Path, tmp_path: Path) -> None:
     ["log", f"Zed {HOSTILE}"],
     ["status", HOSTILE],  # argparse's own "unrecognized arguments"
 ], ids=["show", "contacts-import", "import", "log", "argparse"])
-def test_error_messages_show_names_and_paths_escaped(written: Path,
+def test_error_messages_show_names_and_paths_escaped(written: str,
                                                      args: list[str]) -> None:
     result = run_cli(written, *args)
     assert result.code == 2, result
@@ -119,7 +119,7 @@ def test_error_messages_show_names_and_paths_escaped(written: Path,
     assert "pwned" in result.err
 
 
-def test_an_import_summary_shows_the_files_text_escaped(written: Path, tmp_path: Path) -> None:
+def test_an_import_summary_shows_the_files_text_escaped(written: str, tmp_path: Path) -> None:
     """A dry run names what it would skip and the columns it ignores: from the file."""
     path = tmp_path / f"{HOSTILE}.csv"
     path.write_text(f"name,email,{HOSTILE}\n,{HOSTILE}@x.org,1\n", "utf-8")

@@ -32,48 +32,48 @@ def test_nothing_close_suggests_nothing(db_path: Path) -> None:
     assert result.code == 2 and "did you mean" not in result.err
 
 
-def test_a_mistyped_practice_is_suggested_once(db_path: Path) -> None:
-    result = run_cli(db_path, "log", "reachout")
+def test_a_mistyped_practice_is_suggested_once(where: str) -> None:
+    result = run_cli(where, "log", "reachout")
     assert result.code == 2
     assert result.err.strip().endswith("no practice named 'reachout'; did you mean reach-out?")
 
 
 @pytest.mark.parametrize("typed", ["10:00", "10", " 9:00 "])
-def test_an_hour_setting_takes_what_it_shows(db_path: Path, typed: str) -> None:
-    assert run_cli(db_path, "settings", "nudge.pace-hour", typed).code == 0
-    shown = run_cli(db_path, "settings", "nudge.pace-hour").out
+def test_an_hour_setting_takes_what_it_shows(where: str, typed: str) -> None:
+    assert run_cli(where, "settings", "nudge.pace-hour", typed).code == 0
+    shown = run_cli(where, "settings", "nudge.pace-hour").out
     assert shown.strip().endswith(str(int(typed.strip().split(":")[0])))
 
 
 @pytest.mark.parametrize("typed", ["10:30", "ten", "24:00", ""])
-def test_an_hour_setting_refuses_what_is_not_a_whole_hour(db_path: Path, typed: str) -> None:
-    run_cli(db_path, "settings", "nudge.pace-hour", "11")
-    before = dump(db_path)
-    result = run_cli(db_path, "settings", "nudge.pace-hour", typed)
+def test_an_hour_setting_refuses_what_is_not_a_whole_hour(where: str, typed: str) -> None:
+    run_cli(where, "settings", "nudge.pace-hour", "11")
+    before = dump(where)
+    result = run_cli(where, "settings", "nudge.pace-hour", typed)
     assert result.code == 2 and "nudge.pace-hour" in result.err
-    assert dump(db_path) == before
+    assert dump(where) == before
 
 
-def test_events_edit_and_delete(db_path: Path) -> None:
-    assert run_cli(db_path, "events", "add", "Rust Meetup", "--date", "2026-11-20").code == 0
-    edited = run_cli(db_path, "events", "edit", "Rust", "--name", "Rust Lisbon",
+def test_events_edit_and_delete(where: str) -> None:
+    assert run_cli(where, "events", "add", "Rust Meetup", "--date", "2026-11-20").code == 0
+    edited = run_cli(where, "events", "edit", "Rust", "--name", "Rust Lisbon",
                      "--date", "2026-11-27", "--location", "Lisbon")
     assert edited.code == 0, edited.err
     assert "Rust Lisbon on 2026-11-27" in edited.out
-    listed = run_cli(db_path, "events", "list").out
+    listed = run_cli(where, "events", "list").out
     assert "Rust Lisbon" in listed and "Lisbon" in listed and "Rust Meetup" not in listed
-    deleted = run_cli(db_path, "events", "delete", "Rust Lisbon")
+    deleted = run_cli(where, "events", "delete", "Rust Lisbon")
     assert deleted.code == 0 and "netrhythm undo" in deleted.out
-    assert "Rust Lisbon" not in run_cli(db_path, "events", "list").out
-    assert run_cli(db_path, "undo").code == 0
-    assert "Rust Lisbon" in run_cli(db_path, "events", "list").out
+    assert "Rust Lisbon" not in run_cli(where, "events", "list").out
+    assert run_cli(where, "undo").code == 0
+    assert "Rust Lisbon" in run_cli(where, "events", "list").out
 
 
-def test_events_edit_needs_a_field_and_changes_nothing(db_path: Path) -> None:
-    run_cli(db_path, "events", "add", "Rust Meetup", "--date", "2026-11-20")
-    before = dump(db_path)
-    result = run_cli(db_path, "events", "edit", "Rust Meetup")
+def test_events_edit_needs_a_field_and_changes_nothing(where: str) -> None:
+    run_cli(where, "events", "add", "Rust Meetup", "--date", "2026-11-20")
+    before = dump(where)
+    result = run_cli(where, "events", "edit", "Rust Meetup")
     assert result.code == 2 and "--name" in result.err
-    missing = run_cli(db_path, "events", "delete", "PyCon")
+    missing = run_cli(where, "events", "delete", "PyCon")
     assert missing.code == 2 and "PyCon" in missing.err
-    assert dump(db_path) == before
+    assert dump(where) == before

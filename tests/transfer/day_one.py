@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from netrhythm.paths import Location
 from tests.helpers import run_cli
 from tests.transfer.linkedin_gen import connections_csv
 
@@ -20,7 +21,7 @@ DAY_ONE = "2026-11-26T12:00:00"  # Thursday of 2026-W48 (Mon 23 – Sun 29 Nov)
 CONNECTIONS = 1000
 
 
-def ok(db: Path, *args: str, now: str) -> str:
+def ok(db: Path | str, *args: str, now: str) -> str:
     result = run_cli(db, *args, now=now)
     assert result.code == 0, (args, result.err)
     return result.out
@@ -32,7 +33,7 @@ def write_connections(folder: Path, count: int = CONNECTIONS) -> Path:
     return path
 
 
-def build_history(db: Path) -> None:
+def build_history(db: Path | str) -> None:
     """The weeks of use before day one."""
     for name in ("Connections.csv", "google.csv", "plain.csv"):
         ok(db, "contacts", "import", str(DATA / name), now=BEFORE)
@@ -40,9 +41,10 @@ def build_history(db: Path) -> None:
     ok(db, "log", "reach-out", "--with", "Maria Chen", now="2026-11-18T17:00:00")
 
 
-def build_day_one(folder: Path) -> tuple[Path, str]:
-    """The database at the end of day one, and what the big import printed."""
-    db = folder / "day-one.db"
+def build_day_one(folder: Path, where: Location | None = None) -> tuple[Path | str, str]:
+    """The database at the end of day one (``where``, else a file in ``folder``), and what
+    the big import printed."""
+    db = folder / "day-one.db" if where is None else str(where)
     build_history(db)
     imported = ok(db, "contacts", "import", str(write_connections(folder)), "--tag",
                   "linkedin", now=DAY_ONE)

@@ -29,7 +29,7 @@ def part(folder: Path, name: str, rows: range, count: int = 1000) -> Path:
     return path
 
 
-def dues(db: Path) -> dict[str, date]:
+def dues(db: str) -> dict[str, date]:
     listed = json.loads(run_cli(db, "contacts", "list", "--json", now=NOW).out)
     return {c["name"]: date.fromisoformat(c["due_on"]) for c in listed if c["due_on"]}
 
@@ -38,8 +38,9 @@ def per_week(days: list[date]) -> Counter[int]:
     return Counter(week_index(d, 0) for d in days)
 
 
-def test_a_second_import_into_a_tag_with_a_cadence_fills_the_weeks_left(tmp_path: Path) -> None:
-    db = tmp_path / "n.db"
+def test_a_second_import_into_a_tag_with_a_cadence_fills_the_weeks_left(where: str,
+                                                                    tmp_path: Path) -> None:
+    db = where
     first = run_cli(db, "contacts", "import", str(part(tmp_path, "a.csv", range(0, 400))),
                     "--tag", "linkedin", now=NOW)
     assert first.code == 0, first.err
@@ -64,8 +65,8 @@ def test_a_second_import_into_a_tag_with_a_cadence_fills_the_weeks_left(tmp_path
 
 
 def test_a_given_last_contact_long_ago_does_not_make_them_overdue_at_once(
-        tmp_path: Path) -> None:
-    db = tmp_path / "n.db"
+        where: str, tmp_path: Path) -> None:
+    db = where
     run_cli(db, "contacts", "add", "Seed", "--tag", "linkedin", now=NOW)
     assert run_cli(db, "tags", "set", "linkedin", "--every", "30", now=NOW).code == 0
     done = run_cli(db, "contacts", "import", str(part(tmp_path, "a.csv", range(0, 60))),
@@ -80,8 +81,8 @@ def test_a_given_last_contact_long_ago_does_not_make_them_overdue_at_once(
     assert (shown["last_contact"], shown["connected_on"]) == ("2024-01-05", "2026-11-20")
 
 
-def test_last_contact_must_be_a_past_date(tmp_path: Path) -> None:
-    db = tmp_path / "n.db"
+def test_last_contact_must_be_a_past_date(where: str, tmp_path: Path) -> None:
+    db = where
     result = run_cli(db, "contacts", "import", str(part(tmp_path, "a.csv", range(3))),
                      "--last-contact", "2027-01-01", now=NOW)
     assert result.code == 2

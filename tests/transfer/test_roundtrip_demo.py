@@ -13,6 +13,7 @@ import pytest
 
 from netrhythm.domain.clock import FixedClock
 from netrhythm.domain.weeks import week_first_day, week_index
+from netrhythm.paths import Location
 from netrhythm.services.context import open_context
 from netrhythm.services.review.build import review
 from netrhythm.services.review.render import to_json
@@ -22,7 +23,7 @@ from tests.helpers import NOW, run_cli
 pytestmark = pytest.mark.slow
 
 
-def _reviews(db: Path) -> tuple[int, list[int], dict[int, str], str]:
+def _reviews(db: Location) -> tuple[int, list[int], dict[int, str], str]:
     """The week start, the weeks with actions, every week's review as JSON, and the export
     (all in-process, through the same services as the command line)."""
     from netrhythm.services.transfer.exchange import export_json
@@ -38,10 +39,10 @@ def _reviews(db: Path) -> tuple[int, list[int], dict[int, str], str]:
         ctx.close()
 
 
-def test_demo_year_survives_export_and_import(tmp_path: Path) -> None:
-    source, target, backup = tmp_path / "demo.db", tmp_path / "new.db", tmp_path / "all.json"
-    made = run_cli(source, "demo", "--db", str(source), "--no-app")
-    assert made.code == 0, made.err
+def test_demo_year_survives_export_and_import(demo_location: Location, location: Location,
+                                              tmp_path: Path) -> None:
+    """(The demo, as ``netrhythm demo`` makes it, into a new database of the same kind.)"""
+    source, target, backup = str(demo_location), str(location), tmp_path / "all.json"
     old = os.umask(0o000)  # a permissive umask must not make the export readable by others
     try:
         exported = run_cli(source, "export", "--output", str(backup))
@@ -60,20 +61,20 @@ def test_demo_year_survives_export_and_import(tmp_path: Path) -> None:
         assert after.out == before.out, args
     assert json.loads(run_cli(target, "contacts", "list", "--json").out), "no contacts?"
 
-    start, weeks, old_reviews, old_export = _reviews(source)
+    start, weeks, old_reviews, old_export = _reviews(demo_location)
     assert len(weeks) > 40
     for week in (weeks[0], weeks[len(weeks) // 2], weeks[-2], weeks[-1]):  # through the CLI
         day = week_first_day(week, start).isoformat()
         args = ("review", "--week", day, "--format", "json")
         assert run_cli(target, *args).out == run_cli(source, *args).out
-    _, new_weeks, new_reviews, new_export = _reviews(target)  # every week, in-process
+    _, new_weeks, new_reviews, new_export = _reviews(location)  # every week, in-process
     assert new_weeks == weeks
     assert new_reviews == old_reviews
     assert json.loads(new_export) == json.loads(old_export)
 
 
-def test_import_refuses_a_database_with_data_and_exits_2(tmp_path: Path) -> None:
-    db, backup = tmp_path / "n.db", tmp_path / "b.json"
+def test_import_refuses_a_database_with_data_and_exits_2(where: str, tmp_path: Path) -> None:
+    db, backup = where, tmp_path / "b.json"
     assert run_cli(db, "contacts", "add", "Ana Ruiz").code == 0
     assert run_cli(db, "export", "--output", str(backup)).code == 0
     refused = run_cli(db, "import", str(backup))
