@@ -8,6 +8,7 @@ database server (``--db`` a URL) the demo needs an empty database of its own.
 
 from __future__ import annotations
 
+import shlex
 from argparse import Namespace
 from pathlib import Path
 
@@ -68,16 +69,10 @@ def run(args: Namespace, location: Location) -> int:
         from netrhythm.cli.app import make_app, no_terminal
 
         if args.no_app or no_terminal():  # without a terminal, as with --no-app
-            print(f"Open it with: netrhythm --db {_shell_word(str(where))}")
+            print(f"Open it with: netrhythm --db {shlex.quote(str(where))}")
             return 0
 
         return int(make_app(ctx).run() or 0)
     finally:
         ctx.close()
 
-
-def _shell_word(text: str) -> str:
-    """``text`` as one word for a POSIX shell (a URL's ``?`` and ``&`` quoted)."""
-    import shlex
-
-    return shlex.quote(text)

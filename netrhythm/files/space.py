@@ -55,6 +55,11 @@ def disk_full_message(folder: Path) -> str:
     return f"the disk is full ({amount} at {folder})"
 
 
+def write_failure(exc: BaseException, folder: Path) -> str:
+    """Why a write into ``folder`` failed, on one line: the disk is full, else the error."""
+    return disk_full_message(folder) if disk_full_cause(exc) else " ".join(str(exc).split())
+
+
 def folder_of(exc: BaseException, fallback: Path) -> Path:
     """The folder a failed write was in: the file named by the OSError, else ``fallback``."""
     name = getattr(exc, "filename", None)

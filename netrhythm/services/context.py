@@ -95,16 +95,15 @@ def open_context(where: Location | Path, clock: Clock | None = None) -> Context:
 def _daily_server_export(ctx: Context) -> None:
     """Today's JSON export of a server's data, or a warning that it was skipped (a file is
     backed up by copying it, in storage, when it is opened)."""
-    import logging
-
-    from netrhythm.files.space import disk_full_cause, disk_full_message
     from netrhythm.services.transfer.daily_json import daily_export
 
     folder = ctx.location.backups
     try:
         daily_export(ctx, folder)
     except OSError as exc:
-        reason = (disk_full_message(folder) if disk_full_cause(exc)
-                  else " ".join(str(exc).split()))
+        import logging
+
+        from netrhythm.files.space import write_failure
+
         logging.getLogger("netrhythm").warning("today's export of the server's data was "
-                                               "skipped: %s", reason)
+                                               "skipped: %s", write_failure(exc, folder))

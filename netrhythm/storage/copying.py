@@ -20,9 +20,11 @@ from typing import Any
 
 from netrhythm.paths import Location
 from netrhythm.storage import journal_shapes
+from netrhythm.storage.db import build_file, read_transaction
 from netrhythm.storage.dialect import current
 from netrhythm.storage.journal import set_search_sync
 from netrhythm.storage.tables import MODELS, ChangeRow, database
+from netrhythm.storage.transfer import stored
 from netrhythm.storage.triggers import rebuild_search
 
 # table -> (its columns, its rows in id order, as Python values)
@@ -32,8 +34,6 @@ Snapshot = dict[str, tuple[tuple[str, ...], list[tuple[Any, ...]]]]
 def copy_into(target: Location, today: date) -> dict[str, int]:
     """Copy the database in use into ``target``, which must be empty (else ``NotEmptyError``,
     or ``FileExistsError`` for a file made meanwhile); how many rows each table held."""
-    from netrhythm.storage.db import build_file
-
     rows = read_all()
     if target.path is not None:
         build_file(target.path, today, lambda: load(rows), replace_empty=True)
@@ -47,9 +47,7 @@ def copy_into(target: Location, today: date) -> dict[str, int]:
 def read_all() -> Snapshot:
     """Every row of every table of the database in use, read in one transaction."""
     out: Snapshot = {}
-    with database.atomic():
-        if current().snapshot:
-            database.execute_sql(current().snapshot)
+    with read_transaction():
         for model in MODELS:
             fields = model._meta.sorted_fields
             query: Any = model.select(*fields).order_by(model.id).tuples()
@@ -71,20 +69,13 @@ def load(snapshot: Snapshot) -> None:
         names = ", ".join(f'"{c}"' for c in columns)
         if rows:
             database.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
-                                 [[_value(v, dialect.server) for v in row] for row in rows])
+                                 [[stored(v, dialect.server) for v in row] for row in rows])
         if dialect.ids_taken:
             database.execute_sql(dialect.ids_taken.format(table))
     if dialect.server:
         database.execute_sql(journal_shapes.NORMALISE)
     rebuild_search(database)
     set_search_sync(True)
-
-
-def _value(value: Any, server: bool) -> Any:
-    """A value as the target stores it: on SQLite days and times as Peewee writes them (ISO
-    text, a space before the time); a server's driver takes them as they are (times naive
-    local, as storage reads them)."""
-    return value if server or not isinstance(value, date) else str(value)
 
 
 def _journal_rows(columns: tuple[str, ...], rows: list[tuple[Any, ...]],

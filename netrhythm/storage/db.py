@@ -15,16 +15,18 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from netrhythm.files.atomic import publish_new, publish_replacing, staged, sync_file
-from netrhythm.files.space import disk_full_cause, disk_full_message
+from netrhythm.files.space import write_failure
 from netrhythm.paths import Location
 from netrhythm.storage.backups import copy_database, daily_backup
 from netrhythm.storage.connection import GuardedDatabase
+from netrhythm.storage.dialect import current
 from netrhythm.storage.errors import CorruptDatabaseError, DatabaseFileError
 from netrhythm.storage.file_checks import (
     APPLICATION_ID,
@@ -93,16 +95,23 @@ def _backup(path: Path, today: date) -> None:
     except (OSError, sqlite3.Error) as exc:
         if is_corruption(exc):
             raise
-        full = disk_full_cause(exc)
-        folder = path.parent
-        reason = disk_full_message(folder) if full else " ".join(str(exc).split())
-        log.warning("today's backup was skipped: %s", reason)
+        log.warning("today's backup was skipped: %s", write_failure(exc, path.parent))
 
 
 def write_transaction() -> Any:
     """One write transaction, taking the write lock at once (``BEGIN IMMEDIATE``): a context
     manager; nested calls become savepoints."""
     return database.atomic("IMMEDIATE")
+
+
+@contextmanager
+def read_transaction() -> Iterator[None]:
+    """One read transaction whose reads all see one moment, whatever others write meanwhile
+    (SQLite's does from its first read on; a server's is made repeatable-read)."""
+    with database.atomic():
+        if current().snapshot:
+            database.execute_sql(current().snapshot)
+        yield
 
 
 def data_version() -> int:

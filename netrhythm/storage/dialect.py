@@ -15,6 +15,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from netrhythm.storage.file_checks import APPLICATION_ID
+
 
 class Dialect(NamedTuple):
     """How one database spells what SQL does not standardise; each is an SQL fragment."""
@@ -133,9 +135,9 @@ POSTGRES = Dialect(
               "SELECT greatest(coalesce(max(id), 0), coalesce(pg_sequence_last_value("
               "pg_get_serial_sequence('\"{0}\"', 'id')::regclass), 0)) + 1 FROM \"{0}\""),
     snapshot="SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
-    # An advisory lock held until commit, in netrhythm's key space (APPLICATION_ID, "NRTM"); a
+    # An advisory lock held until commit, in netrhythm's key space (its application id); a
     # pair of keys, apart from the single key that guards the schema (storage.server.LOCK).
-    take_turns="SELECT pg_advisory_xact_lock(1314014285, {})",
+    take_turns=f"SELECT pg_advisory_xact_lock({APPLICATION_ID}, {{}})",
     server=True,
 )
 

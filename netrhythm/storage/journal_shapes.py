@@ -13,7 +13,7 @@ the one asked for comes out; days ("2026-11-23") and everything else are the sam
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -33,19 +33,24 @@ _KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 NORMALISE = "UPDATE change_row SET old = old::jsonb::text WHERE old IS NOT NULL"
 
 
-def for_sqlite(table: str, old: str, columns: Sequence[str]) -> str:
-    """``old`` as SQLite's triggers write it; ``columns``: the table's, in SQLite's order."""
+def _reshaped(table: str, old: str, flag: Callable[[Any], Any],
+              time: Callable[[datetime], str]) -> dict[str, Any]:
+    """``old``'s values, each flag given by ``flag`` and each time by ``time``."""
     flags, times = _KINDS.get(table, (frozenset(), frozenset()))
     values: dict[str, Any] = json.loads(old)
     for key in flags & values.keys():
         if values[key] is not None:
-            values[key] = int(bool(values[key]))
+            values[key] = flag(values[key])
     for key in times & values.keys():
         if isinstance(values[key], str):
-            moment = datetime.fromisoformat(values[key])
-            if moment.tzinfo is not None:
-                moment = moment.astimezone().replace(tzinfo=None)
-            values[key] = str(moment)
+            values[key] = time(datetime.fromisoformat(values[key]))
+    return values
+
+
+def for_sqlite(table: str, old: str, columns: Sequence[str]) -> str:
+    """``old`` as SQLite's triggers write it; ``columns``: the table's, in SQLite's order."""
+    values = _reshaped(table, old, lambda flag: int(bool(flag)), lambda moment: str(
+        moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment))
     rank = {name: i for i, name in enumerate(columns)}
     ordered = dict(sorted(values.items(), key=lambda item: rank.get(item[0], len(rank))))
     return json.dumps(ordered, ensure_ascii=False, separators=(",", ":"))
@@ -54,13 +59,6 @@ def for_sqlite(table: str, old: str, columns: Sequence[str]) -> str:
 def for_server(table: str, old: str) -> str:
     """``old`` as PostgreSQL's triggers write it, but for the key order and spacing (loaded,
     :data:`NORMALISE` gives it the server's)."""
-    flags, times = _KINDS.get(table, (frozenset(), frozenset()))
-    values: dict[str, Any] = json.loads(old)
-    for key in flags & values.keys():
-        if values[key] is not None:
-            values[key] = bool(values[key])
-    for key in times & values.keys():
-        if isinstance(values[key], str):
-            moment = datetime.fromisoformat(values[key])
-            values[key] = (moment if moment.tzinfo else moment.astimezone()).isoformat()
+    values = _reshaped(table, old, bool, lambda moment: (
+        moment if moment.tzinfo else moment.astimezone()).isoformat())
     return json.dumps(values, ensure_ascii=False)

@@ -124,12 +124,7 @@ def open_server(location: Location, today: date) -> None:
     """Point storage at the server's database, creating the newest schema when it is empty.
     A server that cannot be reached or refuses us is one :class:`ServerError` line; without
     psycopg installed, an ``InputError`` says what to install."""
-    require_driver()
-    warning = unencrypted_warning(location.url or "")
-    if warning:
-        log.warning("%s", warning)
-    server = ServerDatabase(location.url, prefer_psycopg3=True, **KEEPALIVES)
-    database.initialize(server)
+    database.initialize(_server(location))
     try:
         with plainly(location):
             _open(location, today)
@@ -173,11 +168,7 @@ def build_server(location: Location, fill: Callable[[], None]) -> None:
     is written."""
     from netrhythm.storage.server_schema import create_schema
 
-    require_driver("--to")
-    warning = unencrypted_warning(location.url or "")
-    if warning:
-        log.warning("%s", warning)
-    server = ServerDatabase(location.url, prefer_psycopg3=True, **KEEPALIVES)
+    server = _server(location, "--to")
     before = database.obj
     database.initialize(server)
     try:
@@ -200,8 +191,7 @@ def table_count(location: Location, field: str = "--db") -> int:
     """How many tables the server's database (given as ``field``) holds, netrhythm's or not
     (0: empty), read on a connection of its own; a problem reaching it is one
     :class:`ServerError` line."""
-    require_driver(field)
-    server = ServerDatabase(location.url, prefer_psycopg3=True, **KEEPALIVES)
+    server = _server(location, field, warn=False)
     try:
         with plainly(location):
             return int(server.execute_sql(_TABLES).fetchone()[0])
@@ -209,7 +199,17 @@ def table_count(location: Location, field: str = "--db") -> int:
         server.close()
 
 
-def require_driver(field: str = "--db") -> None:
+def _server(location: Location, field: str = "--db", warn: bool = True) -> ServerDatabase:
+    """The server's database (not connected yet), given as ``field``: psycopg must be
+    installed; a remote server without required encryption is warned of (``warn``)."""
+    _require_driver(field)
+    warning = unencrypted_warning(location.url or "") if warn else None
+    if warning:
+        log.warning("%s", warning)
+    return ServerDatabase(location.url, prefer_psycopg3=True, **KEEPALIVES)
+
+
+def _require_driver(field: str = "--db") -> None:
     """An ``InputError`` on ``field`` saying what to install when psycopg is missing."""
     from importlib.util import find_spec
 

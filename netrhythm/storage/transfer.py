@@ -15,11 +15,12 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from peewee import IntegrityError
 
+from netrhythm.storage.db import read_transaction
 from netrhythm.storage.dialect import current
 from netrhythm.storage.journal import record_bulk, unrecorded
 from netrhythm.storage.seed import DEFAULT_PRACTICES
@@ -90,8 +91,8 @@ def _insert(model: Any, names: Sequence[str], rows: Sequence[Sequence[Any]],
     columns = ", ".join(f'"{model._meta.fields[n].column_name}"' for n in names)
     marks = ", ".join("?" * len(names))
     sql = f'{verb} INTO "{model._meta.table_name}" ({columns}) VALUES ({marks}){tail}'
-    keep = current().server
-    _execute_many(sql, model._meta.table_name, [[_sql(v, keep) for v in row] for row in rows])
+    server = current().server
+    _execute_many(sql, model._meta.table_name, [[stored(v, server) for v in row] for row in rows])
     ids_taken = current().ids_taken
     if rows and "id" in names and ids_taken:  # a server's id sequence moves past them
         database.execute_sql(ids_taken.format(model._meta.table_name))
@@ -114,13 +115,11 @@ def _one_line(problem: str) -> str:
     return ": ".join([first, *details])
 
 
-def _sql(value: Any, times_as_they_are: bool = False) -> Any:
-    """Values as Peewee stores them: dates and date-times as their ISO text, with a space; with
-    ``times_as_they_are`` (a server), date-times stay themselves: the driver sends this
-    machine's offset with them, where text would be read in the server's time zone."""
-    if times_as_they_are and isinstance(value, datetime):
-        return value
-    return str(value) if isinstance(value, date) else value
+def stored(value: Any, server: bool) -> Any:
+    """A value as a bulk write passes it: on a file, days and times as Peewee writes them (ISO
+    text, a space before the time); a server's driver takes them as they are (a time with
+    this machine's offset, where text would be read in the server's time zone)."""
+    return value if server or not isinstance(value, date) else str(value)
 
 
 def _tag_ids(names: Sequence[str]) -> dict[str, int]:
@@ -159,8 +158,9 @@ def write_contacts(new: Sequence[dict[str, Any]], updates: Sequence[dict[str, An
         _link(tag_map, [(cid, row["tags"]) for cid, row in numbered])
     if updates:
         sets = ", ".join(f'"{f}" = ?' for f in UPDATABLE)
+        server = current().server
         _execute_many(f"UPDATE contact SET {sets} WHERE id = ?", "contact",
-                      [[_sql(row[f], current().server) for f in UPDATABLE] + [row["id"]]
+                      [[stored(row[f], server) for f in UPDATABLE] + [row["id"]]
                        for row in updates])
     _link(tag_map, links)
     if ids:
@@ -178,9 +178,7 @@ def _link(tag_map: dict[str, int], wanted: Sequence[tuple[int, Sequence[str]]]) 
 def dump() -> dict[str, list[dict[str, Any]]]:
     """Every exported table as rows of Python values, in id order."""
     out: dict[str, list[dict[str, Any]]] = {}
-    with database.atomic():  # one read snapshot: a consistent export while others write
-        if current().snapshot:
-            database.execute_sql(current().snapshot)
+    with read_transaction():  # a consistent export while others write
         _dump_into(out)
     return out
 
