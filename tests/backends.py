@@ -81,7 +81,7 @@ def unopened(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> st
     """A database nothing has opened yet, as ``--db`` takes it: a file not made yet, or an
     empty PostgreSQL database."""
     if backend == "postgres":
-        request.addfinalizer(_back_to_sqlite)
+        request.addfinalizer(back_to_sqlite)
         server: Server = request.getfixturevalue("pg_server")
         return server.url(request.getfixturevalue("pg_database"))
     return str(tmp_path / "unopened.db")
@@ -97,7 +97,8 @@ def demo_location(backend: str, tmp_path: Path, request: pytest.FixtureRequest) 
     return Location(path)
 
 
-def _back_to_sqlite() -> None:
+def back_to_sqlite() -> None:
+    """Storage pointed at SQLite again (after a test that opened a server)."""
     from netrhythm.storage import db as storage_db
     from netrhythm.storage.tables import database, file_database
 
@@ -151,7 +152,7 @@ def server_location(request: pytest.FixtureRequest, kind: str,
                     now: datetime = FROZEN_NOW) -> Location:
     """A new database on the session's server holding a copy of the ``kind`` template made at
     ``now`` (storage points at SQLite again after the test)."""
-    request.addfinalizer(_back_to_sqlite)
+    request.addfinalizer(back_to_sqlite)
     server: Server = request.getfixturevalue("pg_server")
     name = _own_name(request, kind)
     template = _template(server, request.getfixturevalue("pg_templates"), kind, now)
@@ -162,7 +163,7 @@ def server_location(request: pytest.FixtureRequest, kind: str,
 def _own_name(request: pytest.FixtureRequest, kind: str) -> str:
     """The test's database for ``kind``: ``pg_database`` for a new one, a name of its own for
     each other kind (a test may ask for ``location`` and ``demo_location`` both)."""
-    name: str = request.getfixturevalue("pg_database")
+    name = _database_name(request)
     return name if kind == "new" else name.replace("nr_", f"nr{kind[0]}_", 1)
 
 
@@ -177,14 +178,14 @@ def copy_of_built(request: pytest.FixtureRequest, key: str, build: Callable[[Loc
         "built_databases")
     tmp_path: Path = request.getfixturevalue("tmp_path")
     if backend == "postgres":
-        request.addfinalizer(_back_to_sqlite)
+        request.addfinalizer(back_to_sqlite)
         server: Server = request.getfixturevalue("pg_server")
         source = "nr_built_" + re.sub(r"\W", "_", key).lower() + "_" + _worker()
         if (backend, key) not in built:
             template = _template(server, request.getfixturevalue("pg_templates"), "new", now)
             server.create_database(source, template=template)
             result = build(Location(None, server.url(source)))
-            _back_to_sqlite()  # nothing in this process holds it (a template must be free)
+            back_to_sqlite()  # nothing in this process holds it (a template must be free)
             built[backend, key] = (Location(None, server.url(source)), result)
         name = _own_name(request, "built")
         server.create_database(name, template=source)
@@ -230,13 +231,19 @@ def pg_server() -> Iterator[Server]:
 @pytest.fixture
 def pg_database(pg_server: Server, request: pytest.FixtureRequest) -> str:
     """A new, empty database on the session's server; its name (unique per test and worker)."""
+    name = _database_name(request)
+    pg_server.create_database(name)
+    return name
+
+
+def _database_name(request: pytest.FixtureRequest) -> str:
+    """The test's own database name, unique per test and worker (made from a template by
+    ``server_location``, or empty by ``pg_database``: once, not both)."""
     import hashlib
 
     digest = hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:10]
     name = re.sub(r"\W", "_", f"nr_{_worker()}_{request.node.name}")[:48].lower()
-    name = f"{name}_{digest}"
-    pg_server.create_database(name)
-    return name
+    return f"{name}_{digest}"
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
@@ -255,12 +262,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 def on_both(tmp_path: Path, pg_server: Server,
             pg_database: str) -> Iterator[Callable[[Scenario], tuple[Any, Any]]]:
     """Run a scenario on the demo made on a SQLite file, then on PostgreSQL: both results."""
-    from netrhythm.storage import db as storage_db
-    from netrhythm.storage.tables import database, file_database
-
     try:
         yield lambda scenario: run_on_both(scenario, tmp_path, pg_server.url(pg_database))
     finally:
-        if database.obj is not file_database:
-            storage_db.close_database()
-            database.initialize(file_database)
+        back_to_sqlite()

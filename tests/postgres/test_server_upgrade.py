@@ -17,7 +17,7 @@ from netrhythm.paths import Location, url_stem
 from netrhythm.storage import db, server
 from netrhythm.storage.errors import CorruptDatabaseError
 from netrhythm.storage.file_checks import LATEST_VERSION
-from netrhythm.storage.tables import database, file_database
+from tests.backends import back_to_sqlite
 from tests.helpers import query
 from tests.postgres.server import Server
 
@@ -33,9 +33,7 @@ def older(pg_server: Server, pg_database: str) -> Iterator[str]:
     db.close_database()
     query(url, "UPDATE netrhythm_schema SET version = ?", (OLDER,))
     yield url
-    if database.obj is not file_database:
-        db.close_database()
-        database.initialize(file_database)
+    back_to_sqlite()
 
 
 def _backups(url: str) -> list[Any]:
